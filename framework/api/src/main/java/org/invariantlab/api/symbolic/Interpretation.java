@@ -1,0 +1,20 @@
+package org.invariantlab.api.symbolic;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A learned function read back as a formula.
+ *
+ * @param expression readable formula in Symja syntax, normalised (e.g. {@code -t^2+x^2+y^2+z^2})
+ * @param latex      the same formula in LaTeX
+ * @param r2         coefficient of determination of the fit on the context's states
+ * @param terms      the full coefficient table behind the formula
+ */
+public record Interpretation(String expression, String latex, double r2, List<Term> terms) {
+    public Interpretation {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(latex, "latex");
+        terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
+    }
+}

@@ -1,0 +1,21 @@
+package org.invariantlab.api.training;
+
+import org.invariantlab.api.Extension;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.GroupedData;
+
+/**
+ * Extension point that turns groups of states sharing their invariants into training examples.
+ *
+ * <p>Siamese sampling (Wetzel et al., PRR 2, 033499, 2020): positives are two states of one group,
+ * negatives pair a state with one of another group. Trajectory perturbation (Ha &amp; Jeong, PRR 3,
+ * L042035, 2021): whole groups plus perturbed copies {@code x + δ}, no negatives.
+ */
+public interface PairSampler extends Extension {
+
+    /**
+     * Makes examples from {@code data}. The caller splits groups into train and test sets before calling, so
+     * examples never mix groups of both. The same data, parameters and seed give the same examples.
+     */
+    TrainingExamples examples(GroupedData data, Parameters parameters, long seed);
+}

@@ -1,0 +1,9 @@
+package org.invariantlab.api.training;
+
+/** How several learned invariants are trained. */
+public enum Schedule {
+    /** All {@code k} outputs train together, penalised jointly (gradient orthogonality). */
+    JOINT,
+    /** One network after another, earlier ones frozen (neural deflation). */
+    SEQUENTIAL
+}

@@ -1,0 +1,9 @@
+/**
+ * Training extension points: {@link org.invariantlab.api.training.PairSampler} (groups → examples),
+ * {@link org.invariantlab.api.training.NetworkHead} (latents of a batch → loss and gradient) and
+ * {@link org.invariantlab.api.training.IndependenceLoss} (a penalty on the input gradients of several
+ * learned invariants, optionally with a sequential schedule). The trainer in core owns the network; these
+ * SPIs see only numbers (latents, input gradients) and return loss gradients with respect to them, so
+ * they stay independent of the neural-network library.
+ */
+package org.invariantlab.api.training;
