@@ -1,0 +1,50 @@
+package org.invariantlab.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class InstallationLayoutIT {
+
+    @Test
+    void installationHasLauncherLibrariesOnePluginJarEachAndExamples() throws IOException {
+        Path home = Installation.home();
+        assertTrue(Files.isExecutable(home.resolve("bin/invariantlab")), "bin/invariantlab is executable");
+        try (Stream<Path> plugins = Files.list(home.resolve("plugins"))) {
+            List<String> names = plugins.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("invariantlab-plugin-em-0.1.0.jar", "invariantlab-plugin-kepler-0.1.0.jar",
+                    "invariantlab-plugin-lorentz-0.1.0.jar"), names);
+        }
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            List<String> names = lib.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.contains("invariantlab-cli-0.1.0.jar") && names.contains("invariantlab-api-0.1.0.jar"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("invariantlab-plugin-")), "plugins are not on the class path");
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("fastutil-6")), "DL4J's old fastutil is excluded");
+        }
+        assertTrue(Files.isRegularFile(home.resolve("examples/plugin-template/pom.xml")));
+        assertTrue(Files.isRegularFile(home.resolve("README.md")));
+        Path tarball = home.getParent().resolve("invariantlab-0.1.0.tar.gz");
+        assertTrue(Files.size(tarball) > 1_000_000, "tarball " + tarball + " exists");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Installation.Result v = Installation.run("--version");
+        assertEquals(0, v.exitCode(), v.all());
+        assertTrue(v.out().contains("InvariantLab 0.1.0"), v.out());
+        Installation.Result h = Installation.run("--help");
+        assertEquals(0, h.exitCode(), h.all());
+        for (String cmd : List.of("plugins", "systems", "sample")) {
+            assertTrue(h.out().contains(cmd), "help lists " + cmd + ": " + h.out());
+        }
+        Installation.Result sh = Installation.run("sample", "--help");
+        assertEquals(0, sh.exitCode(), sh.all());
+        assertTrue(sh.out().contains("--per-group"), sh.out());
+    }
+}

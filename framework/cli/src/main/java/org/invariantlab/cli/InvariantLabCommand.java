@@ -1,0 +1,39 @@
+package org.invariantlab.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.plugin.PluginsDirectory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root {@code invariantlab} command. */
+@Command(name = "invariantlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Discover symmetry invariants and conserved quantities from data with neural networks.",
+        subcommands = {PluginsCommand.class, SystemsCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+final class InvariantLabCommand implements Runnable {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Starts InvariantLab with the plugin directory chosen by option, environment or installation, in that
+     * order; {@code sub} is the subcommand's own options, which take precedence over the root's.
+     */
+    InvariantLab start(CommonOptions sub) {
+        Path option = sub.pluginsDir != null ? sub.pluginsDir : common.pluginsDir;
+        Path home = Optional.ofNullable(System.getProperty("invariantlab.home")).map(Path::of).orElse(null);
+        return InvariantLab.start(PluginsDirectory.resolve(option, System.getenv(), home));
+    }
+}

@@ -1,0 +1,77 @@
+package org.invariantlab.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.invariantlab.api.InvariantLabException;
+
+/**
+ * Atomic file writing. A write either produces the complete new file or leaves the target as it was: the
+ * content is written to a temporary sibling, flushed, and renamed over the target.
+ */
+public final class AtomicFiles {
+
+    /** Writes text to a {@link Writer}; may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface WriterAction {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Refuses to go on if {@code target} exists and {@code overwrite} is false; creates missing parent folders.
+     *
+     * @throws InvariantLabException naming the file and how to proceed
+     */
+    public static void checkWritable(Path target, boolean overwrite) {
+        if (Files.isDirectory(target)) {
+            throw new InvariantLabException(target + " is a directory; give a file name");
+        }
+        if (Files.exists(target) && !overwrite) {
+            throw new InvariantLabException(target + " already exists; choose another output or pass --force to replace it");
+        }
+    }
+
+    /** Writes {@code content} (UTF-8) to {@code target} atomically. */
+    public static void writeString(Path target, String content, boolean overwrite) {
+        write(target, out -> out.write(content), overwrite);
+    }
+
+    /** Streams content to {@code target} atomically; on any failure the target is untouched. */
+    public static void write(Path target, WriterAction action, boolean overwrite) {
+        checkWritable(target, overwrite);
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                action.writeTo(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and named after the target
+                }
+            }
+        }
+    }
+}
