@@ -16,26 +16,13 @@ import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code invariantlab sample}: draw groups from a system and write them, with true invariants, as CSV. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Sample groups of states that share their invariants and write them as CSV:",
             "group, member, the state variables, the true invariants. Provenance goes to FILE.provenance.json."})
-final class SampleCommand implements Runnable {
-
-    @ParentCommand
-    InvariantLabCommand root;
-
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+final class SampleCommand extends LabCommand {
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "SYSTEM", description = "System id, see 'invariantlab systems'.")
     String systemId;
@@ -59,25 +46,21 @@ final class SampleCommand implements Runnable {
     boolean force;
 
     @Override
-    public void run() {
-        PrintWriter pw = spec.commandLine().getOut();
+    void run(InvariantLab lab, PrintWriter pw) {
         SamplingRequest request = new SamplingRequest(groups, perGroup, seed);
-        try (InvariantLab lab = root.start(common)) {
-            ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
-            PhysicalSystem system = rec.extension();
-            Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
-            SystemModel model = system.configure(resolved);
-            long t0 = System.nanoTime();
-            GroupedData data = model.sample(request);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Provenance provenance = Provenance.now("invariantlab " + String.join(" ",
-                    spec.commandLine().getParseResult().originalArgs()), seed,
-                    List.of(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText())));
-            SampleExport.write(model, data, out, provenance, force);
-            pw.printf("Wrote %d groups × %d states of '%s' (%s; %s) to %s in %.2f s%n", groups, perGroup, system.id(),
-                    String.join(", ", model.stateSpace().variables()),
-                    String.join(", ", model.invariants().stream().map(i -> i.name()).toList()), out, seconds);
-            pw.flush();
-        }
+        ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
+        PhysicalSystem system = rec.extension();
+        Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
+        SystemModel model = system.configure(resolved);
+        long t0 = System.nanoTime();
+        GroupedData data = model.sample(request);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Provenance provenance = Provenance.now("invariantlab " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()), seed,
+                List.of(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText())));
+        SampleExport.write(model, data, out, provenance, force);
+        pw.printf("Wrote %d groups × %d states of '%s' (%s; %s) to %s in %.2f s%n", groups, perGroup, system.id(),
+                String.join(", ", model.stateSpace().variables()),
+                String.join(", ", model.invariants().stream().map(i -> i.name()).toList()), out, seconds);
     }
 }

@@ -13,41 +13,24 @@ import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.registry.ExtensionRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code invariantlab systems}: every physical system with its variables, true invariants and parameters. */
 @Command(name = "systems", mixinStandardHelpOptions = true,
         description = "List physical systems: variables, true invariants as formulas, parameters with defaults.")
-final class SystemsCommand implements Runnable {
-
-    @ParentCommand
-    InvariantLabCommand root;
-
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+final class SystemsCommand extends LabCommand {
 
     @Override
-    public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (InvariantLab lab = root.start(common)) {
-            List<ExtensionRecord<PhysicalSystem>> systems = lab.registry().all(PhysicalSystem.class);
-            if (systems.isEmpty()) {
-                out.printf("No physical systems found in %s. Install plugin jars there, or point --plugins-dir at a plugin folder.%n",
-                        lab.pluginsDirectory());
-            }
-            for (ExtensionRecord<PhysicalSystem> r : systems) {
-                print(out, r);
-            }
-            if (!lab.problems().isEmpty()) {
-                out.printf("%n%d plugin problem(s); run 'invariantlab plugins' for details.%n", lab.problems().size());
-            }
-            out.flush();
+    void run(InvariantLab lab, PrintWriter out) {
+        List<ExtensionRecord<PhysicalSystem>> systems = lab.registry().all(PhysicalSystem.class);
+        if (systems.isEmpty()) {
+            out.printf("No physical systems found in %s. Install plugin jars there, or point --plugins-dir at a plugin folder.%n",
+                    lab.pluginsDirectory());
+        }
+        for (ExtensionRecord<PhysicalSystem> r : systems) {
+            print(out, r);
+        }
+        if (!lab.problems().isEmpty()) {
+            out.printf("%n%d plugin problem(s); run 'invariantlab plugins' for details.%n", lab.problems().size());
         }
     }
 

@@ -1,0 +1,37 @@
+package org.invariantlab.cli;
+
+import java.io.PrintWriter;
+import org.invariantlab.core.InvariantLab;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * A subcommand that works on a started {@link InvariantLab}: it gets the common options, starts InvariantLab
+ * with the chosen plugin directory, runs, and stops the plugins again.
+ */
+abstract class LabCommand implements Runnable {
+
+    @ParentCommand
+    InvariantLabCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (InvariantLab lab = root.start(common)) {
+            run(lab, out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** The command's work. */
+    abstract void run(InvariantLab lab, PrintWriter out);
+}
