@@ -32,6 +32,11 @@ abstract class LabCommand implements Runnable {
         }
     }
 
+    /** The command line as typed, for provenance records. */
+    String commandLineText() {
+        return "invariantlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
     /** The command's work. */
     abstract void run(InvariantLab lab, PrintWriter out);
 }

@@ -55,8 +55,7 @@ final class SampleCommand extends LabCommand {
         long t0 = System.nanoTime();
         GroupedData data = model.sample(request);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Provenance provenance = Provenance.now("invariantlab " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs()), seed,
+        Provenance provenance = Provenance.now(commandLineText(), seed,
                 List.of(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText())));
         SampleExport.write(model, data, out, provenance, force);
         pw.printf("Wrote %d groups × %d states of '%s' (%s; %s) to %s in %.2f s%n", groups, perGroup, system.id(),

@@ -10,8 +10,16 @@
  * variant needs it, parameter overrides, tolerances and the invalid parameter sets it expects to be
  * refused ({@link org.invariantlab.testkit.InvalidCase}).
  *
+ * <p>{@link org.invariantlab.testkit.PluginLoadingContract} is the packaging counterpart: a plugin's
+ * subclass names its plugin id and systems, and the contract packs the module's compiled classes into a
+ * plugin jar, has PF4J start it, and checks that the systems are found through the generated extension
+ * index.
+ *
  * <p>{@link org.invariantlab.testkit.FiniteDifferences} computes central-difference gradients, for
- * plugin tests that check an analytic gradient by hand. {@link org.invariantlab.testkit.PluginJarBuilder}
- * writes real PF4J plugin jars, for tests that load plugins the way an installation does.
+ * plugin tests that check an analytic gradient by hand. {@link org.invariantlab.testkit.SamplingChecks}
+ * holds assertions on sampled data that several systems share without the API promising them (states in a
+ * box, drift relative to the state's scale, prefix-stable sampling, refusals naming a parameter).
+ * {@link org.invariantlab.testkit.PluginJarBuilder} writes real PF4J plugin jars, for tests that load
+ * plugins the way an installation does.
  */
 package org.invariantlab.testkit;

@@ -2,6 +2,12 @@
  * Special-relativity kinematics shared by physical-system plugins (a plugin may not depend on another
  * plugin, so what the {@code lorentz} and {@code em} systems have in common lives here).
  *
+ * <p>{@link org.invariantlab.api.physics.Minkowski}, {@link org.invariantlab.api.physics.LorentzTransform}
+ * and {@link org.invariantlab.api.physics.FieldTensor} are the kinematics;
+ * {@link org.invariantlab.api.physics.BoxedLorentzGroups} samples groups of states related by random
+ * Lorentz transformations inside a box, and {@link org.invariantlab.api.physics.BoxedLorentzSystem} is the
+ * base of a system built on it (its box and {@code maxRapidity} parameters and their binding).
+ *
  * <p>Conventions, used throughout the package:
  * <ul>
  *   <li>coordinates {@code x^μ = (t, x, y, z)}, units with {@code c = 1};</li>
@@ -18,6 +24,7 @@
  * transformation is bit-identical on every JVM and platform.
  *
  * <p>References: J. D. Jackson, <i>Classical Electrodynamics</i>, 3rd ed. (Wiley, 1999), §§11.3, 11.7,
- * 11.9, 11.10; S. M. Carroll, <i>Spacetime and Geometry</i> (Addison-Wesley, 2004), chapter 1.
+ * 11.9, 11.10; S. M. Carroll, <i>Spacetime and Geometry</i> (Addison-Wesley, 2004), chapter 1; S. J. Wetzel,
+ * R. G. Melko, J. Scott, M. Panju, V. Ganesh, Phys. Rev. Research 2, 033499 (2020) (the sampled groups).
  */
 package org.invariantlab.api.physics;

@@ -1,57 +1,19 @@
 package org.invariantlab.plugins.em;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.invariantlab.api.ApiVersion;
+import java.util.Map;
 import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.testkit.PluginJarBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
+import org.invariantlab.testkit.PluginLoadingContract;
 
-/**
- * PF4J finds the system through the extension index that its annotation processor wrote at compile time:
- * the compiled classes are packed into a plugin jar (as the module's own jar) and loaded by a plugin
- * manager whose system version is the API version.
- */
-class EmFieldPluginLoadingTest {
+/** The module's compiled classes, packed as a plugin jar, start in PF4J and provide {@code em}. */
+class EmFieldPluginLoadingTest extends PluginLoadingContract {
 
-    static {
-        // PF4J logs through SLF4J, which has no provider on this test class path; silence its notice
-        // (supported since SLF4J 2.0.10). Load failures still fail the assertions below.
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
+    @Override
+    protected String pluginId() {
+        return "em";
     }
 
-    @TempDir
-    Path pluginsDir;
-
-    @Test
-    void pf4jDiscoversTheSystemThroughTheGeneratedIndex() throws Exception {
-        Path classes = Path.of(EmFieldSystem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path index = classes.resolve(PluginJarBuilder.EXTENSIONS_INDEX);
-        assertTrue(Files.isRegularFile(index), "the PF4J annotation processor wrote no " + index);
-        assertTrue(Files.readAllLines(index, StandardCharsets.UTF_8).contains(EmFieldSystem.class.getName()),
-                "the extension index does not list " + EmFieldSystem.class.getName());
-
-        PluginJarBuilder.plugin("em").version("0.1.0").requires(">=0.1.0 & <1.0.0").classesFrom(classes).writeTo(pluginsDir);
-        PluginManager manager = new DefaultPluginManager(pluginsDir);
-        manager.setSystemVersion(ApiVersion.current());
-        try {
-            manager.loadPlugins();
-            manager.startPlugins();
-            assertEquals(PluginState.STARTED, manager.getPlugin("em").getPluginState());
-            List<PhysicalSystem> systems = manager.getExtensions(PhysicalSystem.class, "em");
-            assertEquals(List.of("em"), systems.stream().map(PhysicalSystem::id).toList());
-        } finally {
-            manager.stopPlugins();
-            manager.unloadPlugins();
-        }
+    @Override
+    protected Map<String, Class<? extends PhysicalSystem>> expectedExtensions() {
+        return Map.of("em", EmFieldSystem.class);
     }
 }

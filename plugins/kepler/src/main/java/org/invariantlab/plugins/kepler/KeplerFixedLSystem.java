@@ -3,9 +3,6 @@ package org.invariantlab.plugins.kepler;
 import java.util.List;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
-import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.system.StateSpace;
-import org.invariantlab.api.system.SystemModel;
 import org.pf4j.Extension;
 
 /**
@@ -26,7 +23,7 @@ import org.pf4j.Extension;
  * (2020), the central-potential experiment at fixed angular momentum.
  */
 @Extension
-public final class KeplerFixedLSystem implements PhysicalSystem {
+public final class KeplerFixedLSystem extends OrbitFamilySystem {
 
     /** Extension id. */
     public static final String ID = "kepler-fixed-l";
@@ -39,34 +36,15 @@ public final class KeplerFixedLSystem implements PhysicalSystem {
 
     /** Built by PF4J (or the host's injector). */
     public KeplerFixedLSystem() {
+        super(ID, "Bound Kepler orbits in V = -1/r sharing one angular momentum L, energy varying: the label is E",
+                PARAMETERS);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Bound Kepler orbits in V = -1/r sharing one angular momentum L, energy varying: the label is E";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public StateSpace stateSpace() {
-        return KeplerDynamics.STATE_SPACE;
-    }
-
-    @Override
-    public SystemModel configure(Parameters p) {
-        OrbitFamily family = KeplerParameters.build(ID, () -> new OrbitFamily.FixedAngularMomentum(
+    OrbitFamily family(Parameters p) {
+        return new OrbitFamily.FixedAngularMomentum(
                 p.getDouble(KeplerParameters.ANGULAR_MOMENTUM),
                 p.getDouble(KeplerParameters.ENERGY_MIN), p.getDouble(KeplerParameters.ENERGY_MAX),
-                Orientation.of(p.getString(KeplerParameters.ORIENTATION))));
-        return new KeplerModel(family);
+                Orientation.of(p.getString(KeplerParameters.ORIENTATION)));
     }
 }

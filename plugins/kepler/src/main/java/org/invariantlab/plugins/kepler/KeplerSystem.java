@@ -3,9 +3,6 @@ package org.invariantlab.plugins.kepler;
 import java.util.List;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
-import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.system.StateSpace;
-import org.invariantlab.api.system.SystemModel;
 import org.pf4j.Extension;
 
 /**
@@ -28,7 +25,7 @@ import org.pf4j.Extension;
  * the central-potential experiment.
  */
 @Extension
-public final class KeplerSystem implements PhysicalSystem {
+public final class KeplerSystem extends OrbitFamilySystem {
 
     /** Extension id. */
     public static final String ID = "kepler";
@@ -43,35 +40,16 @@ public final class KeplerSystem implements PhysicalSystem {
 
     /** Built by PF4J (or the host's injector). */
     public KeplerSystem() {
+        super(ID, "Bound Kepler orbits in V = -1/r, energy and eccentricity varying: invariants L, E and the"
+                + " Runge-Lenz vector", PARAMETERS);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Bound Kepler orbits in V = -1/r, energy and eccentricity varying: invariants L, E and the Runge-Lenz vector";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public StateSpace stateSpace() {
-        return KeplerDynamics.STATE_SPACE;
-    }
-
-    @Override
-    public SystemModel configure(Parameters p) {
-        OrbitFamily family = KeplerParameters.build(ID, () -> new OrbitFamily.EnergyAndEccentricity(
+    OrbitFamily family(Parameters p) {
+        return new OrbitFamily.EnergyAndEccentricity(
                 p.getDouble(KeplerParameters.ENERGY_MIN), p.getDouble(KeplerParameters.ENERGY_MAX),
                 p.getDouble(KeplerParameters.ECCENTRICITY_MIN), p.getDouble(KeplerParameters.ECCENTRICITY_MAX),
                 Direction.of(p.getString(KeplerParameters.DIRECTION)),
-                Orientation.of(p.getString(KeplerParameters.ORIENTATION))));
-        return new KeplerModel(family);
+                Orientation.of(p.getString(KeplerParameters.ORIENTATION)));
     }
 }

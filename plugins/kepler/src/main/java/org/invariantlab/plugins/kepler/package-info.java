@@ -13,6 +13,8 @@
  *   <li>{@link org.invariantlab.plugins.kepler.KeplerFixedLSystem} ({@code kepler-fixed-l}): every orbit has
  *       the same {@code L}, only the energy varies.</li>
  * </ul>
+ * Both extend {@code OrbitFamilySystem}, which holds what they share (state space, parameter resolution into
+ * an {@code OrbitFamily}, the sampling model).
  * These are the Kepler experiments of S. J. Wetzel, R. G. Melko, J. Scott, M. Panju, V. Ganesh, Phys. Rev.
  * Research 2, 033499 (2020).
  */

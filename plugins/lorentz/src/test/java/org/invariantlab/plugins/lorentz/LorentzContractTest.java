@@ -5,7 +5,7 @@ import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.testkit.InvalidCase;
 import org.invariantlab.testkit.PhysicalSystemContract;
 
-/** The {@link PhysicalSystemContract} with the default parameters. */
+/** The {@link PhysicalSystemContract} with the default parameters, and the values a user may not give. */
 class LorentzContractTest extends PhysicalSystemContract {
 
     @Override
@@ -18,8 +18,13 @@ class LorentzContractTest extends PhysicalSystemContract {
         return List.of(
                 InvalidCase.of("box", "0"),
                 InvalidCase.of("box", "-1"),
+                InvalidCase.of("box", "abc"),
+                InvalidCase.of("box", "1e7"),
                 InvalidCase.of("maxRapidity", "-1"),
+                InvalidCase.of("maxRapidity", "-0.1"),
+                InvalidCase.of("maxRapidity", "5.5"),
                 InvalidCase.of("maxRapidity", "10"),
+                InvalidCase.of("maxRapidity", "NaN"),
                 InvalidCase.of("gamma", "2"));
     }
 }

@@ -2,11 +2,9 @@ package org.invariantlab.plugins.lorentz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.param.InvalidParameterException;
@@ -15,6 +13,7 @@ import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.testkit.SamplingChecks;
 import org.junit.jupiter.api.Test;
 
 class LorentzSystemTest {
@@ -35,14 +34,6 @@ class LorentzSystemTest {
 
     private SystemModel model(Map<String, String> overrides) {
         return system.configure(Parameters.resolve(system.id(), system.parameters(), overrides));
-    }
-
-    private static double euclid2(double[] v) {
-        double s = 0;
-        for (double c : v) {
-            s += c * c;
-        }
-        return s;
     }
 
     @Test
@@ -66,23 +57,10 @@ class LorentzSystemTest {
         double box = 2.5;
         SystemModel model = model(Map.of("box", Double.toString(box), "maxRapidity", "2"));
         GroupedData data = model.sample(new SamplingRequest(GROUPS, PER_GROUP, SEED));
-        TrueInvariant s2 = model.invariants().get(0);
-        double worst = 0;
-        for (int g = 0; g < GROUPS; g++) {
-            double ref = s2.value(data.state(g, 0));
-            double scale = 0;
-            for (int m = 0; m < PER_GROUP; m++) {
-                scale = Math.max(scale, euclid2(data.state(g, m)));
-            }
-            for (int m = 1; m < PER_GROUP; m++) {
-                worst = Math.max(worst, Math.abs(s2.value(data.state(g, m)) - ref) / scale);
-            }
-        }
+        double worst = SamplingChecks.maxDriftRelativeToSquaredNorm(data, model.invariants().get(0).field());
         assertTrue(worst <= DRIFT_TOL, "max relative drift of s² within a group: " + worst);
-        double largest = Arrays.stream(data.values()).map(Math::abs).max().orElseThrow();
-        assertTrue(largest <= box, "a coordinate " + largest + " leaves the box " + box);
-        // the box is actually used: some coordinate comes close to its edge
-        assertTrue(largest > 0.99 * box, "largest coordinate " + largest);
+        // every coordinate in the box, and the box is actually used: some coordinate comes close to its edge
+        SamplingChecks.assertFillsBox(data, box);
     }
 
     @Test
@@ -105,52 +83,38 @@ class LorentzSystemTest {
         GroupedData data = model.sample(new SamplingRequest(200, 4, SEED));
         for (int g = 0; g < 200; g++) {
             double t = data.state(g, 0)[0];
-            double r2 = euclid2(data.state(g, 0)) - t * t;
+            double r2 = SamplingChecks.squaredNorm(data.state(g, 0)) - t * t;
             for (int m = 1; m < 4; m++) {
                 double[] x = data.state(g, m);
                 assertEquals(t, x[0], 0.0);
                 // |x|² under a rotation: rounding of a few products of order 1
-                assertEquals(r2, euclid2(x) - x[0] * x[0], 1e-14);
+                assertEquals(r2, SamplingChecks.squaredNorm(x) - x[0] * x[0], 1e-14);
             }
         }
     }
 
     @Test
     void sameSeedSameDataAndPrefixStability() {
-        SystemModel model = model(Map.of());
-        GroupedData a = model.sample(new SamplingRequest(50, 3, SEED));
-        assertEquals(a, model(Map.of()).sample(new SamplingRequest(50, 3, SEED)));
-        assertNotEquals(a, model.sample(new SamplingRequest(50, 3, SEED + 1)));
-        GroupedData prefix = model.sample(new SamplingRequest(20, 3, SEED));
-        assertArrayEquals(prefix.values(), Arrays.copyOf(a.values(), 20 * 3 * 4));
+        SamplingChecks.assertReproducibleAndPrefixStable(() -> model(Map.of()), new SamplingRequest(50, 3, SEED), 20);
     }
 
+    /**
+     * Hand-built parameters are validated again. Malformed and out-of-range values given as text are refused
+     * by the contract ({@link LorentzContractTest#invalidParameterSets()}).
+     */
     @Test
     void parametersAreValidatedNamingTheParameter() {
-        for (String[] c : new String[][] {
-                {"box", "0"}, {"box", "-1"}, {"box", "abc"}, {"box", "1e7"},
-                {"maxRapidity", "-0.1"}, {"maxRapidity", "5.5"}, {"maxRapidity", "NaN"}}) {
-            InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                    () -> model(Map.of(c[0], c[1])), c[0] + "=" + c[1]);
-            assertEquals(c[0], e.parameter());
-            assertTrue(e.getMessage().contains(c[0]), e.getMessage());
-        }
-        InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
-                () -> system.configure(new Parameters(Map.of("rapidity", 1.0))));
-        assertEquals("rapidity", unknown.parameter());
+        SamplingChecks.assertRefusalNames("rapidity", () -> system.configure(new Parameters(Map.of("rapidity", 1.0))));
         // hand-built parameters are validated, missing ones take their defaults
         assertThrows(InvalidParameterException.class, () -> system.configure(new Parameters(Map.of("box", -2.0))));
         assertEquals(new LorentzModel(1.0, 1.0), system.configure(Parameters.empty()));
-        assertThrows(InvalidParameterException.class, () -> new LorentzModel(Double.POSITIVE_INFINITY, 1));
+        SamplingChecks.assertRefusalNames("box", () -> new LorentzModel(Double.POSITIVE_INFINITY, 1));
     }
 
     @Test
     void exhaustedRejectionFailsNamingMaxRapidity() {
         // one draw per image and one event per group: 49 images at acceptance ~0.2 cannot all succeed
         LorentzModel model = new LorentzModel(1.0, 5.0);
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> model.sample(new SamplingRequest(1, 50, SEED), 1, 1));
-        assertEquals("maxRapidity", e.parameter());
-        assertTrue(e.getMessage().contains("maxRapidity"), e.getMessage());
+        SamplingChecks.assertRefusalNames("maxRapidity", () -> model.sample(new SamplingRequest(1, 50, SEED), 1, 1));
     }
 }
