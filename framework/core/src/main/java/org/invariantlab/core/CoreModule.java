@@ -1,13 +1,14 @@
 package org.invariantlab.core;
 
 import com.google.inject.AbstractModule;
+import org.invariantlab.core.builtin.BuiltInsModule;
 import org.invariantlab.core.registry.ExtensionPointsModule;
 
 /**
  * The root Guice module of InvariantLab: what the host injector, and through it every plugin
- * extension, can be given. It declares the extension points ({@link ExtensionPointsModule}) and forbids
- * circular proxies, so a dependency cycle among core services or extensions fails with a clear Guice
- * error instead of a proxy that breaks later.
+ * extension, can be given. It declares the extension points ({@link ExtensionPointsModule}), binds the
+ * built-in extensions ({@link BuiltInsModule}) and forbids circular proxies, so a dependency cycle among
+ * core services or extensions fails with a clear Guice error instead of a proxy that breaks later.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -15,5 +16,6 @@ public final class CoreModule extends AbstractModule {
     protected void configure() {
         binder().disableCircularProxies();
         install(new ExtensionPointsModule());
+        install(new BuiltInsModule());
     }
 }

@@ -111,12 +111,16 @@ class InvariantLabTest {
     }
 
     @Test
-    void emptyDirectoryGivesAnEmptyRegistry() throws Exception {
+    void emptyDirectoryGivesOnlyTheBuiltIns() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         try (InvariantLab lab = InvariantLab.start(empty)) {
             assertEquals(List.of(), lab.plugins());
             assertEquals(List.of(), lab.problems());
-            assertEquals(0, lab.registry().size());
+            assertEquals(List.of(), lab.registry().ids(PhysicalSystem.class), "systems come only from plugins");
+            for (Class<? extends org.invariantlab.api.Extension> spi : org.invariantlab.core.registry.ExtensionPoints.all()) {
+                assertTrue(lab.registry().all(spi).stream().allMatch(org.invariantlab.core.registry.ExtensionRecord::isBuiltIn),
+                        "only built-ins for " + spi.getSimpleName());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.invariantlab.api.symbolic;
 
 import java.util.List;
 import java.util.Objects;
+import org.invariantlab.api.system.ScalarField;
 
 /**
  * A learned function read back as a formula.
@@ -10,11 +11,14 @@ import java.util.Objects;
  * @param latex      the same formula in LaTeX
  * @param r2         coefficient of determination of the fit on the context's states
  * @param terms      the full coefficient table behind the formula
+ * @param formula    the simplified formula as a function of the state, with value and gradient, so it can be
+ *                   scored against the truth
  */
-public record Interpretation(String expression, String latex, double r2, List<Term> terms) {
+public record Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula) {
     public Interpretation {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(latex, "latex");
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
+        Objects.requireNonNull(formula, "formula");
     }
 }

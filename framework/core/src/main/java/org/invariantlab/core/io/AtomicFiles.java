@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.invariantlab.api.InvariantLabException;
 
 /**
@@ -44,18 +45,44 @@ public final class AtomicFiles {
         write(target, out -> out.write(content), overwrite);
     }
 
-    /** Streams content to {@code target} atomically; on any failure the target is untouched. */
+    /** Writes a file at a given path; may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface FileAction {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /** Streams text to {@code target} atomically; on any failure the target is untouched. */
     public static void write(Path target, WriterAction action, boolean overwrite) {
+        writeFile(target, tmp -> {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                action.writeTo(out);
+            }
+        }, overwrite);
+    }
+
+    /** Writes bytes to {@code target} atomically. */
+    public static void writeBytes(Path target, byte[] bytes, boolean overwrite) {
+        writeFile(target, tmp -> Files.write(tmp, bytes, StandardOpenOption.WRITE), overwrite);
+    }
+
+    /**
+     * The primitive behind every atomic write: {@code action} fills a new hidden sibling of {@code target}
+     * (created empty, with the default permissions, which {@code createTempFile} would narrow to owner-only),
+     * which is then renamed over the target. On any failure the target is untouched and the sibling removed.
+     * Use it for writers that want a path, such as DL4J's model serializer or an image encoder.
+     */
+    public static void writeFile(Path target, FileAction action, boolean overwrite) {
         checkWritable(target, overwrite);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                action.writeTo(out);
-            }
+            Path candidate = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            Files.createFile(candidate);
+            tmp = candidate;
+            action.writeTo(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

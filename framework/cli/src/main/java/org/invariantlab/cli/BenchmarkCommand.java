@@ -1,0 +1,110 @@
+package org.invariantlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.Reproductions;
+import org.invariantlab.core.train.TrainerBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code invariantlab benchmark}: training throughput of the default architecture and, with
+ * {@code --reproduce}, the wall time and peak resident memory (JVM heap plus ND4J's off-heap buffers, read
+ * from {@code /proc/self/status}) of the Wetzel et al. reproduction. Prints tables to paste into
+ * {@code docs/results.md}.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure training pairs/s (64-64-64 swish, batch 256, 4 inputs) and, with --reproduce,",
+            "the wall time and peak memory of 'reproduce wetzel2020'. Prints markdown tables."})
+final class BenchmarkCommand extends LabCommand {
+
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "100000", description = "Training pairs (default ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs per repeat (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "Repeats (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "Pairs per step (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--types", split = ",", paramLabel = "T", defaultValue = "float", description = "float and/or double (default ${DEFAULT-VALUE}).")
+    List<String> types;
+
+    @Option(names = "--reference", description = "Also time the plain DL4J recipe (feedForward + backpropGradient + updater).")
+    boolean reference;
+
+    @Option(names = "--reproduce", description = "Also run 'reproduce wetzel2020' into a temporary folder and time it.")
+    boolean reproduce;
+
+    @Option(names = "--quick", description = "With --reproduce: the quick variant.")
+    boolean quick;
+
+    @Override
+    void run(InvariantLab lab, PrintWriter out) {
+        out.printf(Locale.ROOT, "InvariantLab benchmark, %s, %d cores, Java %s, %s%n%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
+        TrainerBenchmark.Settings s = new TrainerBenchmark.Settings(pairs, epochs, batchSize, 4, List.of(64, 64, 64),
+                types, repeats, reference);
+        out.println(TrainerBenchmark.header(s));
+        out.flush();
+        out.println(TrainerBenchmark.table(TrainerBenchmark.run(s)));
+        if (reproduce) {
+            Path tmp;
+            try {
+                tmp = Files.createTempDirectory("invariantlab-benchmark-");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            long t0 = System.nanoTime();
+            List<Reproductions.Row> rows = Reproductions.run(lab, "wetzel2020", quick, tmp.resolve("reproduction"), false,
+                    commandLineText(), ProgressPrinter.forConsole(out));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.println();
+            out.println(ReproduceCommand.table(rows, quick, seconds));
+            out.printf(Locale.ROOT, "| reproduction | wall time | peak resident memory (heap + off-heap) | peak JVM heap |%n");
+            out.printf(Locale.ROOT, "|---|---|---|---|%n");
+            out.printf(Locale.ROOT, "| wetzel2020 %s | %.1f s | %s | %.0f MB |%n", quick ? "quick" : "full", seconds,
+                    peakResident(), peakHeapMb());
+            out.printf(Locale.ROOT, "%nResults kept in %s%n", tmp);
+        }
+    }
+
+    /** VmHWM of this process (Linux), i.e. the peak resident set including native ND4J memory. */
+    static String peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
+        return "unavailable (no VmHWM)";
+    }
+
+    private static double peakHeapMb() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+}

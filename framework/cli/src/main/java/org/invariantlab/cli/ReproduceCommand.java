@@ -1,0 +1,71 @@
+package org.invariantlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.Reproductions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code invariantlab reproduce wetzel2020}: the paper's experiments, with the paper's numbers beside ours. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Reproduce a paper's experiments and print ours beside the paper's numbers.",
+            "wetzel2020: Wetzel et al., Phys. Rev. Research 2, 033499 (2020): Lorentz, Kepler, Kepler with fixed L, EM.",
+            "Writes DIR/<experiment>/ (full results) and DIR/summary.json."})
+final class ReproduceCommand extends LabCommand {
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "PAPER", description = "Reproduction: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Names.class)
+    String paper;
+
+    @Option(names = "--quick", description = "Smaller data and fewer epochs: about a minute in all.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (new or empty unless --force).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing DIR once the new results are complete.")
+    boolean force;
+
+    /** Completion candidates for the paper name. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Reproductions.NAMES.iterator();
+        }
+    }
+
+    @Override
+    void run(InvariantLab lab, PrintWriter out) {
+        long t0 = System.nanoTime();
+        List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, this.out, force, commandLineText(),
+                ProgressPrinter.forConsole(out));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.println();
+        out.println(table(rows, quick, seconds));
+        out.printf(Locale.ROOT, "Results: %s (summary.json and one folder per experiment)%n", this.out.toAbsolutePath());
+    }
+
+    /** The side-by-side table, as printed and as pasted into docs/results.md. */
+    static String table(List<Reproductions.Row> rows, boolean quick, double seconds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Wetzel et al. 2020, %s reproduction (%.0f s)%n%n", quick ? "quick" : "full", seconds));
+        sb.append("| experiment | paper train / test | ours train / test | gradient alignment | matched | paper formula | our formula | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (Reproductions.Row r : rows) {
+            var o = r.outcome();
+            sb.append(String.format(Locale.ROOT, "| %s | %.0f %% / %.0f %% | %.2f %% / %.2f %% | %.5f | %s | `%s` | `%s` | %.1f |%n",
+                    r.experiment().name(), 100 * r.experiment().paperTrainAccuracy(), 100 * r.experiment().paperTestAccuracy(),
+                    100 * o.number("train_accuracy"), 100 * o.number("test_accuracy"), o.number("gradient_alignment"),
+                    String.join(", ", asList(o.metrics().get("matched_invariants"))), r.experiment().paperFormula(),
+                    o.metrics().get("formula"), o.number("train_seconds")));
+        }
+        return sb.toString();
+    }
+
+    private static List<String> asList(Object o) {
+        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(o));
+    }
+}

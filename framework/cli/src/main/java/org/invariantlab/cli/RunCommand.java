@@ -1,0 +1,150 @@
+package org.invariantlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.RunOutcome;
+import org.invariantlab.core.run.RunSpec;
+import org.invariantlab.core.run.Runner;
+import org.invariantlab.core.run.SpecFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code invariantlab run}: learn an invariant, read it as a formula, score it, write the result. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Learn an invariant of a system with a siamese network, read it back as a formula and score it.",
+            "Settings come from SPEC.yaml (same keys as DIR/spec.yaml of any result) and/or flags; flags win."})
+final class RunCommand extends LabCommand {
+
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "Run spec file.")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Result directory (must be new or empty unless --force).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing result in DIR (only once the new one is complete).")
+    boolean force;
+
+    @Option(names = "--system", paramLabel = "ID", description = "Physical system (see 'invariantlab systems').")
+    String system;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
+    Map<String, String> systemParams = new LinkedHashMap<>();
+
+    @Option(names = "--sampler", paramLabel = "ID", description = "Pair sampler (default permutation).")
+    String sampler;
+
+    @Option(names = "--sampler-param", paramLabel = "KEY=VALUE", description = "Sampler parameter, repeatable.")
+    Map<String, String> samplerParams = new LinkedHashMap<>();
+
+    @Option(names = "--head", paramLabel = "ID", description = "Network head (default distance-logistic).")
+    String head;
+
+    @Option(names = "--head-param", paramLabel = "KEY=VALUE", description = "Head parameter, repeatable.")
+    Map<String, String> headParams = new LinkedHashMap<>();
+
+    @Option(names = "--interpreter", paramLabel = "ID", description = "Symbolic interpreter (default polynomial).")
+    String interpreter;
+
+    @Option(names = "--interpreter-param", paramLabel = "KEY=VALUE", description = "Interpreter parameter, repeatable.")
+    Map<String, String> interpreterParams = new LinkedHashMap<>();
+
+    @Option(names = "--train-groups", paramLabel = "N", description = "Training groups (default 100000 = 200k pairs).")
+    Integer trainGroups;
+
+    @Option(names = "--validation-groups", paramLabel = "N", description = "Validation groups (default 5000).")
+    Integer validationGroups;
+
+    @Option(names = "--test-groups", paramLabel = "N", description = "Test groups (default 10000).")
+    Integer testGroups;
+
+    @Option(names = "--per-group", paramLabel = "M", description = "States per group (default 2).")
+    Integer perGroup;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 64,64,64 (default).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "swish (default), tanh, relu, softplus, sigmoid, gelu.")
+    String activation;
+
+    @Option(names = "--latent-size", paramLabel = "K", description = "Number of learned invariants (default 1).")
+    Integer latentSize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default 80).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Pairs per step (default 256).")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 3e-3).")
+    Double learningRate;
+
+    @Option(names = "--schedule", paramLabel = "NAME", description = "cosine (default), constant, step.")
+    String schedule;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N epochs without improvement (0 = off).")
+    Integer patience;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default 1).")
+    Long seed;
+
+    @Override
+    void run(InvariantLab lab, PrintWriter out) {
+        RunSpec spec = buildSpec();
+        Runner runner = new Runner(lab);
+        RunOutcome o = runner.run(spec, this.out, force, commandLineText(), ProgressPrinter.forConsole(out));
+        out.println();
+        out.printf(Locale.ROOT, "Result in %s%n", o.directory());
+        out.printf(Locale.ROOT, "  accuracy      train %.2f %%, test %.2f %%%n", 100 * o.number("train_accuracy"),
+                100 * o.number("test_accuracy"));
+        out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", o.number("gradient_alignment"), o.metrics().get("matched_invariants"));
+        out.printf(Locale.ROOT, "  formula       %s   (R² %.4f)%n", o.metrics().get("formula"), o.number("formula_r2"));
+        out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %s%n", o.number("train_seconds"),
+                o.number("pairs_per_second"), o.metrics().get("best_epoch"));
+        if (!o.completed()) {
+            throw new InvariantLabException("training stopped early: " + o.metrics().get("stop_reason")
+                    + "; the best model before that was kept and scored in " + o.directory()
+                    + ". Lower --learning-rate or check the data for extreme values.");
+        }
+    }
+
+    private RunSpec buildSpec() {
+        RunSpec base;
+        if (specFile != null) {
+            base = SpecFiles.read(specFile);
+        } else if (system != null) {
+            base = RunSpec.of(system);
+        } else {
+            throw new InvariantLabException("say what to run: give a SPEC.yaml or --system ID (see 'invariantlab run --help')");
+        }
+        RunSpec.Data d = base.data();
+        RunSpec.Training t = base.training();
+        return new RunSpec(
+                system != null ? system : base.system(), merge(base.systemParams(), systemParams),
+                sampler != null ? sampler : base.sampler(), merge(base.samplerParams(), samplerParams),
+                head != null ? head : base.head(), merge(base.headParams(), headParams),
+                interpreter != null ? interpreter : base.interpreter(), merge(base.interpreterParams(), interpreterParams),
+                new RunSpec.Data(or(trainGroups, d.trainGroups()), or(validationGroups, d.validationGroups()),
+                        or(testGroups, d.testGroups()), or(perGroup, d.perGroup())),
+                new RunSpec.Training(hidden != null ? hidden : t.hidden(), activation != null ? activation : t.activation(),
+                        or(latentSize, t.latentSize()), or(epochs, t.epochs()), or(batchSize, t.batchSize()),
+                        learningRate != null ? learningRate : t.learningRate(), schedule != null ? schedule : t.schedule(),
+                        or(patience, t.patience())),
+                seed != null ? seed : base.seed());
+    }
+
+    private static Map<String, String> merge(Map<String, String> base, Map<String, String> flags) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        m.putAll(flags);
+        return m;
+    }
+
+    private static int or(Integer flag, int base) {
+        return flag != null ? flag : base;
+    }
+}

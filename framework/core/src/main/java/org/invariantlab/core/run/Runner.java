@@ -1,0 +1,263 @@
+package org.invariantlab.core.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.invariantlab.api.ApiVersion;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.Interpretation;
+import org.invariantlab.api.symbolic.InterpretationContext;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.api.system.SamplingRequest;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.api.training.NetworkHead;
+import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.TrainingExamples;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.provenance.ExtensionRef;
+import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.registry.ExtensionRecord;
+import org.invariantlab.core.report.Plots;
+import org.invariantlab.core.score.Scorer;
+import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.score.ScoringOptions;
+import org.invariantlab.core.train.EncoderConfig;
+import org.invariantlab.core.train.EpochStats;
+import org.invariantlab.core.train.Evaluation;
+import org.invariantlab.core.train.Trainer;
+import org.invariantlab.core.train.TrainingConfig;
+import org.invariantlab.core.train.TrainingResult;
+
+/**
+ * Executes one run: sample train, validation and test groups (independent draws, so the splits share no
+ * group), make pairs, train the siamese encoder, score the best model against the system's true invariants,
+ * read it back as a formula, and write everything into a result directory.
+ *
+ * <p>Seeds: the spec's master seed feeds a {@link SplittableRandom} that hands out, in this order, the seeds of
+ * the training, validation and test groups, of the three pair draws, and of the network. The same spec gives
+ * the same numbers.
+ */
+public final class Runner {
+
+    /** Accuracy threshold on p(same), methods.md §6. */
+    public static final double DECISION_THRESHOLD = 0.5;
+
+    private final InvariantLab lab;
+
+    public Runner(InvariantLab lab) {
+        this.lab = lab;
+    }
+
+    /** Resolved extensions and parameters of a spec; resolving checks every id and parameter before any work. */
+    record Resolved(ExtensionRecord<PhysicalSystem> system, Parameters systemParams, ExtensionRecord<PairSampler> sampler,
+                    Parameters samplerParams, ExtensionRecord<NetworkHead> head, Parameters headParams,
+                    ExtensionRecord<SymbolicInterpreter> interpreter, Parameters interpreterParams, SystemModel model) {
+
+        List<ExtensionRef> refs() {
+            return List.of(ref("PhysicalSystem", system, systemParams), ref("PairSampler", sampler, samplerParams),
+                    ref("NetworkHead", head, headParams), ref("SymbolicInterpreter", interpreter, interpreterParams));
+        }
+
+        private static ExtensionRef ref(String spi, ExtensionRecord<?> r, Parameters p) {
+            return new ExtensionRef(spi, r.id(), r.origin(), r.originVersion(), p.asText());
+        }
+    }
+
+    /** Checks ids and parameters and returns the spec with every parameter made explicit. */
+    public RunSpec resolve(RunSpec spec) {
+        Resolved r = resolveExtensions(spec);
+        return new RunSpec(spec.system(), r.systemParams().asText(), spec.sampler(), r.samplerParams().asText(),
+                spec.head(), r.headParams().asText(), spec.interpreter(), r.interpreterParams().asText(), spec.data(),
+                spec.training(), spec.seed());
+    }
+
+    Resolved resolveExtensions(RunSpec spec) {
+        var reg = lab.registry();
+        ExtensionRecord<PhysicalSystem> sys = reg.record(PhysicalSystem.class, spec.system());
+        Parameters sp = Parameters.resolve(sys.id(), sys.extension().parameters(), spec.systemParams());
+        ExtensionRecord<PairSampler> smp = reg.record(PairSampler.class, spec.sampler());
+        Parameters smpp = Parameters.resolve(smp.id(), smp.extension().parameters(), spec.samplerParams());
+        ExtensionRecord<NetworkHead> head = reg.record(NetworkHead.class, spec.head());
+        Parameters hp = Parameters.resolve(head.id(), head.extension().parameters(), spec.headParams());
+        ExtensionRecord<SymbolicInterpreter> in = reg.record(SymbolicInterpreter.class, spec.interpreter());
+        Parameters ip = Parameters.resolve(in.id(), in.extension().parameters(), spec.interpreterParams());
+        SystemModel model = sys.extension().configure(sp);
+        trainingConfig(spec, 0L); // validates the training settings before any work
+        return new Resolved(sys, sp, smp, smpp, head, hp, in, ip, model);
+    }
+
+    /**
+     * Runs {@code spec} and writes the result to {@code out}.
+     *
+     * @param command   the command line, recorded in the provenance
+     * @param overwrite replace an existing result in {@code out}
+     */
+    public RunOutcome run(RunSpec spec, Path out, boolean overwrite, String command, RunListener listener) {
+        Resolved r = resolveExtensions(spec);
+        RunSpec resolved = resolve(spec);
+        try (ResultDirectory dir = ResultDirectory.open(out, overwrite)) {
+            RunOutcome outcome = execute(resolved, r, dir, command, listener);
+            dir.commit();
+            return outcome;
+        }
+    }
+
+    private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
+        SplittableRandom seeds = new SplittableRandom(spec.seed());
+        long trainSeed = seeds.nextLong();
+        long validationSeed = seeds.nextLong();
+        long testSeed = seeds.nextLong();
+        long trainPairSeed = seeds.nextLong();
+        long validationPairSeed = seeds.nextLong();
+        long testPairSeed = seeds.nextLong();
+        long networkSeed = seeds.nextLong();
+        RunSpec.Data d = spec.data();
+        SystemModel model = r.model();
+
+        listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states",
+                spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup()));
+        GroupedData trainData = model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), trainSeed));
+        GroupedData validationData = model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), validationSeed));
+        GroupedData testData = model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), testSeed));
+
+        PairSampler sampler = r.sampler().extension();
+        TrainingExamples train = sampler.examples(trainData, r.samplerParams(), trainPairSeed);
+        TrainingExamples validation = sampler.examples(validationData, r.samplerParams(), validationPairSeed);
+        TrainingExamples test = sampler.examples(testData, r.samplerParams(), testPairSeed);
+
+        listener.stage(String.format(Locale.ROOT, "training %s on %d pairs (%d epochs, batch %d, %s %s)",
+                spec.head(), train.count(), spec.training().epochs(), spec.training().batchSize(),
+                spec.training().activation(), spec.training().hidden()));
+        Trainer trainer = new Trainer();
+        NetworkHead head = r.head().extension();
+        TrainingResult result = trainer.train(trainingConfig(spec, networkSeed), train, validation, head, r.headParams(), listener);
+        boolean completed = !result.stopReason().startsWith("diverged");
+
+        listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
+        Evaluation trainEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), train);
+        Evaluation testEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), test);
+        List<ScalarField> latents = new ArrayList<>();
+        for (int k = 0; k < result.encoder().latentSize(); k++) {
+            latents.add(result.encoder().field(k));
+        }
+        Scores scores = Scorer.score(latents, model, testData, ScoringOptions.defaults());
+
+        listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
+        InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(), testData.values());
+        Interpretation formula = r.interpreter().extension().interpret(latents.get(0), context, r.interpreterParams());
+        double formulaAlignment = Scorer.formulaAgreement(formula.formula(), scores, model, testData, ScoringOptions.defaults());
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("system", spec.system());
+        m.put("seed", spec.seed());
+        m.put("status", completed ? "completed" : "diverged");
+        m.put("stop_reason", result.stopReason());
+        m.put("train_accuracy", trainEval.accuracy());
+        m.put("test_accuracy", testEval.accuracy());
+        m.put("test_loss", testEval.loss());
+        m.put("gradient_alignment", scores.gradientAlignment());
+        m.put("matched_invariants", scores.matched());
+        m.put("alignment_per_invariant", scores.alignmentPerInvariant());
+        m.put("pearson_per_invariant", scores.pearsonPerInvariant());
+        m.put("r2", scores.r2());
+        m.put("within_group_spread", scores.withinGroupSpread());
+        m.put("constant_on_data", scores.constantOnData());
+        m.put("formula", formula.expression());
+        m.put("formula_latex", formula.latex());
+        m.put("formula_r2", formula.r2());
+        m.put("formula_alignment", formulaAlignment);
+        m.put("true_invariants", trueInvariants(model));
+        m.put("best_epoch", result.bestEpoch());
+        m.put("epochs_run", result.history().size());
+        m.put("train_pairs", train.count());
+        m.put("train_seconds", result.seconds());
+        m.put("pairs_per_second", result.examplesPerSecond());
+
+        listener.stage("writing " + dir.target());
+        dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
+        dir.writeJson("metrics.json", m);
+        dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
+        dir.writeJson("formula.json", formulaJson(formula));
+        dir.writeString("history.csv", historyCsv(result.history()));
+        result.encoder().save(dir.file("model/model.zip").getParent());
+        writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());
+        return new RunOutcome(spec, m, dir.target(), completed);
+    }
+
+    /** The training configuration of a spec, with the network seed. */
+    static TrainingConfig trainingConfig(RunSpec spec, long networkSeed) {
+        RunSpec.Training t = spec.training();
+        EncoderConfig enc = new EncoderConfig(t.hidden(), t.activation(), t.latentSize(), "he", "float");
+        return new TrainingConfig(enc, t.epochs(), t.batchSize(), t.learningRate(), t.schedule(), t.patience(), networkSeed);
+    }
+
+    private static Map<String, Object> formulaJson(Interpretation f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("expression", f.expression());
+        m.put("latex", f.latex());
+        m.put("r2", f.r2());
+        List<Map<String, Object>> terms = new ArrayList<>();
+        f.terms().forEach(t -> terms.add(Map.of("feature", t.feature(), "coefficient", t.coefficient())));
+        m.put("terms", terms);
+        return m;
+    }
+
+    private static Map<String, String> trueInvariants(SystemModel model) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (TrueInvariant i : model.invariants()) {
+            m.put(i.name(), i.expression());
+        }
+        return m;
+    }
+
+    private static String historyCsv(List<EpochStats> history) {
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,seconds\n");
+        for (EpochStats e : history) {
+            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f%n", e.epoch(), e.trainLoss(), e.trainAccuracy(),
+                    e.validationLoss(), e.validationAccuracy(), e.learningRate(), e.seconds()));
+        }
+        return sb.toString();
+    }
+
+    private static void writePlots(ResultDirectory dir, RunSpec spec, ScalarField latent, SystemModel model, GroupedData test,
+                                   Scores scores, List<EpochStats> history) {
+        String match = scores.matched().isEmpty() ? model.invariants().get(0).name() : bestSingle(scores);
+        TrueInvariant inv = model.invariants().stream().filter(i -> i.name().equals(match)).findFirst()
+                .orElseThrow(() -> new InvariantLabException("matched invariant " + match + " is not one of the system's"));
+        int n = Math.min(test.size(), 5000);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] s = test.state(i / test.perGroup(), i % test.perGroup());
+            x[i] = inv.value(s);
+            y[i] = latent.value(s);
+        }
+        Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.system() + ": learned latent against " + inv.name(),
+                inv.name() + " = " + inv.expression(), x, "latent f(x)", y, false);
+        int[] epochs = history.stream().mapToInt(EpochStats::epoch).toArray();
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("training", history.stream().mapToDouble(EpochStats::trainLoss).toArray());
+        loss.put("validation", history.stream().mapToDouble(EpochStats::validationLoss).toArray());
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        acc.put("training", history.stream().mapToDouble(EpochStats::trainAccuracy).toArray());
+        acc.put("validation", history.stream().mapToDouble(EpochStats::validationAccuracy).toArray());
+        Plots.trainingCurves(dir.file("training.png"), spec.system() + ": training (InvariantLab " + ApiVersion.current() + ")",
+                epochs, loss, acc, false);
+    }
+
+    private static String bestSingle(Scores scores) {
+        return scores.matched().stream()
+                .max((a, b) -> Double.compare(scores.alignmentPerInvariant().getOrDefault(a, 0.0),
+                        scores.alignmentPerInvariant().getOrDefault(b, 0.0)))
+                .orElseThrow();
+    }
+}

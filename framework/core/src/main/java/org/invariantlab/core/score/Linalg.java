@@ -1,0 +1,267 @@
+package org.invariantlab.core.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The small dense linear algebra the scorer needs, in plain Java: orthonormal bases by Gram–Schmidt with a
+ * rank tolerance, projections, cosines of principal angles between subspaces, symmetric eigenvalues by
+ * Jacobi rotations and least-squares residuals by Householder QR. Matrices are tiny (dimension of a state,
+ * a handful of gradients) except the regression design, which has a few thousand rows and a few columns.
+ *
+ * <p>References: G. H. Golub, C. F. Van Loan, <i>Matrix Computations</i>, 4th ed., Johns Hopkins University
+ * Press, 2013: §5.2 (Householder QR and least squares), §6.4.3 (principal angles as singular values of
+ * {@code QAᵀQB}), §8.5 (Jacobi's method); L. Giraud, J. Langou, M. Rozložník, "The loss of orthogonality in
+ * the Gram–Schmidt orthogonalization process", Comput. Math. Appl. 50, 1069 (2005) ("twice is enough").
+ */
+final class Linalg {
+
+    private static final int MAX_JACOBI_SWEEPS = 64;
+
+    private Linalg() {
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double norm(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * {@code v − Σ_q (q·v) q} over the orthonormal rows {@code q} of {@code basis}, with a second
+     * orthogonalisation pass so that the result is orthogonal to the basis to rounding.
+     */
+    static double[] projectOut(double[] v, double[][] basis) {
+        double[] w = v.clone();
+        for (int pass = 0; pass < 2; pass++) {
+            for (double[] q : basis) {
+                double c = dot(q, w);
+                for (int i = 0; i < w.length; i++) {
+                    w[i] -= c * q[i];
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * An orthonormal basis (as rows) of the span of {@code vectors}, by modified Gram–Schmidt with
+     * re-orthogonalisation. Each vector is first normalised; it adds a direction only if the norm of what
+     * is left after removing the basis so far exceeds {@code rankTolerance}, i.e. if the sine of its angle
+     * to the span of the earlier vectors exceeds the tolerance. Zero vectors are skipped.
+     */
+    static double[][] orthonormalBasis(List<double[]> vectors, double rankTolerance) {
+        List<double[]> basis = new ArrayList<>(vectors.size());
+        for (double[] v : vectors) {
+            double n = norm(v);
+            if (!(n > 0)) {
+                continue;
+            }
+            double[] w = v.clone();
+            for (int i = 0; i < w.length; i++) {
+                w[i] /= n;
+            }
+            w = projectOut(w, basis.toArray(new double[0][]));
+            double r = norm(w);
+            if (r > rankTolerance) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] /= r;
+                }
+                basis.add(w);
+            }
+        }
+        return basis.toArray(new double[0][]);
+    }
+
+    /**
+     * Cosines of the principal angles between the subspaces spanned by the orthonormal rows of {@code a}
+     * ({@code r_A} rows) and of {@code b}: the singular values of {@code C = A Bᵀ}, obtained as square roots
+     * of the eigenvalues of {@code C Cᵀ}. Returns {@code r_A} values in {@code [0, 1]}, largest first; when
+     * {@code b} has fewer rows than {@code a}, the surplus values are zero (those directions of {@code a}
+     * have no partner in {@code b}).
+     */
+    static double[] principalCosines(double[][] a, double[][] b) {
+        int ra = a.length;
+        int rb = b.length;
+        double[][] c = new double[ra][rb];
+        for (int i = 0; i < ra; i++) {
+            for (int j = 0; j < rb; j++) {
+                c[i][j] = dot(a[i], b[j]);
+            }
+        }
+        if (ra == 1) {
+            double s = 0;
+            for (int j = 0; j < rb; j++) {
+                s += c[0][j] * c[0][j];
+            }
+            return new double[] {Math.min(1.0, Math.sqrt(s))};
+        }
+        double[][] g = new double[ra][ra];
+        for (int i = 0; i < ra; i++) {
+            for (int l = 0; l <= i; l++) {
+                double s = 0;
+                for (int j = 0; j < rb; j++) {
+                    s += c[i][j] * c[l][j];
+                }
+                g[i][l] = s;
+                g[l][i] = s;
+            }
+        }
+        double[] lambda = symmetricEigenvalues(g);
+        double[] sigma = new double[ra];
+        for (int i = 0; i < ra; i++) {
+            sigma[i] = Math.sqrt(Math.min(1.0, Math.max(0.0, lambda[i])));
+        }
+        return sigma;
+    }
+
+    /**
+     * Eigenvalues of a symmetric matrix, largest first, by the cyclic Jacobi method: plane rotations
+     * {@code A ← Jᵀ A J} annihilate one off-diagonal element at a time until the off-diagonal mass is below
+     * rounding relative to the matrix norm. The input is not modified.
+     */
+    static double[] symmetricEigenvalues(double[][] s) {
+        int n = s.length;
+        double[][] a = new double[n][];
+        double frobenius = 0;
+        for (int i = 0; i < n; i++) {
+            a[i] = s[i].clone();
+            for (double v : a[i]) {
+                frobenius += v * v;
+            }
+        }
+        double eps2 = Math.ulp(1.0) * Math.ulp(1.0);
+        for (int sweep = 0; sweep < MAX_JACOBI_SWEEPS; sweep++) {
+            double off = 0;
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    off += a[p][q] * a[p][q];
+                }
+            }
+            if (off <= eps2 * frobenius) {
+                break;
+            }
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (a[p][q] != 0) {
+                        rotate(a, p, q);
+                    }
+                }
+            }
+        }
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = a[i][i];
+        }
+        Arrays.sort(lambda);
+        for (int i = 0; i < n / 2; i++) {
+            double t = lambda[i];
+            lambda[i] = lambda[n - 1 - i];
+            lambda[n - 1 - i] = t;
+        }
+        return lambda;
+    }
+
+    /** One Jacobi rotation in the plane {@code (p, q)} that zeroes {@code a[p][q]} (Golub–Van Loan Alg. 8.5.1). */
+    private static void rotate(double[][] a, int p, int q) {
+        double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        double t = Math.signum(theta) / (Math.abs(theta) + Math.hypot(1.0, theta));
+        if (theta == 0) {
+            t = 1.0;
+        }
+        double c = 1 / Math.hypot(1.0, t);
+        double sn = t * c;
+        int n = a.length;
+        for (int k = 0; k < n; k++) {
+            double akp = a[k][p];
+            double akq = a[k][q];
+            a[k][p] = c * akp - sn * akq;
+            a[k][q] = sn * akp + c * akq;
+        }
+        for (int k = 0; k < n; k++) {
+            double apk = a[p][k];
+            double aqk = a[q][k];
+            a[p][k] = c * apk - sn * aqk;
+            a[q][k] = sn * apk + c * aqk;
+        }
+        a[p][q] = 0;
+        a[q][p] = 0;
+    }
+
+    /**
+     * Residual sum of squares {@code min_c |X c − y|²} of the least-squares fit of {@code y} on the columns
+     * of {@code X}, by Householder QR applied to {@code y}: after {@code r} reflections the residual is the
+     * part of {@code Qᵀy} below row {@code r}. A column whose part below the current row has a norm at most
+     * {@code rankTolerance} times its original norm lies in the span of the earlier columns to rounding; it
+     * is skipped rather than reflected, so rank-deficient designs give the residual of the span of the
+     * independent columns.
+     *
+     * @param columns {@code p} columns of length {@code n} (not modified)
+     */
+    static double leastSquaresResidual(double[][] columns, double[] y, double rankTolerance) {
+        int n = y.length;
+        int p = columns.length;
+        double[][] a = new double[p][];
+        double[] original = new double[p];
+        for (int j = 0; j < p; j++) {
+            a[j] = columns[j].clone();
+            original[j] = norm(a[j]);
+        }
+        double[] r = y.clone();
+        int row = 0;
+        for (int j = 0; j < p && row < n; j++) {
+            double[] col = a[j];
+            double sub = 0;
+            for (int i = row; i < n; i++) {
+                sub += col[i] * col[i];
+            }
+            sub = Math.sqrt(sub);
+            if (!(sub > rankTolerance * original[j])) {
+                continue;
+            }
+            double alpha = col[row] > 0 ? -sub : sub;
+            double[] v = new double[n - row];
+            for (int i = row; i < n; i++) {
+                v[i - row] = col[i];
+            }
+            v[0] -= alpha;
+            double vv = 0;
+            for (double vi : v) {
+                vv += vi * vi;
+            }
+            for (int jj = j + 1; jj < p; jj++) {
+                reflect(a[jj], v, vv, row);
+            }
+            reflect(r, v, vv, row);
+            row++;
+        }
+        double rss = 0;
+        for (int i = row; i < n; i++) {
+            rss += r[i] * r[i];
+        }
+        return rss;
+    }
+
+    /** {@code x[row..] ← (I − 2 v vᵀ / vᵀv) x[row..]}. */
+    private static void reflect(double[] x, double[] v, double vv, int row) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += v[i] * x[row + i];
+        }
+        double f = 2 * s / vv;
+        for (int i = 0; i < v.length; i++) {
+            x[row + i] -= f * v[i];
+        }
+    }
+}

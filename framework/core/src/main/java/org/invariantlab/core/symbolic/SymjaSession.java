@@ -1,0 +1,162 @@
+package org.invariantlab.core.symbolic;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.util.Throwables;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.form.output.OutputFormFactory;
+import org.matheclipse.core.form.tex.TeXFormFactory;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.parser.client.SyntaxError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Symja evaluator of the process, and all code that touches Symja's types. Confined to
+ * {@link Cas}'s worker thread: it is created there on first use (Symja's {@code EvalEngine} is
+ * thread-local) and never used by another thread, so it needs no locking. Only {@link Cas}'s worker refers
+ * to this class, so Symja is class-loaded on the first evaluation and never by code that merely lists or
+ * configures extensions.
+ *
+ * <p>All text given to these methods is already in Symja's internal names (see {@link SymbolNames});
+ * {@code shown} is the caller's original text, used in error messages.
+ */
+final class SymjaSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SymjaSession.class);
+
+    private static SymjaSession instance;
+
+    private final ExprEvaluator evaluator;
+    private final ByteArrayOutputStream messages = new ByteArrayOutputStream();
+
+    private SymjaSession() {
+        long start = System.nanoTime();
+        // Without this, JAS's factoriser starts a non-daemon thread pool that keeps the JVM alive for about a
+        // minute after main returns (tech-notes §5.3). It must be set before Symja is first used.
+        Config.JAS_NO_THREADS = true;
+        evaluator = new ExprEvaluator(true, (short) 0);
+        PrintStream sink = new PrintStream(messages, true, StandardCharsets.UTF_8);
+        evaluator.getEvalEngine().setOutPrintStream(sink);
+        evaluator.getEvalEngine().setErrorPrintStream(sink);
+        LOG.debug("Symja initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The session, created on first call; call only on the worker thread. */
+    static SymjaSession get() {
+        if (instance == null) {
+            instance = new SymjaSession();
+        }
+        return instance;
+    }
+
+    /** Evaluates {@code text}; one-line output form. */
+    String eval(String text, String shown) {
+        return outputForm(evaluate(text, shown));
+    }
+
+    /** Evaluates {@code text}; LaTeX form. */
+    String texForm(String text, String shown) {
+        return texForm(evaluate(text, shown));
+    }
+
+    /**
+     * The shortest of {@code Expand}, {@code Simplify} and {@code Factor} of {@code text} (ties to the
+     * earlier; {@code Simplify} and {@code Factor} are abandoned after {@code seconds}), as output form and
+     * LaTeX, with the numeric constant of a sum written last.
+     */
+    String[] simplest(String text, String shown, int seconds) {
+        parse(text, shown);
+        IExpr best = evaluate("Expand(" + text + ")", shown);
+        String bestText = outputForm(best);
+        for (String head : List.of("Simplify", "Factor")) {
+            IExpr candidate = evaluate("TimeConstrained(" + head + "(" + text + ")," + seconds + ",$Failed)", shown);
+            if (candidate.isFree(F.$Failed)) {
+                String candidateText = outputForm(candidate);
+                if (candidateText.length() < bestText.length()) {
+                    best = candidate;
+                    bestText = candidateText;
+                }
+            } else {
+                LOG.debug("{} of '{}' gave up after {} s", head, shown, seconds);
+            }
+        }
+        return constantLast(best);
+    }
+
+    /** The real value of {@code N(text)}, or {@code NaN} when it is not a real number. */
+    double numericValue(String text, String shown) {
+        IExpr value = evaluate("N(" + text + ")", shown);
+        return value.isReal() ? value.evalf() : Double.NaN;
+    }
+
+    /** Whether {@code Expand(difference)}, failing that {@code Simplify(difference)}, is zero. */
+    boolean isZero(String difference, String shown, int seconds) {
+        return evaluate("Expand(" + difference + ")", shown).isZero()
+                || evaluate("TimeConstrained(Simplify(" + difference + ")," + seconds + ",$Failed)", shown).isZero();
+    }
+
+    /** Messages Symja printed since the last call (warnings such as "Infinite expression 1/0"), then cleared. */
+    String drainMessages() {
+        String text = messages.toString(StandardCharsets.UTF_8).strip();
+        messages.reset();
+        return text;
+    }
+
+    private IExpr parse(String text, String shown) {
+        try {
+            return evaluator.parse(text);
+        } catch (SyntaxError e) {
+            throw new InvariantLabException("cannot parse '" + shown + "' as a Symja expression: "
+                    + Throwables.firstLine(e.getMessage()) + "; write e.g. 1/Sqrt(x^2+y^2) or x*vy-y*vx", e);
+        }
+    }
+
+    private IExpr evaluate(String text, String shown) {
+        return evaluator.eval(parse(text, shown));
+    }
+
+    /** One-line output form: Symja's own {@code toString} breaks long expressions over lines. */
+    private static String outputForm(IExpr expr) {
+        StringBuilder sb = new StringBuilder();
+        OutputFormFactory form = OutputFormFactory.get(true, false);
+        form.setIgnoreNewLine(true);
+        if (!form.convert(sb, expr)) {
+            throw new IllegalStateException("Symja cannot print " + expr.fullFormString());
+        }
+        return sb.toString();
+    }
+
+    private static String texForm(IExpr expr) {
+        StringBuilder sb = new StringBuilder();
+        if (!new TeXFormFactory().convert(sb, expr)) {
+            throw new IllegalStateException("Symja cannot convert " + outputForm(expr) + " to LaTeX");
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * Output and TeX form with a numeric constant of a sum written last ({@code -t^2+x^2-2/3} rather than
+     * Symja's {@code -2/3-t^2+x^2}): it reads as "formula plus constant".
+     */
+    private static String[] constantLast(IExpr expr) {
+        if (expr.isPlus() && expr.argSize() >= 2 && expr.first().isReal()) {
+            IAST rest = ((IAST) expr).rest();
+            IExpr body = rest.argSize() == 1 ? rest.arg1() : rest;
+            IExpr constant = expr.first();
+            boolean negative = constant.isNegative();
+            IExpr magnitude = negative ? constant.negate() : constant;
+            String sign = negative ? "-" : "+";
+            return new String[] {
+                outputForm(body) + sign + outputForm(magnitude),
+                texForm(body) + " " + sign + " " + texForm(magnitude)};
+        }
+        return new String[] {outputForm(expr), texForm(expr)};
+    }
+}

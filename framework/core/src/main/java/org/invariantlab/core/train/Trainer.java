@@ -1,0 +1,444 @@
+package org.invariantlab.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.training.BatchLayout;
+import org.invariantlab.api.training.GroupExamples;
+import org.invariantlab.api.training.HeadOutput;
+import org.invariantlab.api.training.LatentBatch;
+import org.invariantlab.api.training.NetworkHead;
+import org.invariantlab.api.training.PairExamples;
+import org.invariantlab.api.training.TrainingExamples;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains an {@link Encoder} through a {@link NetworkHead}: the siamese scheme of Wetzel, Melko, Scott, Panju
+ * and Ganesh (PRR 2, 033499, 2020) for pair examples, and whole-group losses such as Ha &amp; Jeong's
+ * (PRR 3, L042035, 2021) for group examples.
+ *
+ * <p>One step, for a batch of {@code B} examples:
+ * <ol>
+ *   <li>stack the batch's states into {@code R} rows in the head's {@link BatchLayout} (pairs: the {@code B}
+ *       first members, then the {@code B} second members, {@code R = 2B}; groups: all originals group by
+ *       group, then all perturbed states group by group) and run the one shared-weight network on all
+ *       rows at once: {@code Z = f(X)}, {@code R × k};</li>
+ *   <li>{@code head.evaluate(Z, θ)} returns the batch loss {@code L}, {@code ∂L/∂Z} and {@code ∂L/∂θ};</li>
+ *   <li>back-propagate {@code ∂L/∂Z} through the network to {@code ∂L/∂w}, with a kernel whose buffers are
+ *       allocated once per batch shape (entries of {@code ∂L/∂Z} negligible against the batch's largest are
+ *       zeroed first, see below);</li>
+ *   <li>Adam steps on the flattened network parameters (ND4J's {@code AdamUpdater}, the update DL4J's own
+ *       updater applies) and on {@code θ} (same rule, in plain Java), both at the epoch's learning
+ *       rate.</li>
+ * </ol>
+ *
+ * <p><b>Scaling convention.</b> A head returns the <em>mean</em> loss over the batch's examples and its
+ * gradients with respect to that mean, so {@code ∂L/∂Z} already carries the {@code 1/B}. The trainer
+ * back-propagates it unchanged and applies no further division by the batch size (DL4J's own updater
+ * would divide by the minibatch size; it is not used). Hence the network gradient is exactly
+ * {@code ∂(mean loss)/∂w}, as in PyTorch with a mean-reduced loss (tested against finite differences).
+ *
+ * <p><b>Speed.</b> The straightforward DL4J recipe ({@code feedForward}, {@code backpropGradient}, the
+ * network's updater) allocates every activation and gradient array per step, and a native allocation costs
+ * 50–500 µs on the project's machines; the kernel reuses its buffers, fuses the bias into the matrix product
+ * and computes the swish derivative from the forward pass's sigmoid. A confidently classified pair can
+ * contribute a latent gradient of order 10⁻⁴⁰, which is subnormal in single precision and made the backward
+ * matrix products twice as slow (subnormal operands take a microcode path in the CPU's vector units);
+ * such entries, below {@code 2⁻¹⁷} of the type's resolution relative to the batch's largest, are set to
+ * zero, i.e. every dropped entry is below {@code 2⁻¹⁷} of the rounding unit of the largest entry, far below
+ * what the gradient sums resolve. {@link TrainerBenchmark} measures the result.
+ *
+ * <p>Examples are shuffled every epoch by a {@link SplittableRandom} seeded from the configuration; the
+ * last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
+ * examples, and the best one so far (lowest validation loss, or lowest training loss without validation)
+ * is kept as a deep copy together with its {@code θ}. A non-finite loss, gradient or validation loss ends
+ * training with stop reason {@code diverged: …} and the best model so far; the run fails with an
+ * {@link InvariantLabException} if no epoch ended with a finite loss. With {@code patience > 0},
+ * training stops once the validation loss has not improved for that many epochs.
+ *
+ * <p>Reproducibility: the seed fixes the weight initialisation (DL4J configuration seed and
+ * {@code Nd4j.getRandom()}), the shuffling and therefore every batch; with a fixed number of BLAS threads
+ * (the project runs with {@code OMP_NUM_THREADS=1}) the same seed gives the same history, bit for bit.
+ *
+ * <p>The trainer holds no state between calls; one call uses the calling thread only.
+ */
+public final class Trainer {
+
+    /** Examples per head call when evaluating. */
+    static final int EVAL_EXAMPLES = 4096;
+
+    /** Creates a trainer. */
+    public Trainer() {
+        // stateless
+    }
+
+    /**
+     * Trains a new encoder.
+     *
+     * @param config         network shape and optimisation settings
+     * @param train          training examples; the standardisation is fitted on all their states
+     * @param validation     validation examples of the same kind and dimension, or {@code null} to select the
+     *                       best epoch by training loss
+     * @param head           the loss on the latents
+     * @param headParameters the head's resolved parameters
+     * @param listener       told about every completed epoch; may be {@code null}
+     * @throws InvariantLabException if the inputs do not fit together, the head fails, or training diverges
+     *                               before any epoch ended with a finite loss
+     */
+    public TrainingResult train(TrainingConfig config, TrainingExamples train, TrainingExamples validation,
+                                NetworkHead head, Parameters headParameters, TrainingListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(headParameters, "headParameters");
+        checkExamples("training", train, head);
+        if (validation != null) {
+            checkExamples("validation", validation, head);
+            if (validation.getClass() != train.getClass() || validation.dimension() != train.dimension()) {
+                throw new InvariantLabException("validation examples must be of the same kind and dimension as the "
+                        + "training examples: got " + describe(validation) + " and " + describe(train));
+            }
+            if (train instanceof GroupExamples t && validation instanceof GroupExamples v
+                    && (t.groups().perGroup() != v.groups().perGroup()
+                        || t.perturbed().perGroup() != v.perturbed().perGroup())) {
+                throw new InvariantLabException("validation groups must have as many states (and perturbed states) per "
+                        + "group as the training groups");
+            }
+        }
+        long start = System.nanoTime();
+        int d = train.dimension();
+        Standardization standardization = Standardization.fit(d, ExampleRows.states(train));
+        ExampleRows rows = ExampleRows.of(train, standardization);
+        ExampleRows validationRows = validation == null ? null : ExampleRows.of(validation, standardization);
+        double[] theta = initialTheta(head, headParameters);
+        MultiLayerNetwork net = Encoder.network(config.encoder(), d, config.seed());
+        Run run = new Run(config, rows, validationRows, head, headParameters, listener, net, standardization, theta,
+                start);
+        return run.execute();
+    }
+
+    /**
+     * Evaluates an encoder and head parameters on examples: mean loss, pair accuracy and {@code p(same)} per
+     * pair. The examples are standardised with the encoder's own standardisation and scored in chunks of
+     * {@value #EVAL_EXAMPLES} examples (the loss is the example-weighted mean of the chunk losses).
+     *
+     * @throws InvariantLabException if the examples do not fit the encoder or the head
+     */
+    public Evaluation evaluate(Encoder encoder, NetworkHead head, double[] theta, Parameters headParameters,
+                               TrainingExamples examples) {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(theta, "theta");
+        Objects.requireNonNull(headParameters, "headParameters");
+        checkExamples("evaluation", examples, head);
+        if (examples.dimension() != encoder.inputSize()) {
+            throw new InvariantLabException("the examples have dimension " + examples.dimension() + " but the encoder "
+                    + encoder.inputSize() + " inputs");
+        }
+        ExampleRows rows = ExampleRows.of(examples, encoder.standardization());
+        synchronized (encoder) {
+            return evaluate(encoder.network(), rows, head, theta.clone(), headParameters);
+        }
+    }
+
+    /** Evaluation of {@code net} on standardised rows, shared by validation and {@link #evaluate}. */
+    static Evaluation evaluate(MultiLayerNetwork net, ExampleRows rows, NetworkHead head, double[] theta,
+                               Parameters headParameters) {
+        int n = rows.count();
+        int d = rows.dimension;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int k = (int) net.getLayer(net.getnLayers() - 1).getParam("W").size(1);
+        boolean pairs = rows instanceof ExampleRows.Pairs;
+        double[] probabilities = new double[pairs ? n : 0];
+        boolean haveProbabilities = pairs;
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < n; from += EVAL_EXAMPLES) {
+            int to = Math.min(n, from + EVAL_EXAMPLES);
+            int b = to - from;
+            double[] x = new double[rows.rows(b) * d];
+            BatchLayout layout = rows.fill(order, from, to, x);
+            double[] z = Encoder.latentsOfStandardized(net, x, d);
+            HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters, 0, 0);
+            lossSum += out.loss() * b;
+            double[] p = out.sameProbability();
+            if (pairs && p.length == b) {
+                double[] y = ((BatchLayout.Pairs) layout).labels();
+                System.arraycopy(p, 0, probabilities, from, b);
+                for (int i = 0; i < b; i++) {
+                    if ((p[i] >= 0.5) == (y[i] == 1.0)) {
+                        correct++;
+                    }
+                }
+            } else {
+                haveProbabilities = false;
+            }
+        }
+        double accuracy = haveProbabilities ? (double) correct / n : Double.NaN;
+        return new Evaluation(lossSum / n, accuracy, haveProbabilities ? probabilities : new double[0]);
+    }
+
+    /** The state of one training call. */
+    private static final class Run {
+        private final TrainingConfig config;
+        private final ExampleRows rows;
+        private final ExampleRows validation;
+        private final NetworkHead head;
+        private final Parameters headParameters;
+        private final TrainingListener listener;
+        private final MultiLayerNetwork net;
+        private final Standardization standardization;
+        private final double[] theta;
+        private final long start;
+        private final int k;
+        private final int d;
+
+        Run(TrainingConfig config, ExampleRows rows, ExampleRows validation, NetworkHead head,
+            Parameters headParameters, TrainingListener listener, MultiLayerNetwork net,
+            Standardization standardization, double[] theta, long start) {
+            this.config = config;
+            this.rows = rows;
+            this.validation = validation;
+            this.head = head;
+            this.headParameters = headParameters;
+            this.listener = listener;
+            this.net = net;
+            this.standardization = standardization;
+            this.theta = theta;
+            this.start = start;
+            this.k = config.encoder().latentSize();
+            this.d = rows.dimension;
+        }
+
+        TrainingResult execute() {
+            DenseKernel kernel = new DenseKernel(net);
+            Adam adam = new Adam(config.learningRateAt(0), ParameterAdam.BETA1, ParameterAdam.BETA2,
+                    ParameterAdam.EPSILON);
+            INDArray params = net.params();
+            INDArray adamState = Nd4j.zeros(params.dataType(), 1, adam.stateSize(params.length()));
+            GradientUpdater<?> updater = adam.instantiate(adamState, true);
+            INDArray gradient = kernel.gradient();
+            // after applyUpdater the gradient array holds the Adam update; this view has the shape of params()
+            INDArray update = gradient.reshape(params.shape());
+            ParameterAdam thetaAdam = new ParameterAdam(theta.length);
+            HostCopy copy = new HostCopy();
+
+            int n = rows.count();
+            int batch = Math.min(config.batchSize(), n);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            SplittableRandom random = new SplittableRandom(config.seed());
+            double[] x = new double[rows.rows(batch) * d];
+
+            List<EpochStats> history = new ArrayList<>();
+            Encoder best = null;
+            double[] bestTheta = null;
+            int bestEpoch = 0;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            long trainingNanos = 0;
+            long examplesDone = 0;
+            int iteration = 0;
+            String stopReason = TrainingResult.COMPLETED;
+
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                double eta = config.learningRateAt(epoch);
+                adam.setLearningRate(eta);
+                shuffle(order, random);
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                long seen = 0;
+                long correct = 0;
+                long judged = 0;
+                boolean accuracyKnown = true;
+                String failure = null;
+                int stepNumber = 0;
+                for (int from = 0; from < n; from += batch) {
+                    stepNumber++;
+                    int to = Math.min(n, from + batch);
+                    int b = to - from;
+                    int r = rows.rows(b);
+                    BatchLayout layout = rows.fill(order, from, to, x);
+                    copy.write(kernel.input(r), x, r * d);
+                    double[] z = new double[r * k];
+                    copy.read(kernel.forward(r), z, r * k);
+                    HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters,
+                            epoch + 1, stepNumber);
+                    if (!Double.isFinite(out.loss())) {
+                        failure = "non-finite loss at epoch " + (epoch + 1) + ", step " + stepNumber;
+                        break;
+                    }
+                    double[] dz = out.latentGradient();
+                    double[] dTheta = out.headGradient();
+                    checkGradientShapes(head, dz, r * k, dTheta, theta.length);
+                    if (!allFinite(dz) || !allFinite(dTheta)) {
+                        failure = "non-finite gradient at epoch " + (epoch + 1) + ", step " + stepNumber;
+                        break;
+                    }
+                    lossSum += out.loss() * b;
+                    seen += b;
+                    double[] p = out.sameProbability();
+                    if (layout instanceof BatchLayout.Pairs pairs && p.length == b) {
+                        double[] y = pairs.labels();
+                        for (int i = 0; i < b; i++) {
+                            if ((p[i] >= 0.5) == (y[i] == 1.0)) {
+                                correct++;
+                            }
+                        }
+                        judged += b;
+                    } else {
+                        accuracyKnown = false;
+                    }
+                    DenseKernel.flushNegligible(dz, r * k, kernel.type());
+                    copy.write(kernel.outputGradient(r), dz, r * k);
+                    kernel.backward(r);
+                    updater.applyUpdater(gradient, iteration, epoch);
+                    params.subi(update);
+                    thetaAdam.step(theta, dTheta, eta);
+                    iteration++;
+                }
+                trainingNanos += System.nanoTime() - epochStart;
+                examplesDone += seen;
+                if (failure != null) {
+                    stopReason = TrainingResult.DIVERGED + ": " + failure;
+                    break;
+                }
+                double trainLoss = lossSum / seen;
+                double trainAccuracy = accuracyKnown && judged > 0 ? (double) correct / judged : Double.NaN;
+                double validationLoss = Double.NaN;
+                double validationAccuracy = Double.NaN;
+                if (validation != null) {
+                    Evaluation v = Trainer.evaluate(net, validation, head, theta.clone(), headParameters);
+                    validationLoss = v.loss();
+                    validationAccuracy = v.accuracy();
+                }
+                EpochStats stats = new EpochStats(epoch + 1, config.epochs(), trainLoss, trainAccuracy, validationLoss,
+                        validationAccuracy, eta, seconds(start));
+                history.add(stats);
+                boolean validationDiverged = validation != null && !Double.isFinite(validationLoss);
+                double criterion = validation != null ? validationLoss : trainLoss;
+                if (!validationDiverged && criterion < bestLoss) {
+                    bestLoss = criterion;
+                    best = new Encoder(net.clone(), standardization);
+                    bestTheta = theta.clone();
+                    bestEpoch = epoch + 1;
+                }
+                if (listener != null) {
+                    listener.epochCompleted(stats);
+                }
+                if (validationDiverged) {
+                    stopReason = TrainingResult.DIVERGED + ": non-finite validation loss at epoch " + (epoch + 1);
+                    break;
+                }
+                boolean stale = epoch + 1 - bestEpoch >= config.patience();
+                if (config.patience() > 0 && epoch + 1 < config.epochs() && stale) {
+                    stopReason = TrainingResult.EARLY_STOPPED;
+                    break;
+                }
+            }
+            if (best == null) {
+                throw new InvariantLabException("training " + stopReason + " before any epoch ended with a finite "
+                        + "loss, so there is no model to keep; lower the learning rate (now " + config.learningRate()
+                        + ") or check the head '" + head.id() + "'");
+            }
+            double perSecond = trainingNanos > 0 ? examplesDone / (trainingNanos / 1e9) : Double.NaN;
+            return new TrainingResult(best, bestTheta, history, bestEpoch, seconds(start), perSecond, stopReason);
+        }
+    }
+
+    /**
+     * Calls the head; an exception it throws for bad input becomes an {@link InvariantLabException} saying
+     * where ({@code epoch} and {@code step} 1-based; {@code epoch = 0} means evaluation).
+     */
+    private static HeadOutput callHead(NetworkHead head, LatentBatch batch, double[] theta, Parameters parameters,
+                                       int epoch, int step) {
+        HeadOutput out;
+        try {
+            out = head.evaluate(batch, theta, parameters);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new InvariantLabException("head '" + head.id() + "' failed at " + where(epoch, step) + ": "
+                    + e.getMessage(), e);
+        }
+        if (out == null) {
+            throw new InvariantLabException("head '" + head.id() + "' returned no output at " + where(epoch, step));
+        }
+        return out;
+    }
+
+    private static String where(int epoch, int step) {
+        return epoch == 0 ? "evaluation" : "epoch " + epoch + ", step " + step;
+    }
+
+    private static void checkGradientShapes(NetworkHead head, double[] dz, int latents, double[] dTheta, int params) {
+        if (dz.length != latents) {
+            throw new InvariantLabException("head '" + head.id() + "' returned " + dz.length + " latent gradients for "
+                    + latents + " latents");
+        }
+        if (dTheta.length != params) {
+            throw new InvariantLabException("head '" + head.id() + "' returned " + dTheta.length
+                    + " parameter gradients for " + params + " parameters");
+        }
+    }
+
+    private static double[] initialTheta(NetworkHead head, Parameters parameters) {
+        double[] theta = head.initialParameters(parameters);
+        if (theta == null) {
+            throw new InvariantLabException("head '" + head.id() + "' returned no initial parameters");
+        }
+        theta = theta.clone();
+        if (!allFinite(theta)) {
+            throw new InvariantLabException("head '" + head.id() + "' has non-finite initial parameters");
+        }
+        return theta;
+    }
+
+    private static void checkExamples(String role, TrainingExamples examples, NetworkHead head) {
+        Objects.requireNonNull(examples, role + " examples");
+        if (examples.count() < 1) {
+            throw new InvariantLabException("no " + role + " examples");
+        }
+        if (!head.accepts(ExampleRows.sampleLayout(examples))) {
+            throw new InvariantLabException("head '" + head.id() + "' does not accept the " + role + " examples ("
+                    + describe(examples) + ")"
+                    + "; choose a head for " + (examples instanceof PairExamples ? "pairs" : "groups")
+                    + " or a sampler that makes what this head needs");
+        }
+    }
+
+    private static String describe(TrainingExamples e) {
+        return (e instanceof PairExamples ? "pair" : "group") + " examples of dimension " + e.dimension();
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

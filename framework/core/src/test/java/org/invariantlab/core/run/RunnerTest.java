@@ -1,0 +1,106 @@
+package org.invariantlab.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.registry.ExtensionPointsModule;
+import org.invariantlab.core.registry.UnknownExtensionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through the real trainer, scorer and Symja interpreter on a 2-d rotation problem. */
+class RunnerTest {
+
+    /** A few seconds of training on 3000 pairs reaches this on the ring; measured ≈ 0.99+. */
+    private static final double MIN_ALIGNMENT = 0.95;
+    private static final double MIN_TEST_ACCURACY = 0.85;
+
+    @TempDir
+    static Path tmp;
+
+    private static InvariantLab lab;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        lab = InvariantLab.start(plugins, binder -> ExtensionPointsModule.addBuiltIn(binder, PhysicalSystem.class).to(RingSystem.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    private static RunSpec small() {
+        return RunSpec.of("ring").withSeed(5)
+                .withData(new RunSpec.Data(1500, 300, 500, 2))
+                .withTraining(new RunSpec.Training(List.of(32, 32), "swish", 1, 8, 64, 3e-3, "cosine", 0));
+    }
+
+    @Test
+    void aRunLearnsTheInvariantAndWritesACompleteResult() throws IOException {
+        Path out = tmp.resolve("ring-run");
+        RunOutcome o = new Runner(lab).run(small(), out, false, "test", RunListener.silent());
+        assertTrue(o.completed());
+        assertTrue(o.number("gradient_alignment") > MIN_ALIGNMENT, "alignment " + o.number("gradient_alignment"));
+        assertTrue(o.number("test_accuracy") > MIN_TEST_ACCURACY, "test accuracy " + o.number("test_accuracy"));
+        assertEquals(List.of("r2"), o.metrics().get("matched_invariants"));
+        for (String f : List.of("spec.yaml", "metrics.json", "provenance.json", "formula.json", "history.csv",
+                "model/model.zip", "model/standardization.json", "latent_vs_r2.png", "training.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " written");
+        }
+        String formula = (String) o.metrics().get("formula");
+        assertTrue(formula.contains("x^2") && formula.contains("y^2"), "formula reads as a function of x²+y²: " + formula);
+        for (String key : List.of("system", "seed", "train_accuracy", "test_accuracy", "gradient_alignment", "formula",
+                "formula_latex", "train_seconds", "pairs_per_second")) {
+            assertTrue(o.metrics().containsKey(key), "metrics.json has " + key);
+        }
+        RunSpec written = SpecFiles.read(out.resolve("spec.yaml"));
+        assertEquals(new Runner(lab).resolve(small()), written, "spec.yaml is the fully resolved spec");
+        String provenance = Files.readString(out.resolve("provenance.json"));
+        assertTrue(provenance.contains("\"origin\" : \"built-in\"") && provenance.contains("\"seed\" : 5"), provenance);
+    }
+
+    @Test
+    void theSameSpecGivesTheSameNumbers() {
+        RunOutcome a = new Runner(lab).run(small(), tmp.resolve("det-a"), false, "test", RunListener.silent());
+        RunOutcome b = new Runner(lab).run(small(), tmp.resolve("det-b"), false, "test", RunListener.silent());
+        for (String key : List.of("train_accuracy", "test_accuracy", "test_loss", "gradient_alignment", "formula", "best_epoch")) {
+            assertEquals(a.metrics().get(key), b.metrics().get(key), key);
+        }
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyWork() throws IOException {
+        Runner runner = new Runner(lab);
+        UnknownExtensionException head = assertThrows(UnknownExtensionException.class,
+                () -> runner.run(new RunSpec("ring", null, null, null, "distance-logistik", null, null, null,
+                        small().data(), small().training(), 1), tmp.resolve("never"), false, "test", RunListener.silent()));
+        assertTrue(head.getMessage().contains("distance-logistic"), head.getMessage());
+        assertFalse(Files.exists(tmp.resolve("never")));
+
+        assertThrows(InvariantLabException.class, () -> runner.resolve(new RunSpec("ring", null, null, null, null,
+                Map.of("margin", "1"), null, null, null, null, 1)));
+        assertThrows(InvariantLabException.class, () -> runner.resolve(small().withTraining(
+                new RunSpec.Training(List.of(8), "sinusoid", 1, 1, 8, 1e-3, "cosine", 0))));
+
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(taken.resolve("old.txt"), "keep me");
+        InvariantLabException exists = assertThrows(InvariantLabException.class,
+                () -> runner.run(small(), taken, false, "test", RunListener.silent()));
+        assertTrue(exists.getMessage().contains("--force"), exists.getMessage());
+        assertEquals("keep me", Files.readString(taken.resolve("old.txt")));
+    }
+}

@@ -1,0 +1,100 @@
+package org.invariantlab.core.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The scorer's linear algebra against results known in closed form. */
+class LinalgTest {
+
+    /** Backward-stable algorithms on matrices of norm ~1 and size ≤ 6: errors are tens of ulps. */
+    private static final double ROUNDING = 1e-13;
+
+    private static double[] random(SplittableRandom rng, int d) {
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = 2 * rng.nextDouble() - 1;
+        }
+        return v;
+    }
+
+    @Test
+    void gramSchmidtGivesAnOrthonormalBasisAndDropsDependentVectors() {
+        SplittableRandom rng = new SplittableRandom(1);
+        double[] a = random(rng, 5);
+        double[] b = random(rng, 5);
+        double[] sum = new double[5];
+        for (int i = 0; i < 5; i++) {
+            sum[i] = 2 * a[i] - 3 * b[i];
+        }
+        double[][] q = Linalg.orthonormalBasis(List.of(a, new double[5], b, sum), 1e-6);
+        assertEquals(2, q.length);
+        assertEquals(1.0, Linalg.norm(q[0]), ROUNDING);
+        assertEquals(1.0, Linalg.norm(q[1]), ROUNDING);
+        assertEquals(0.0, Linalg.dot(q[0], q[1]), ROUNDING);
+        assertEquals(0.0, Linalg.norm(Linalg.projectOut(sum, q)), ROUNDING);
+    }
+
+    @Test
+    void jacobiFindsTheEigenvaluesOfASymmetricMatrix() {
+        SplittableRandom rng = new SplittableRandom(2);
+        List<double[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            vectors.add(random(rng, 5));
+        }
+        double[][] q = Linalg.orthonormalBasis(vectors, 1e-6);
+        double[] lambda = {3.5, 2.0, 1.0, -0.25, -4.0};
+        double[][] s = new double[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                for (int k = 0; k < 5; k++) {
+                    s[i][j] += q[k][i] * lambda[k] * q[k][j];
+                }
+            }
+        }
+        assertArrayEquals(lambda, Linalg.symmetricEigenvalues(s), ROUNDING);
+        assertArrayEquals(new double[] {2, 2}, Linalg.symmetricEigenvalues(new double[][] {{2, 0}, {0, 2}}), 0);
+    }
+
+    @Test
+    void principalCosinesOfKnownAngles() {
+        double a1 = 0.3;
+        double a2 = 1.1;
+        double[][] a = {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}};
+        double[][] b = {{Math.cos(a1), 0, Math.sin(a1), 0, 0}, {0, Math.cos(a2), 0, Math.sin(a2), 0}};
+        assertArrayEquals(new double[] {Math.cos(a1), Math.cos(a2)}, Linalg.principalCosines(a, b), ROUNDING);
+        assertArrayEquals(new double[] {Math.cos(a1), 0}, Linalg.principalCosines(a, new double[][] {b[0]}), ROUNDING);
+        assertArrayEquals(new double[] {Math.cos(a1)}, Linalg.principalCosines(new double[][] {a[0]}, b), ROUNDING);
+    }
+
+    @Test
+    void leastSquaresResidualOfExactAndNoisyFits() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 200;
+        double[] x = new double[n];
+        double[] ones = new double[n];
+        double[] y = new double[n];
+        double[] noise = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 2 * rng.nextDouble() - 1;
+            ones[i] = 1;
+            y[i] = 1.5 - 2 * x[i];
+            noise[i] = i % 2 == 0 ? 0.1 : -0.1;
+        }
+        assertEquals(0.0, Linalg.leastSquaresResidual(new double[][] {ones, x}, y, 1e-10), ROUNDING);
+        assertEquals(0.0, Linalg.leastSquaresResidual(new double[][] {ones, x, x.clone()}, y, 1e-10), ROUNDING,
+                "a duplicated column is skipped");
+        double[] noisy = new double[n];
+        for (int i = 0; i < n; i++) {
+            noisy[i] = y[i] + noise[i];
+        }
+        // the residual of a fit on the constant alone is the sum of squared deviations from the mean
+        double mean = ScoredStates.mean(noisy);
+        double tss = ScoredStates.variance(noisy, mean, 0) * n;
+        assertEquals(tss, Linalg.leastSquaresResidual(new double[][] {ones}, noisy, 1e-10), tss * ROUNDING);
+    }
+}

@@ -1,0 +1,118 @@
+package org.invariantlab.core.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.invariantlab.api.InvariantLabException;
+import org.junit.jupiter.api.Test;
+
+/** The Symja facade: forms, variable names, errors and use from several threads. */
+class CasTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/invariantlab/core/symbolic");
+
+    /** Agreement of a numeric evaluation with the value computed in Java. */
+    private static final double NUMERIC_TOLERANCE = 1e-12;
+
+    @Test
+    void evaluatesToOneLineAndLatex() {
+        assertEquals("(-t+x)*(t+x)", Cas.eval("Factor(x^2-t^2)"));
+        assertEquals("-\\frac{2}{3} + {x}^{2}", Cas.texForm("x^2-2/3"));
+        StringBuilder longSum = new StringBuilder("0");
+        for (int i = 1; i <= 60; i++) {
+            longSum.append("+").append(i).append("*x^").append(i);
+        }
+        assertFalse(Cas.eval(longSum.toString()).contains("\n"), "output form is one line");
+    }
+
+    @Test
+    void keepsVariableNamesThatSymjaWouldLowerCaseOrTakeAsConstants() {
+        List<String> em = List.of("Ex", "Ey", "E");
+        assertEquals("Ex^2+2*Ex*Ey+Ey^2", Cas.eval("Expand((Ex+Ey)^2)", em));
+        assertEquals("2*E", Cas.eval("E+E", em), "E is the variable, not Euler's number");
+        assertEquals("{Ex}^{2}", Cas.texForm("Ex^2", em));
+        assertEquals("ex^2", Cas.eval("Ex^2"), "without the variable list Symja lower-cases");
+    }
+
+    @Test
+    void choosesTheShortestFormWithTheConstantLast() {
+        List<String> vars = List.of("x", "y", "vx", "vy");
+        assertEquals(new SymbolicForm("(y*vx-x*vy)^2", "{\\left( y \\cdot vx - x \\cdot vy\\right) }^{2}"),
+                Cas.simplest("x^2*vy^2-2*x*y*vx*vy+y^2*vx^2", vars));
+        assertEquals("-t^2+x^2-2/3", Cas.simplest("x^2-t^2-2/3", List.of("t", "x")).expression());
+        assertEquals("x+1/2", Cas.simplest("1/2+x", List.of("x")).expression());
+    }
+
+    @Test
+    void evaluatesNumericallyAndComparesFormulas() {
+        List<String> vars = List.of("x", "y");
+        double[] p = {0.5, -0.25};
+        assertEquals(1 / Math.hypot(0.5, -0.25) + 0.25, Cas.numericValue("1/Sqrt(x^2+y^2)+x^2", vars, p), NUMERIC_TOLERANCE);
+        assertTrue(Cas.equivalent("(x+y)^2", "x^2+2*x*y+y^2", vars));
+        assertFalse(Cas.equivalent("(x+y)^2", "x^2+y^2", vars));
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> Cas.numericValue("Sqrt(x)", vars, new double[] {-1, 0}));
+        assertTrue(e.getMessage().contains("no real value"), e.getMessage());
+    }
+
+    @Test
+    void reportsParseErrorsClearly() {
+        InvariantLabException e = assertThrows(InvariantLabException.class, () -> Cas.eval("x^2+"));
+        assertTrue(e.getMessage().startsWith("cannot parse 'x^2+' as a Symja expression"), e.getMessage());
+        assertThrows(InvariantLabException.class, () -> Cas.eval(" "));
+        InvariantLabException reserved = assertThrows(InvariantLabException.class, () -> Cas.eval("ilvar001+x", List.of("x")));
+        assertTrue(reserved.getMessage().contains("reserved"), reserved.getMessage());
+    }
+
+    @Test
+    void onlyTheWorkerSessionNamesSymjaTypes() throws IOException {
+        // Symja is class-loaded on first use only if no other class refers to it
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            List<String> importers = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import org.matheclipse") || l.startsWith("import edu.jas"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).map(p -> p.getFileName().toString()).toList();
+            assertEquals(List.of("SymjaSession.java"), importers);
+        }
+    }
+
+    @Test
+    void servesSeveralThreadsCorrectly() throws Exception {
+        int threads = 4;
+        int calls = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int k = 0; k < calls; k++) {
+                int n = k % 6 + 1;
+                results.add(pool.submit(() -> Cas.eval("Expand((a+b)^" + n + "-(a-b)^" + n + ")")));
+            }
+            for (int k = 0; k < calls; k++) {
+                int n = k % 6 + 1;
+                // (a+b)^n − (a−b)^n = 2 Σ_{k odd} C(n,k) a^(n−k) b^k
+                StringBuilder expected = new StringBuilder("0");
+                for (int j = 1; j <= n; j += 2) {
+                    expected.append("+2*Binomial(").append(n).append(',').append(j).append(")*a^").append(n - j).append("*b^").append(j);
+                }
+                assertEquals(Cas.eval(expected.toString()), results.get(k).get(), "n = " + n);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.invariantlab.core.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.Interpretation;
+import org.invariantlab.api.symbolic.InterpretationContext;
+import org.invariantlab.api.symbolic.Term;
+import org.invariantlab.api.system.Feature;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.api.system.StateSpace;
+import org.invariantlab.testkit.FiniteDifferences;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code polynomial} interpreter on functions of known form: the Lorentz latent of methods.md §5, the
+ * Kepler angular momentum, and a mixture of Kepler energy and angular momentum with the {@code 1/r} feature.
+ * All data come from fixed seeds; Symja is started once for the class (the worker is process-wide).
+ */
+class PolynomialInterpreterTest {
+
+    /** Standard deviation of the Gaussian noise added to f. */
+    private static final double NOISE = 1e-3;
+    /** The fits must explain f to this R². */
+    private static final double MIN_R2 = 0.999;
+    /** Relative agreement of the formula with Symja's numeric value of the expression. */
+    private static final double VALUE_TOLERANCE = 1e-12;
+    /** Relative agreement of the formula's gradient with central differences of its value. */
+    private static final double GRADIENT_TOLERANCE = 1e-6;
+    private static final int STATES = 1000;
+
+    private static final StateSpace MINKOWSKI = StateSpace.of("t", "x", "y", "z");
+    private static final StateSpace KEPLER = StateSpace.of("x", "y", "vx", "vy");
+    private static final Feature INV_R = new Feature("invR", "1/Sqrt(x^2+y^2)", s -> 1 / Math.hypot(s[0], s[1]));
+
+    private static final PolynomialInterpreter INTERPRETER = new PolynomialInterpreter();
+
+    @BeforeAll
+    static void startSymja() {
+        // pay the 2–4 s cold start once, outside the timed interpretations
+        long start = System.nanoTime();
+        assertEquals("x^2+2*x*y+y^2", Cas.eval("Expand((x+y)^2)"));
+        System.out.printf("Symja cold start: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void readsTheLorentzLatentAsTheMinkowskiNormPlusAConstant() {
+        double[] states = box(MINKOWSKI, STATES, 1);
+        ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 2);
+
+        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of());
+
+        // normalised by the x^2 coefficient 88.63: the constant −60.48/88.63 = −0.682 rationalises to −2/3
+        assertEquals("-t^2+x^2+y^2+z^2-2/3", reading.expression());
+        assertTrue(Cas.equivalent(reading.expression(), "x^2+y^2+z^2-t^2-2/3", MINKOWSKI.variables()));
+        assertEquals("- {t}^{2} + {x}^{2} + {y}^{2} + {z}^{2} - \\frac{2}{3}", reading.latex());
+        assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
+        assertEquals(1 + 14, reading.terms().size(), "constant and 14 monomials of degree ≤ 2 in 4 variables");
+        assertEquals(new Term("1", reading.terms().get(0).coefficient()), reading.terms().get(0));
+        assertEquals(-60.48, coefficient(reading, "1"), 0.01);
+        assertEquals(88.63, coefficient(reading, "x^2"), 0.01);
+        assertEquals(-87.41, coefficient(reading, "t^2"), 0.01);
+        assertEquals(0.0, coefficient(reading, "t*x"), "dropped terms have coefficient 0");
+    }
+
+    @Test
+    void subsamplesLargeContextsDeterministically() {
+        double[] states = box(MINKOWSKI, 4 * STATES, 17);
+        ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 18);
+        InterpretationContext context = new InterpretationContext(MINKOWSKI, List.of(), states);
+
+        Interpretation first = timed(f, context, Map.of("maxSamples", "500"));
+        Interpretation second = timed(f, context, Map.of("maxSamples", "500"));
+
+        assertEquals("-t^2+x^2+y^2+z^2-2/3", first.expression());
+        assertEquals(first.terms(), second.terms(), "the same states are used every time");
+    }
+
+    @Test
+    void ridgeMethodGivesTheSameLorentzReading() {
+        double[] states = box(MINKOWSKI, STATES, 3);
+        ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 4);
+
+        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of("method", "ridge"));
+
+        assertEquals("-t^2+x^2+y^2+z^2-2/3", reading.expression());
+        assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
+    }
+
+    @Test
+    void readsKeplerAngularMomentumWithTheLargestTermMadePositive() {
+        double[] states = box(KEPLER, STATES, 5);
+        ScalarField f = noisy(s -> -403 * (s[0] * s[3] - s[1] * s[2]), 6);
+
+        Interpretation reading = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of());
+
+        boolean xvyLeads = Math.abs(coefficient(reading, "x*vy")) >= Math.abs(coefficient(reading, "y*vx"));
+        String expected = xvyLeads ? "x*vy-y*vx" : "y*vx-x*vy";
+        assertTrue(Cas.equivalent(reading.expression(), expected, KEPLER.variables()),
+                reading.expression() + " should be " + expected);
+        assertTrue(Cas.equivalent(reading.expression(), "vy*x-vx*y", KEPLER.variables())
+                || Cas.equivalent(reading.expression(), "vx*y-vy*x", KEPLER.variables()));
+        assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
+        assertEquals(0.0, coefficient(reading, INV_R.expression()), "the unused 1/r feature is dropped");
+    }
+
+    @Test
+    void readsAMixtureOfKeplerEnergyAndAngularMomentumWithTheInverseRadius() {
+        double[] states = annulus(STATES, 7);
+        ScalarField f = noisy(s -> 90 * energy(s) - 87 * angularMomentum(s) + 175, 8);
+
+        Interpretation reading = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of());
+
+        // the 1/r coefficient −90 is the largest: normalised, E enters as −E, L as (87/90)·L, the constant as −175/90
+        // at tolerance 0.02 these are 18/19 and −27/14
+        Rational l = Rational.simplestWithin(87.0 / 90, 0.02);
+        Rational constant = Rational.simplestWithin(-175.0 / 90, 0.02);
+        assertEquals(Rational.of(18, 19), l);
+        assertEquals(Rational.of(-27, 14), constant);
+        String expected = "-(vx^2+vy^2)/2+1/Sqrt(x^2+y^2)+(" + l + ")*(x*vy-y*vx)+(" + constant + ")";
+        assertTrue(Cas.equivalent(reading.expression(), expected, KEPLER.variables()),
+                reading.expression() + " should be " + expected);
+        assertTrue(reading.expression().contains("1/Sqrt(x^2+y^2)"), reading.expression());
+        assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
+        assertEquals(-90, coefficient(reading, INV_R.expression()), 0.01);
+        assertEquals(45, coefficient(reading, "vx^2"), 0.01);
+        assertEquals(175, coefficient(reading, "1"), 0.01);
+    }
+
+    @Test
+    void formulaAgreesWithTheExpressionAndHasConsistentGradients() {
+        double[] states = annulus(STATES, 9);
+        ScalarField f = noisy(s -> 90 * energy(s) - 87 * angularMomentum(s) + 175, 10);
+        Interpretation kepler = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of());
+        double[] lorentzStates = box(MINKOWSKI, STATES, 11);
+        ScalarField g = noisy(s -> 3 * s[1] * s[1] - 2 * s[0] * s[2] + 0.5 * s[3], 12);
+        Interpretation lorentz = timed(g, new InterpretationContext(MINKOWSKI, List.of(), lorentzStates), Map.of());
+
+        for (int k = 0; k < 5; k++) {
+            checkFormula(kepler, KEPLER, annulus(1, 100 + k));
+            checkFormula(lorentz, MINKOWSKI, box(MINKOWSKI, 1, 200 + k));
+        }
+    }
+
+    @Test
+    void rejectsAConstantFunction() {
+        double[] states = box(KEPLER, STATES, 14);
+        ScalarField constant = field(s -> 4.2);
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> INTERPRETER.interpret(constant, new InterpretationContext(KEPLER, List.of(), states), Parameters.empty()));
+        assertTrue(e.getMessage().contains("f is constant"), e.getMessage());
+    }
+
+    @Test
+    void rejectsNaNValuesNamingTheState() {
+        double[] states = box(KEPLER, STATES, 15);
+        ScalarField broken = field(s -> s[0] > 0.5 ? Double.NaN : s[0]);
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> INTERPRETER.interpret(broken, new InterpretationContext(KEPLER, List.of(), states), Parameters.empty()));
+        assertTrue(e.getMessage().startsWith("f is NaN at state (x="), e.getMessage());
+    }
+
+    @Test
+    void rejectsADegreeTooHighForTheStatesAndSaysWhatFits() {
+        double[] states = box(KEPLER, 12, 16);
+        ScalarField f = field(s -> s[0] * s[0]);
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> INTERPRETER.interpret(f, new InterpretationContext(KEPLER, List.of(), states), Parameters.empty()));
+        // degree 2: 14 monomials + constant = 15 terms need 30 states; degree 1 needs 10
+        assertTrue(e.getMessage().contains("needs at least 30 states"), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the degree to 1"), e.getMessage());
+
+        double[] many = box(KEPLER, 100, 16);
+        Parameters fewSamples = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of("maxSamples", "20"));
+        InvariantLabException capped = assertThrows(InvariantLabException.class,
+                () -> INTERPRETER.interpret(f, new InterpretationContext(KEPLER, List.of(), many), fewSamples));
+        assertTrue(capped.getMessage().contains("raise maxSamples to at least 30"), capped.getMessage());
+    }
+
+    @Test
+    void declaresItsParameters() {
+        assertEquals("polynomial", INTERPRETER.id());
+        assertEquals(List.of("degree", "method", "ridge", "threshold", "rationalTolerance", "maxSamples"),
+                INTERPRETER.parameters().stream().map(s -> s.name()).toList());
+        Parameters defaults = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of());
+        assertEquals(2L, defaults.values().get("degree"));
+        assertEquals("stlsq", defaults.values().get("method"));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private static Interpretation timed(ScalarField f, InterpretationContext context, Map<String, String> overrides) {
+        Parameters parameters = Parameters.resolve("polynomial", INTERPRETER.parameters(), overrides);
+        long start = System.nanoTime();
+        Interpretation reading = INTERPRETER.interpret(f, context, parameters);
+        System.out.printf("%s  (R² %.6f, %d ms)%n", reading.expression(), reading.r2(), (System.nanoTime() - start) / 1_000_000);
+        return reading;
+    }
+
+    private static void checkFormula(Interpretation reading, StateSpace space, double[] x) {
+        ScalarField formula = reading.formula();
+        double value = formula.value(x);
+        double symbolic = Cas.numericValue(reading.expression(), space.variables(), x);
+        assertEquals(symbolic, value, VALUE_TOLERANCE * Math.max(1, Math.abs(symbolic)), reading.expression());
+        double[] analytic = formula.gradient(x);
+        double[] numeric = FiniteDifferences.gradient(formula, x);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(numeric[i], analytic[i], GRADIENT_TOLERANCE * Math.max(1, Math.abs(numeric[i])),
+                    "∂/∂" + space.variables().get(i) + " of " + reading.expression());
+        }
+    }
+
+    private static double coefficient(Interpretation reading, String feature) {
+        return reading.terms().stream().filter(t -> t.feature().equals(feature)).findFirst()
+                .orElseThrow(() -> new AssertionError("no term " + feature + " in " + reading.terms())).coefficient();
+    }
+
+    /** Kepler energy (vx² + vy²)/2 − 1/r with GM = 1. */
+    private static double energy(double[] s) {
+        return (s[2] * s[2] + s[3] * s[3]) / 2 - 1 / Math.hypot(s[0], s[1]);
+    }
+
+    /** Angular momentum x·vy − y·vx. */
+    private static double angularMomentum(double[] s) {
+        return s[0] * s[3] - s[1] * s[2];
+    }
+
+    /** {@code n} states uniform in [−1, 1]^d. */
+    private static double[] box(StateSpace space, int n, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[n * space.dimension()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 2 * random.nextDouble() - 1;
+        }
+        return out;
+    }
+
+    /** {@code n} Kepler states with radius in [0.5, 2] and velocities in [−1, 1]. */
+    private static double[] annulus(int n, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[4 * n];
+        for (int i = 0; i < n; i++) {
+            double r = 0.5 + 1.5 * random.nextDouble();
+            double phi = 2 * Math.PI * random.nextDouble();
+            out[4 * i] = r * Math.cos(phi);
+            out[4 * i + 1] = r * Math.sin(phi);
+            out[4 * i + 2] = 2 * random.nextDouble() - 1;
+            out[4 * i + 3] = 2 * random.nextDouble() - 1;
+        }
+        return out;
+    }
+
+    /** {@code f} plus Gaussian noise of standard deviation {@link #NOISE}, the same noise at the same state. */
+    private static ScalarField noisy(ToDoubleFunction<double[]> f, long seed) {
+        return field(s -> {
+            long h = seed;
+            for (double v : s) {
+                h = 31 * h + Double.hashCode(v);
+            }
+            return f.applyAsDouble(s) + NOISE * new Random(h).nextGaussian();
+        });
+    }
+
+    /** A scalar field with the value only; the interpreter never asks for the gradient. */
+    private static ScalarField field(ToDoubleFunction<double[]> value) {
+        return new ScalarField() {
+            @Override
+            public double value(double[] x) {
+                return value.applyAsDouble(x);
+            }
+
+            @Override
+            public double[] gradient(double[] x) {
+                throw new UnsupportedOperationException("the polynomial interpreter fits values only");
+            }
+        };
+    }
+}
