@@ -201,7 +201,10 @@ public final class Plots {
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setMarkerSize(epochs.length <= MAX_MARKED_EPOCHS ? 5 : 0);
         if (!logIfPositive && allFractions) {
-            chart.getStyler().setYAxisMin(0.0);
+            // fractions: from just below the lowest value (in steps of 0.05) up to 1, so that the last
+            // percent of accuracy, where runs differ, stays visible
+            double lowest = finite.values().stream().flatMapToDouble(xy -> java.util.Arrays.stream(xy[1])).min().orElse(0.0);
+            chart.getStyler().setYAxisMin(Math.max(0.0, Math.floor(lowest * 20 - 1e-9) / 20));
             chart.getStyler().setYAxisMax(1.0);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         }
