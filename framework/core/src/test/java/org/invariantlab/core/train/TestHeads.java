@@ -1,30 +1,28 @@
 package org.invariantlab.core.train;
 
+import java.util.Map;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
 import org.invariantlab.api.training.NetworkHead;
+import org.invariantlab.core.builtin.DistanceLogisticHead;
 
-/** Heads for the trainer tests, written from their definitions so the tests do not depend on the built-ins. */
+/** Heads for the trainer tests: the built-in distance-logistic head under a test id, a group-variance head, and failure injectors. */
 final class TestHeads {
 
     private TestHeads() {
     }
 
-    private static double sigmoid(double t) {
-        return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
-    }
-
-    private static double softplus(double t) {
-        return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
-    }
-
     /**
-     * {@code logit = a − b·|z − z'|²}, {@code θ = (a, log b)}, mean binary cross-entropy, {@code p = σ(logit)};
-     * gradients of the mean loss.
+     * The built-in distance-logistic head ({@code logit = a − b·|z − z'|²}, its gradients checked against finite
+     * differences in {@code DistanceLogisticHeadTest}) at its default parameters, under a test id, so that the
+     * failure-injecting heads below can extend it.
      */
     static class DistanceLogistic implements NetworkHead {
+        private final DistanceLogisticHead head = new DistanceLogisticHead();
+        private final Parameters defaults = Parameters.resolve(head.id(), head.parameters(), Map.of());
+
         @Override
         public String id() {
             return "test-distance-logistic";
@@ -37,47 +35,17 @@ final class TestHeads {
 
         @Override
         public boolean accepts(BatchLayout layout) {
-            return layout instanceof BatchLayout.Pairs;
+            return head.accepts(layout);
         }
 
         @Override
         public double[] initialParameters(Parameters parameters) {
-            return new double[] {2.0, 0.0};
+            return head.initialParameters(defaults);
         }
 
         @Override
         public HeadOutput evaluate(LatentBatch batch, double[] theta, Parameters parameters) {
-            BatchLayout.Pairs pairs = (BatchLayout.Pairs) batch.layout();
-            int n = pairs.pairs();
-            int k = batch.latentSize();
-            double[] z = batch.latents();
-            double[] y = pairs.labels();
-            double a = theta[0];
-            double b = Math.exp(theta[1]);
-            double[] dz = new double[z.length];
-            double[] p = new double[n];
-            double loss = 0;
-            double da = 0;
-            double dlogb = 0;
-            for (int i = 0; i < n; i++) {
-                double d2 = 0;
-                for (int j = 0; j < k; j++) {
-                    double diff = z[i * k + j] - z[(n + i) * k + j];
-                    d2 += diff * diff;
-                }
-                double logit = a - b * d2;
-                loss += softplus(logit) - y[i] * logit;
-                p[i] = sigmoid(logit);
-                double g = (p[i] - y[i]) / n;
-                da += g;
-                dlogb -= b * d2 * g;
-                for (int j = 0; j < k; j++) {
-                    double diff = z[i * k + j] - z[(n + i) * k + j];
-                    dz[i * k + j] = -2 * b * diff * g;
-                    dz[(n + i) * k + j] = 2 * b * diff * g;
-                }
-            }
-            return new HeadOutput(loss / n, dz, new double[] {da, dlogb}, p);
+            return head.evaluate(batch, theta, defaults);
         }
     }
 
