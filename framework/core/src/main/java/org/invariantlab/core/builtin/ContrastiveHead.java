@@ -6,7 +6,6 @@ import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
-import org.invariantlab.api.training.NetworkHead;
 
 /**
  * The contrastive (margin) loss on latent distances: positives are pulled together, negatives pushed
@@ -33,7 +32,7 @@ import org.invariantlab.api.training.NetworkHead;
  * after rescaling the network's last layer), and 1 matches the unit scale of the latents of a freshly
  * He-initialised network, so training does not first have to grow or shrink the output.
  */
-public final class ContrastiveHead implements NetworkHead {
+public final class ContrastiveHead extends PairHead {
 
     /** The extension id. */
     public static final String ID = "contrastive";
@@ -49,28 +48,7 @@ public final class ContrastiveHead implements NetworkHead {
 
     /** Creates the head; it has no state. */
     public ContrastiveHead() {
-        // stateless
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "contrastive margin loss y*d^2 + (1-y)*max(0, margin - d)^2 (Hadsell, Chopra, LeCun 2006)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    /** Pair batches only. */
-    @Override
-    public boolean accepts(BatchLayout layout) {
-        return layout instanceof BatchLayout.Pairs;
+        super(ID, "contrastive margin loss y*d^2 + (1-y)*max(0, margin - d)^2 (Hadsell, Chopra, LeCun 2006)", PARAMETERS);
     }
 
     @Override

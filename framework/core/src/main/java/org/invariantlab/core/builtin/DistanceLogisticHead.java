@@ -6,7 +6,6 @@ import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
-import org.invariantlab.api.training.NetworkHead;
 
 /**
  * The siamese distance-logistic head: {@code p(same)} is a logistic function of the squared latent distance,
@@ -39,7 +38,7 @@ import org.invariantlab.api.training.NetworkHead;
  * between the classes, with gradients of order one on both, and a pair at zero distance has
  * {@code p = σ(2) ≈ 0.88}, far from saturation.
  */
-public final class DistanceLogisticHead implements NetworkHead {
+public final class DistanceLogisticHead extends PairHead {
 
     /** The extension id. */
     public static final String ID = "distance-logistic";
@@ -56,28 +55,7 @@ public final class DistanceLogisticHead implements NetworkHead {
 
     /** Creates the head; it has no state. */
     public DistanceLogisticHead() {
-        // stateless
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "p(same) = sigmoid(a - b*|z - z'|^2) with learned a and log b, binary cross-entropy (Wetzel et al. 2020)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    /** Pair batches only. */
-    @Override
-    public boolean accepts(BatchLayout layout) {
-        return layout instanceof BatchLayout.Pairs;
+        super(ID, "p(same) = sigmoid(a - b*|z - z'|^2) with learned a and log b, binary cross-entropy (Wetzel et al. 2020)", PARAMETERS);
     }
 
     /** {@code θ = (initialA, initialLogB)}. */
