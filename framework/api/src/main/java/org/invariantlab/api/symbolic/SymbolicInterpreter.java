@@ -1,5 +1,6 @@
 package org.invariantlab.api.symbolic;
 
+import java.util.List;
 import org.invariantlab.api.Extension;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.ScalarField;
@@ -17,4 +18,19 @@ public interface SymbolicInterpreter extends Extension {
 
     /** Interprets {@code f} on the context's states. */
     Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters);
+
+    /**
+     * Interprets {@code k ≥ 1} learned functions together, as a network with {@code k} outputs learns them:
+     * any invertible mixture of {@code k} invariants is as good as the invariants themselves, so an
+     * interpreter may return formulas for the invariants the functions jointly encode rather than for each
+     * function. Returns at most {@code fs.size()} interpretations, best first. The default reads each function
+     * alone with {@link #interpret}.
+     */
+    default List<Interpretation> interpretJointly(List<? extends ScalarField> fs, InterpretationContext context,
+                                                  Parameters parameters) {
+        if (fs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to interpret: no function given");
+        }
+        return fs.stream().map(f -> interpret(f, context, parameters)).toList();
+    }
 }

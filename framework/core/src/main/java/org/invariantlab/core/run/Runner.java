@@ -2,11 +2,13 @@ package org.invariantlab.core.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
@@ -153,8 +155,15 @@ public final class Runner {
 
         listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
         InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(), testData.values());
-        Interpretation formula = r.interpreter().extension().interpret(latents.get(0), context, r.interpreterParams());
-        double formulaAlignment = Scorer.formulaAgreement(formula.formula(), scores, model, testData, ScoringOptions.defaults());
+        List<Interpretation> readings = r.interpreter().extension().interpretJointly(latents, context, r.interpreterParams());
+        if (readings == null || readings.isEmpty()) {
+            throw new InvariantLabException("interpreter '" + spec.interpreter() + "' returned no formula");
+        }
+        double[] readingAlignment = new double[readings.size()];
+        for (int j = 0; j < readings.size(); j++) {
+            readingAlignment[j] = Scorer.formulaAgreement(readings.get(j).formula(), scores, model, testData,
+                    ScoringOptions.defaults());
+        }
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("system", spec.system());
@@ -171,10 +180,11 @@ public final class Runner {
         m.put("r2", scores.r2());
         m.put("within_group_spread", scores.withinGroupSpread());
         m.put("constant_on_data", scores.constantOnData());
-        m.put("formula", formula.expression());
-        m.put("formula_latex", formula.latex());
-        m.put("formula_r2", formula.r2());
-        m.put("formula_alignment", formulaAlignment);
+        m.put("formula", joined(readings, Interpretation::expression, "; "));
+        m.put("formula_latex", joined(readings, Interpretation::latex, ",\\quad "));
+        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElseThrow());
+        m.put("formula_alignment", Arrays.stream(readingAlignment).min().orElseThrow());
+        m.put("formulas", readings.stream().map(Interpretation::expression).toList());
         m.put("true_invariants", trueInvariants(model));
         m.put("best_epoch", result.bestEpoch());
         m.put("epochs_run", result.history().size());
@@ -186,7 +196,7 @@ public final class Runner {
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
         dir.writeJson("metrics.json", m);
         dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
-        dir.writeJson("formula.json", formulaJson(formula));
+        dir.writeJson("formula.json", formulaJson(readings, readingAlignment));
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
         writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());
@@ -200,15 +210,34 @@ public final class Runner {
         return new TrainingConfig(enc, t.epochs(), t.batchSize(), t.learningRate(), t.schedule(), t.patience(), networkSeed);
     }
 
-    private static Map<String, Object> formulaJson(Interpretation f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("expression", f.expression());
-        m.put("latex", f.latex());
-        m.put("r2", f.r2());
-        List<Map<String, Object>> terms = new ArrayList<>();
-        f.terms().forEach(t -> terms.add(Map.of("feature", t.feature(), "coefficient", t.coefficient())));
-        m.put("terms", terms);
-        return m;
+    /**
+     * {@code formula.json}: the first reading's fields at the top level, and with several latents every
+     * reading (best first) under {@code readings}, each with its alignment with the matched invariants.
+     */
+    private static Map<String, Object> formulaJson(List<Interpretation> readings, double[] alignment) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int j = 0; j < readings.size(); j++) {
+            Interpretation f = readings.get(j);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("expression", f.expression());
+            m.put("latex", f.latex());
+            m.put("r2", f.r2());
+            m.put("alignment", alignment[j]);
+            List<Map<String, Object>> terms = new ArrayList<>();
+            f.terms().forEach(t -> terms.add(Map.of("feature", t.feature(), "coefficient", t.coefficient())));
+            m.put("terms", terms);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(list.get(0));
+        if (list.size() > 1) {
+            out.put("readings", list);
+        }
+        return out;
+    }
+
+    private static String joined(List<Interpretation> readings, Function<Interpretation, String> part,
+                                 String separator) {
+        return String.join(separator, readings.stream().map(part).toList());
     }
 
     private static Map<String, String> trueInvariants(SystemModel model) {

@@ -1,5 +1,6 @@
 package org.invariantlab.core.score;
 
+import org.invariantlab.core.math.Linalg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -73,7 +73,12 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             ParameterSpec.real("rationalTolerance", 0.02, 0.0, 0.5,
                     "normalised coefficients become the simplest rational within this distance (0.6823 -> 2/3)"),
             ParameterSpec.integer("maxSamples", 5000, 10L, null,
-                    "use at most this many states (evenly spaced) for the fit"));
+                    "use at most this many states (evenly spaced) for the fit"),
+            ParameterSpec.choice("joint", "span", List.of("span", "each"),
+                    "several latents: span = the library polynomials that are functions of all latents together; "
+                    + "each = read every latent alone"),
+            ParameterSpec.integer("latentDegree", 3, 1L, 6L,
+                    "joint reading: degree of the polynomial in the latents that models their unknown mixing"));
 
     /** Built by the host's injector. */
     public PolynomialInterpreter() {
@@ -97,57 +102,125 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
     @Override
     public Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters) {
         Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(parameters, "parameters");
+        Setup setup = setup(context, parameters);
         long start = System.nanoTime();
-        Parameters p = Parameters.resolve(id(), PARAMETERS, parameters.asText());
-        int degree = p.getInt("degree");
-        double threshold = p.getDouble("threshold");
-        double ridge = p.getDouble("ridge");
-        double tolerance = p.getDouble("rationalTolerance");
-        int maxSamples = p.getInt("maxSamples");
-        boolean stlsq = p.getString("method").equals("stlsq");
-
-        StateSpace space = context.stateSpace();
-        List<String> variables = space.variables();
-        FeatureLibrary library = new FeatureLibrary(space, context.features(), degree);
-        double[][] states = sample(context, maxSamples);
-        checkEnoughStates(library, context, states.length, maxSamples);
-
-        double[] y = values(f, states, variables);
-        double[][] columns = columns(library, states, variables);
+        double[] y = values(f, setup.states, setup.variables);
         checkNotConstant(y);
 
-        SparseRegression regression = new SparseRegression(columns, y);
+        SparseRegression regression = new SparseRegression(setup.columns, y);
         if (!anyTrue(regression.usableColumns())) {
-            throw new InvariantLabException("every library term is constant on the " + states.length
+            throw new InvariantLabException("every library term is constant on the " + setup.states.length
                     + " states, so f cannot be read; pass states that vary");
         }
-        int refits = stlsq ? library.size() + 1 : 1;
-        SparseRegression.Fit fit = regression.thresholded(threshold, ridge, refits);
-        int lead = fit.leading();
-        if (lead < 0) {
+        int refits = setup.stlsq ? setup.library.size() + 1 : 1;
+        SparseRegression.Fit fit = regression.thresholded(setup.threshold, setup.ridge, refits);
+        if (fit.leading() < 0) {
             throw new InvariantLabException("f does not depend on any library term on these states (all coefficients are 0); "
                     + "it is constant up to noise: check that the network learned something (retrain) or raise the degree");
         }
+        Interpretation out = readable(setup, fit.intercept(), fit.coefficients(), fit.r2());
+        LOG.debug("polynomial reading {} (R² {}) from {} states in {} ms", out.expression(), fit.r2(), setup.states.length,
+                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
 
-        double[] c = fit.coefficients();
-        double scale = c[lead];
+    /**
+     * Several latents: with {@code joint=span} (default) the library polynomials that are functions of the
+     * latents together ({@link JointReading}), at most one per latent, best first; each one's {@code r2} is
+     * the fraction of its variance on the states that a polynomial of degree {@code latentDegree} in the
+     * latents explains, and its formula carries no constant (an invariant is defined up to one). With
+     * {@code joint=each}, or a single latent, each latent is read alone by {@link #interpret}.
+     */
+    @Override
+    public List<Interpretation> interpretJointly(List<? extends ScalarField> fs, InterpretationContext context,
+                                                 Parameters parameters) {
+        Objects.requireNonNull(fs, "fs");
+        if (fs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to interpret: no function given");
+        }
+        Setup setup = setup(context, parameters);
+        if (fs.size() == 1 || setup.parameters.getString("joint").equals("each")) {
+            return fs.stream().map(f -> interpret(f, context, parameters)).toList();
+        }
+        long start = System.nanoTime();
+        double[][] latents = new double[fs.size()][];
+        for (int j = 0; j < fs.size(); j++) {
+            latents[j] = values(Objects.requireNonNull(fs.get(j), "function"), setup.states, setup.variables);
+            checkNotConstant(latents[j]);
+        }
+        boolean[] usable = new SparseRegression(setup.columns, latents[0]).usableColumns();
+        if (!anyTrue(usable)) {
+            throw new InvariantLabException("every library term is constant on the " + setup.states.length
+                    + " states, so the latents cannot be read; pass states that vary");
+        }
+        int latentDegree = setup.parameters.getInt("latentDegree");
+        List<Interpretation> out = new ArrayList<>();
+        for (JointReading.Reading r : JointReading.read(setup.columns, usable, latents, latentDegree)) {
+            Interpretation raw = readable(setup, 0.0, r.coefficients(), Double.NaN);
+            double[] p = new double[setup.states.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = raw.formula().value(setup.states[i].clone());
+            }
+            double r2 = 1 - JointReading.unexplained(p, latents, latentDegree);
+            out.add(new Interpretation(raw.expression(), raw.latex(), r2, raw.terms(), raw.formula()));
+        }
+        out.sort((a, b) -> Double.compare(b.r2(), a.r2()));
+        LOG.debug("joint polynomial reading of {} latents: {} from {} states in {} ms", fs.size(),
+                out.stream().map(Interpretation::expression).toList(), setup.states.length,
+                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
+
+    /** Resolved parameters, library and design shared by both readings. */
+    private record Setup(Parameters parameters, FeatureLibrary library, List<String> variables, double[][] states,
+                         double[][] columns, double threshold, double ridge, double tolerance, boolean stlsq) {
+    }
+
+    private Setup setup(InterpretationContext context, Parameters parameters) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(parameters, "parameters");
+        Parameters p = Parameters.resolve(id(), PARAMETERS, parameters.asText());
+        int maxSamples = p.getInt("maxSamples");
+        StateSpace space = context.stateSpace();
+        List<String> variables = space.variables();
+        FeatureLibrary library = new FeatureLibrary(space, context.features(), p.getInt("degree"));
+        double[][] states = sample(context, maxSamples);
+        checkEnoughStates(library, context, states.length, maxSamples);
+        return new Setup(p, library, variables, states, columns(library, states, variables), p.getDouble("threshold"),
+                p.getDouble("ridge"), p.getDouble("rationalTolerance"), p.getString("method").equals("stlsq"));
+    }
+
+    /**
+     * Steps 3–5 for raw coefficients {@code c} (per library column) and {@code intercept}: normalise by the
+     * largest {@code |c_m|}, drop terms below the threshold, rationalise, simplify with Symja.
+     */
+    private static Interpretation readable(Setup setup, double intercept, double[] c, double r2) {
+        FeatureLibrary library = setup.library;
         int size = library.size();
+        int lead = -1;
+        for (int m = 0; m < size; m++) {
+            if (c[m] != 0 && (lead < 0 || Math.abs(c[m]) > Math.abs(c[lead]))) {
+                lead = m;
+            }
+        }
+        if (lead < 0) {
+            throw new InvariantLabException("the reading has no non-zero library term; raise the degree");
+        }
+        double scale = c[lead];
         // normalised coefficients: index 0 is the constant, m + 1 the column m
         double[] normalised = new double[size + 1];
-        normalised[0] = fit.intercept() / scale;
+        normalised[0] = intercept / scale;
         for (int m = 0; m < size; m++) {
             normalised[m + 1] = c[m] / scale;
         }
         for (int k = 0; k <= size; k++) {
-            if (Math.abs(normalised[k]) < threshold) {
+            if (Math.abs(normalised[k]) < setup.threshold) {
                 normalised[k] = 0;
             }
         }
         List<Rational> rationals = new ArrayList<>(size + 1);
         for (double v : normalised) {
-            rationals.add(Rational.simplestWithin(v, tolerance));
+            rationals.add(Rational.simplestWithin(v, setup.tolerance));
         }
 
         StringBuilder expression = new StringBuilder();
@@ -167,17 +240,15 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             expression.append('(').append(r).append(")*").append(library.column(m).symjaFactor());
         }
-        SymbolicForm form = Cas.simplest(expression.toString(), variables);
+        SymbolicForm form = Cas.simplest(expression.toString(), setup.variables);
 
         List<Term> terms = new ArrayList<>(size + 1);
-        terms.add(new Term("1", fit.intercept()));
+        terms.add(new Term("1", intercept));
         for (int m = 0; m < size; m++) {
             terms.add(new Term(library.column(m).name(), c[m]));
         }
         ScalarField formula = new LibraryFormula(library, formulaConstant, formulaCoefficients, form.expression());
-        LOG.debug("polynomial reading {} (R² {}) from {} states in {} ms", form.expression(), fit.r2(), states.length,
-                (System.nanoTime() - start) / 1_000_000);
-        return new Interpretation(form.expression(), form.latex(), fit.r2(), terms, formula);
+        return new Interpretation(form.expression(), form.latex(), r2, terms, formula);
     }
 
     /** The context's states, or {@code maxSamples} of them at evenly spaced indices. */

@@ -1,5 +1,6 @@
 package org.invariantlab.core.score;
 
+import org.invariantlab.core.math.Linalg;
 import static org.invariantlab.core.score.TestSystems.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

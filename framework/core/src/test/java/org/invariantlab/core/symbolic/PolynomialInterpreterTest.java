@@ -186,9 +186,68 @@ class PolynomialInterpreterTest {
     }
 
     @Test
+    void readsTwoNonlinearlyMixedLatentsAsAngularMomentumAndEnergy() {
+        double[] states = annulus(STATES, 21);
+        // an invertible, nonlinear mixing of (L, E), as a two-output network learns it
+        ScalarField f1 = noisy(s -> Math.tanh(angularMomentum(s)) + 0.3 * energy(s), 22);
+        ScalarField f2 = noisy(s -> 0.5 * angularMomentum(s) - Math.exp(0.5 * energy(s)), 23);
+        InterpretationContext context = new InterpretationContext(KEPLER, List.of(INV_R), states);
+
+        List<Interpretation> readings = INTERPRETER.interpretJointly(List.of(f1, f2), context,
+                Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of()));
+
+        assertEquals(2, readings.size());
+        List<String> expressions = readings.stream().map(Interpretation::expression).toList();
+        System.out.println("joint reading: " + expressions);
+        assertTrue(expressions.stream().anyMatch(e -> Cas.equivalent(e, "x*vy-y*vx", KEPLER.variables())
+                || Cas.equivalent(e, "y*vx-x*vy", KEPLER.variables())), "L among " + expressions);
+        assertTrue(expressions.stream().anyMatch(e -> Cas.equivalent(e, "vx^2/2+vy^2/2-1/Sqrt(x^2+y^2)", KEPLER.variables())
+                || Cas.equivalent(e, "1/Sqrt(x^2+y^2)-vx^2/2-vy^2/2", KEPLER.variables())), "E among " + expressions);
+        for (Interpretation r : readings) {
+            assertTrue(r.r2() > MIN_R2, "each reading is a function of the latents: R² " + r.r2());
+            checkFormula(r, KEPLER, new double[] {0.7, -0.4, 0.3, 0.9});
+        }
+        // each latent alone is a tangle of both
+        List<Interpretation> each = INTERPRETER.interpretJointly(List.of(f1, f2), context,
+                Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of("joint", "each")));
+        assertEquals(2, each.size());
+        assertTrue(each.get(0).expression().contains("vx^2") && each.get(0).expression().contains("x*vy"),
+                each.get(0).expression());
+    }
+
+    @Test
+    void jointReadingLeavesOutWhatIsConstantOnTheData() {
+        // every state has L = x·vy − y·vx = 1/2 exactly: L is no invariant to report, and E must not trade terms with it
+        Random random = new Random(24);
+        double[] states = new double[4 * STATES];
+        for (int i = 0; i < STATES; i++) {
+            double r = 0.5 + 1.5 * random.nextDouble();
+            double phi = 2 * Math.PI * random.nextDouble();
+            double radial = 2 * random.nextDouble() - 1;
+            double tangential = 0.5 / r;
+            states[4 * i] = r * Math.cos(phi);
+            states[4 * i + 1] = r * Math.sin(phi);
+            states[4 * i + 2] = radial * Math.cos(phi) - tangential * Math.sin(phi);
+            states[4 * i + 3] = radial * Math.sin(phi) + tangential * Math.cos(phi);
+        }
+        ScalarField f1 = noisy(s -> Math.atan(energy(s)), 25);
+        ScalarField f2 = noisy(s -> Math.cos(3 * s[0]) * s[1], 26); // not an invariant at all
+        List<Interpretation> readings = INTERPRETER.interpretJointly(List.of(f1, f2),
+                new InterpretationContext(KEPLER, List.of(INV_R), states),
+                Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of()));
+
+        Interpretation best = readings.get(0);
+        assertTrue(Cas.equivalent(best.expression(), "vx^2/2+vy^2/2-1/Sqrt(x^2+y^2)", KEPLER.variables())
+                || Cas.equivalent(best.expression(), "1/Sqrt(x^2+y^2)-vx^2/2-vy^2/2", KEPLER.variables()), best.expression());
+        assertTrue(best.r2() > MIN_R2, "R² " + best.r2());
+        assertTrue(readings.get(1).r2() < best.r2(), "the second reading is worse: " + readings.get(1).r2());
+    }
+
+    @Test
     void declaresItsParameters() {
         assertEquals("polynomial", INTERPRETER.id());
-        assertEquals(List.of("degree", "method", "ridge", "threshold", "rationalTolerance", "maxSamples"),
+        assertEquals(List.of("degree", "method", "ridge", "threshold", "rationalTolerance", "maxSamples", "joint",
+                        "latentDegree"),
                 INTERPRETER.parameters().stream().map(s -> s.name()).toList());
         Parameters defaults = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of());
         assertEquals(2L, defaults.values().get("degree"));

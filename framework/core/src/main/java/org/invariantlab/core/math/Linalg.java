@@ -1,28 +1,29 @@
-package org.invariantlab.core.score;
+package org.invariantlab.core.math;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The small dense linear algebra the scorer needs, in plain Java: orthonormal bases by Gram–Schmidt with a
- * rank tolerance, projections, cosines of principal angles between subspaces, symmetric eigenvalues by
- * Jacobi rotations and least-squares residuals by Householder QR. Matrices are tiny (dimension of a state,
- * a handful of gradients) except the regression design, which has a few thousand rows and a few columns.
+ * The small dense linear algebra of scoring and interpretation, in plain Java: orthonormal bases by
+ * Gram–Schmidt with a rank tolerance, projections, cosines of principal angles between subspaces, symmetric
+ * eigen-decompositions by Jacobi rotations and least-squares residuals by Householder QR. Matrices are tiny
+ * (dimension of a state, a handful of gradients, a library of a few dozen terms) except regression designs,
+ * which have a few thousand rows and a few columns.
  *
  * <p>References: G. H. Golub, C. F. Van Loan, <i>Matrix Computations</i>, 4th ed., Johns Hopkins University
  * Press, 2013: §5.2 (Householder QR and least squares), §6.4.3 (principal angles as singular values of
  * {@code QAᵀQB}), §8.5 (Jacobi's method); L. Giraud, J. Langou, M. Rozložník, "The loss of orthogonality in
  * the Gram–Schmidt orthogonalization process", Comput. Math. Appl. 50, 1069 (2005) ("twice is enough").
  */
-final class Linalg {
+public final class Linalg {
 
     private static final int MAX_JACOBI_SWEEPS = 64;
 
     private Linalg() {
     }
 
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];
@@ -30,7 +31,7 @@ final class Linalg {
         return s;
     }
 
-    static double norm(double[] a) {
+    public static double norm(double[] a) {
         double s = 0;
         for (double v : a) {
             s += v * v;
@@ -42,7 +43,7 @@ final class Linalg {
      * {@code v − Σ_q (q·v) q} over the orthonormal rows {@code q} of {@code basis}, with a second
      * orthogonalisation pass so that the result is orthogonal to the basis to rounding.
      */
-    static double[] projectOut(double[] v, double[][] basis) {
+    public static double[] projectOut(double[] v, double[][] basis) {
         double[] w = v.clone();
         for (int pass = 0; pass < 2; pass++) {
             for (double[] q : basis) {
@@ -61,7 +62,7 @@ final class Linalg {
      * is left after removing the basis so far exceeds {@code rankTolerance}, i.e. if the sine of its angle
      * to the span of the earlier vectors exceeds the tolerance. Zero vectors are skipped.
      */
-    static double[][] orthonormalBasis(List<double[]> vectors, double rankTolerance) {
+    public static double[][] orthonormalBasis(List<double[]> vectors, double rankTolerance) {
         List<double[]> basis = new ArrayList<>(vectors.size());
         for (double[] v : vectors) {
             double n = norm(v);
@@ -91,7 +92,7 @@ final class Linalg {
      * {@code b} has fewer rows than {@code a}, the surplus values are zero (those directions of {@code a}
      * have no partner in {@code b}).
      */
-    static double[] principalCosines(double[][] a, double[][] b) {
+    public static double[] principalCosines(double[][] a, double[][] b) {
         int ra = a.length;
         int rb = b.length;
         double[][] c = new double[ra][rb];
@@ -127,18 +128,35 @@ final class Linalg {
     }
 
     /**
-     * Eigenvalues of a symmetric matrix, largest first, by the cyclic Jacobi method: plane rotations
-     * {@code A ← Jᵀ A J} annihilate one off-diagonal element at a time until the off-diagonal mass is below
-     * rounding relative to the matrix norm. The input is not modified.
+     * Eigen-decomposition {@code S = V diag(λ) Vᵀ} of a symmetric matrix.
+     *
+     * @param values  eigenvalues, largest first
+     * @param vectors {@code vectors[i]} is the unit eigenvector of {@code values[i]}
      */
-    static double[] symmetricEigenvalues(double[][] s) {
+    public record Eigen(double[] values, double[][] vectors) {
+    }
+
+    /** Eigenvalues of a symmetric matrix, largest first (see {@link #symmetricEigen}). */
+    public static double[] symmetricEigenvalues(double[][] s) {
+        return symmetricEigen(s).values();
+    }
+
+    /**
+     * Eigenvalues and eigenvectors of a symmetric matrix by the cyclic Jacobi method: plane rotations
+     * {@code A ← Jᵀ A J} annihilate one off-diagonal element at a time until the off-diagonal mass is below
+     * rounding relative to the matrix norm; the product of the rotations holds the eigenvectors. The input is
+     * not modified.
+     */
+    public static Eigen symmetricEigen(double[][] s) {
         int n = s.length;
         double[][] a = new double[n][];
+        double[][] v = new double[n][n];
         double frobenius = 0;
         for (int i = 0; i < n; i++) {
             a[i] = s[i].clone();
-            for (double v : a[i]) {
-                frobenius += v * v;
+            v[i][i] = 1;
+            for (double x : a[i]) {
+                frobenius += x * x;
             }
         }
         double eps2 = Math.ulp(1.0) * Math.ulp(1.0);
@@ -155,26 +173,33 @@ final class Linalg {
             for (int p = 0; p < n; p++) {
                 for (int q = p + 1; q < n; q++) {
                     if (a[p][q] != 0) {
-                        rotate(a, p, q);
+                        rotate(a, v, p, q);
                     }
                 }
             }
         }
-        double[] lambda = new double[n];
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            lambda[i] = a[i][i];
+            order[i] = i;
         }
-        Arrays.sort(lambda);
-        for (int i = 0; i < n / 2; i++) {
-            double t = lambda[i];
-            lambda[i] = lambda[n - 1 - i];
-            lambda[n - 1 - i] = t;
+        Arrays.sort(order, (i, j) -> Double.compare(a[j][j], a[i][i]));
+        double[] lambda = new double[n];
+        double[][] vectors = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            int c = order[r];
+            lambda[r] = a[c][c];
+            for (int i = 0; i < n; i++) {
+                vectors[r][i] = v[i][c];
+            }
         }
-        return lambda;
+        return new Eigen(lambda, vectors);
     }
 
-    /** One Jacobi rotation in the plane {@code (p, q)} that zeroes {@code a[p][q]} (Golub–Van Loan Alg. 8.5.1). */
-    private static void rotate(double[][] a, int p, int q) {
+    /**
+     * One Jacobi rotation in the plane {@code (p, q)} that zeroes {@code a[p][q]} (Golub–Van Loan Alg. 8.5.1),
+     * accumulated into the columns of {@code v}.
+     */
+    private static void rotate(double[][] a, double[][] v, int p, int q) {
         double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
         double t = Math.signum(theta) / (Math.abs(theta) + Math.hypot(1.0, theta));
         if (theta == 0) {
@@ -197,6 +222,12 @@ final class Linalg {
         }
         a[p][q] = 0;
         a[q][p] = 0;
+        for (int k = 0; k < n; k++) {
+            double vkp = v[k][p];
+            double vkq = v[k][q];
+            v[k][p] = c * vkp - sn * vkq;
+            v[k][q] = sn * vkp + c * vkq;
+        }
     }
 
     /**
@@ -209,7 +240,7 @@ final class Linalg {
      *
      * @param columns {@code p} columns of length {@code n} (not modified)
      */
-    static double leastSquaresResidual(double[][] columns, double[] y, double rankTolerance) {
+    public static double leastSquaresResidual(double[][] columns, double[] y, double rankTolerance) {
         int n = y.length;
         int p = columns.length;
         double[][] a = new double[p][];
