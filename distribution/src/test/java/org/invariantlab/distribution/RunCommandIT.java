@@ -45,6 +45,30 @@ class RunCommandIT {
         assertTrue(again.err().contains("already holds results") && again.err().contains("--force"), again.err());
     }
 
+    /**
+     * Two latents on electromagnetic fields, whose groups share two invariants: the pair of latents spans
+     * {E·B, E² − B²} and the joint reading returns both as formulas, each plotted against its invariant.
+     */
+    @Test
+    void twoLatentsOnFieldsReadBackBothInvariants() throws IOException {
+        Path out = tmp.resolve("em");
+        Installation.Result r = Installation.run("run", "--system", "em", "--latent-size", "2", "--train-groups", "20000",
+                "--validation-groups", "1000", "--test-groups", "2000", "--epochs", "8", "--hidden", "32,32,32",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(m.get("gradient_alignment").asDouble() > MIN_ALIGNMENT, "alignment " + m.get("gradient_alignment"));
+        assertEquals(2, m.get("matched_invariants").size(), m.get("matched_invariants").toString());
+        assertEquals(2, m.get("formulas").size(), m.get("formulas").toString());
+        String formulas = m.get("formulas").toString();
+        assertTrue(formulas.contains("Ex*Bx") && formulas.contains("Ex^2"), "E·B and E²−B² among " + formulas);
+        JsonNode f = new ObjectMapper().readTree(out.resolve("formula.json").toFile());
+        assertEquals(2, f.get("readings").size());
+        try (var files = Files.list(out)) {
+            assertEquals(2, files.filter(p -> p.getFileName().toString().startsWith("reading")).count());
+        }
+    }
+
     @Test
     void badRunInputIsRefusedWithAClearMessage() throws IOException {
         Path spec = Files.writeString(tmp.resolve("bad.yaml"), "system: lorentz\ntraining:\n  epocs: 3\n");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code docs/results.md}.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure training pairs/s (64-64-64 swish, batch 256, 4 inputs) and, with --reproduce,",
+        description = {"Measure training pairs/s (64-64-64 swish by default, batch 256, 4 inputs) and, with --reproduce,",
             "the wall time and peak memory of 'reproduce wetzel2020'. Prints markdown tables."})
 final class BenchmarkCommand extends LabCommand {
 
@@ -35,6 +35,10 @@ final class BenchmarkCommand extends LabCommand {
 
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "Pairs per step (default ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", defaultValue = "64,64,64",
+            description = "Hidden widths (default ${DEFAULT-VALUE}; the reproduction trains 32,32,32).")
+    List<Integer> hidden;
 
     @Option(names = "--types", split = ",", paramLabel = "T", defaultValue = "float", description = "float and/or double (default ${DEFAULT-VALUE}).")
     List<String> types;
@@ -52,7 +56,7 @@ final class BenchmarkCommand extends LabCommand {
     void run(InvariantLab lab, PrintWriter out) {
         out.printf(Locale.ROOT, "InvariantLab benchmark, %s, %d cores, Java %s, %s%n%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
-        TrainerBenchmark.Settings s = new TrainerBenchmark.Settings(pairs, epochs, batchSize, 4, List.of(64, 64, 64),
+        TrainerBenchmark.Settings s = new TrainerBenchmark.Settings(pairs, epochs, batchSize, 4, hidden,
                 types, repeats, reference);
         out.println(TrainerBenchmark.header(s));
         out.flush();

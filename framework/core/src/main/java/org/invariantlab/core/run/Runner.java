@@ -200,6 +200,9 @@ public final class Runner {
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
         writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());
+        if (readings.size() > 1) {
+            writeReadingPlots(dir, spec, readings, model, testData, scores);
+        }
         return new RunOutcome(spec, m, dir.target(), completed);
     }
 
@@ -281,6 +284,49 @@ public final class Runner {
         acc.put("validation", history.stream().mapToDouble(EpochStats::validationAccuracy).toArray());
         Plots.trainingCurves(dir.file("training.png"), spec.system() + ": training (InvariantLab " + ApiVersion.current() + ")",
                 epochs, loss, acc, false);
+    }
+
+    /**
+     * With several latents, one plot per reading: the formula's value against the matched invariant it
+     * correlates with most ({@code reading1_vs_L.png}, …), so that a reader sees each recovered invariant.
+     */
+    private static void writeReadingPlots(ResultDirectory dir, RunSpec spec, List<Interpretation> readings,
+                                          SystemModel model, GroupedData test, Scores scores) {
+        List<TrueInvariant> candidates = model.invariants().stream().filter(i -> scores.matched().contains(i.name()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        int n = Math.min(test.size(), 5000);
+        double[][] states = new double[n][];
+        for (int i = 0; i < n; i++) {
+            states[i] = test.state(i / test.perGroup(), i % test.perGroup());
+        }
+        for (int j = 0; j < readings.size(); j++) {
+            Interpretation reading = readings.get(j);
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = reading.formula().value(states[i].clone());
+            }
+            TrueInvariant best = null;
+            double[] bestX = null;
+            double bestR = -1;
+            for (TrueInvariant inv : candidates) {
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = inv.value(states[i].clone());
+                }
+                double r = Math.abs(Scorer.pearson(x, y));
+                if (best == null || r > bestR) {
+                    bestR = r;
+                    best = inv;
+                    bestX = x;
+                }
+            }
+            Plots.scatter(dir.file("reading" + (j + 1) + "_vs_" + best.name() + ".png"),
+                    spec.system() + ": reading " + (j + 1) + " against " + best.name(),
+                    best.name() + " = " + best.expression(), bestX, reading.expression(), y, false);
+        }
     }
 
     private static String bestSingle(Scores scores) {

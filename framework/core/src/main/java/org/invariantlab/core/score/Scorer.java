@@ -298,7 +298,7 @@ public final class Scorer {
     }
 
     /** Pearson correlation; {@code NaN} if either variable is constant. */
-    static double pearson(double[] x, double[] y) {
+    public static double pearson(double[] x, double[] y) {
         double mx = ScoredStates.mean(x);
         double my = ScoredStates.mean(y);
         double sxy = 0;
