@@ -1,15 +1,16 @@
 package org.invariantlab.core.score;
 
-import org.invariantlab.core.math.Linalg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.math.Linalg;
 
 /**
  * The states a score is computed on, with the true invariants evaluated there and the data manifold's
@@ -174,18 +175,7 @@ final class ScoredStates {
 
     /** Indices of the invariants not constant on the data, in the system's order. */
     int[] varying() {
-        int count = 0;
-        for (boolean c : constant) {
-            count += c ? 0 : 1;
-        }
-        int[] idx = new int[count];
-        int k = 0;
-        for (int a = 0; a < constant.length; a++) {
-            if (!constant[a]) {
-                idx[k++] = a;
-            }
-        }
-        return idx;
+        return IntStream.range(0, constant.length).filter(a -> !constant[a]).toArray();
     }
 
     /** Index of the invariant called {@code name}, or an exception listing the names. */

@@ -1,6 +1,5 @@
 package org.invariantlab.core.score;
 
-import org.invariantlab.core.math.Linalg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.core.math.Linalg;
 
 /**
  * Scores learned functions {@code f_1..f_k} against a system's true invariants {@code I_1..I_m} on data.

@@ -3,6 +3,7 @@ package org.invariantlab.core.symbolic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.invariantlab.core.math.Linalg;
 
 /**
@@ -285,18 +286,7 @@ final class JointReading {
     }
 
     private static int[] usableIndices(boolean[] usable) {
-        int count = 0;
-        for (boolean b : usable) {
-            count += b ? 1 : 0;
-        }
-        int[] index = new int[count];
-        int a = 0;
-        for (int m = 0; m < usable.length; m++) {
-            if (usable[m]) {
-                index[a++] = m;
-            }
-        }
-        return index;
+        return IntStream.range(0, usable.length).filter(m -> usable[m]).toArray();
     }
 
     private static double[] combine(double[][] vectors, double[] weights, int n) {

@@ -1,6 +1,5 @@
 package org.invariantlab.core.score;
 
-import org.invariantlab.core.math.Linalg;
 import static org.invariantlab.core.score.TestSystems.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.math.Linalg;
 import org.junit.jupiter.api.Test;
 
 /**
