@@ -103,7 +103,11 @@ final class RunCommand extends LabCommand {
         out.printf(Locale.ROOT, "  accuracy      train %.2f %%, test %.2f %%%n", 100 * o.number("train_accuracy"),
                 100 * o.number("test_accuracy"));
         out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", o.number("gradient_alignment"), o.metrics().get("matched_invariants"));
-        out.printf(Locale.ROOT, "  formula       %s   (R² %.4f)%n", o.metrics().get("formula"), o.number("formula_r2"));
+        if (o.metrics().get("formula_error") != null) {
+            out.printf(Locale.ROOT, "  formula       none: %s%n", o.metrics().get("formula_error"));
+        } else {
+            out.printf(Locale.ROOT, "  formula       %s   (R² %.4f)%n", o.metrics().get("formula"), o.number("formula_r2"));
+        }
         out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %s%n", o.number("train_seconds"),
                 o.number("pairs_per_second"), o.metrics().get("best_epoch"));
         if (!o.completed()) {

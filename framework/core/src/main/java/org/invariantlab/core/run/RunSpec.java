@@ -140,7 +140,8 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         /**
          * 64-64-64 swish (methods.md §7: tanh stalls on even invariants), 80 epochs of batch 256, Adam at 3e-3 with
          * cosine decay: 3e-3 beat 1e-3 on EM (99.06 % against 98.72 % test accuracy), batch 512 lost accuracy
-         * (docs/results.md).
+         * (docs/results.md). The wetzel2020 reproduction departs from these on purpose: 32-32-32 and one latent
+         * per invariant ({@link Reproductions}).
          */
         public static Training defaults() {
             return new Training(null, null, 1, 80, 256, 3e-3, null, 0);

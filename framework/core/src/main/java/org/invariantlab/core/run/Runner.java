@@ -155,9 +155,21 @@ public final class Runner {
 
         listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
         InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(), testData.values());
-        List<Interpretation> readings = r.interpreter().extension().interpretJointly(latents, context, r.interpreterParams());
-        if (readings == null || readings.isEmpty()) {
-            throw new InvariantLabException("interpreter '" + spec.interpreter() + "' returned no formula");
+        // a reading that fails (e.g. a collapsed latent) must not cost the trained model: it is recorded as an
+        // error in metrics.json and formula.json, and the rest of the result is written as usual
+        List<Interpretation> readings = List.of();
+        String readingError = null;
+        try {
+            readings = r.interpreter().extension().interpretJointly(latents, context, r.interpreterParams());
+            if (readings == null || readings.isEmpty()) {
+                readings = List.of();
+                readingError = "interpreter '" + spec.interpreter() + "' returned no formula";
+            }
+        } catch (InvariantLabException e) {
+            readingError = e.getMessage();
+        }
+        if (readingError != null) {
+            listener.stage("no formula: " + readingError);
         }
         double[] readingAlignment = new double[readings.size()];
         for (int j = 0; j < readings.size(); j++) {
@@ -182,9 +194,12 @@ public final class Runner {
         m.put("constant_on_data", scores.constantOnData());
         m.put("formula", joined(readings, Interpretation::expression, "; "));
         m.put("formula_latex", joined(readings, Interpretation::latex, ",\\quad "));
-        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElseThrow());
-        m.put("formula_alignment", Arrays.stream(readingAlignment).min().orElseThrow());
+        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN));
+        m.put("formula_alignment", Arrays.stream(readingAlignment).min().orElse(Double.NaN));
         m.put("formulas", readings.stream().map(Interpretation::expression).toList());
+        if (readingError != null) {
+            m.put("formula_error", readingError);
+        }
         m.put("true_invariants", trueInvariants(model));
         m.put("best_epoch", result.bestEpoch());
         m.put("epochs_run", result.history().size());
@@ -196,7 +211,8 @@ public final class Runner {
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
         dir.writeJson("metrics.json", m);
         dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
-        dir.writeJson("formula.json", formulaJson(readings, readingAlignment));
+        dir.writeJson("formula.json", readingError != null ? Map.of("error", readingError)
+                : formulaJson(readings, readingAlignment));
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
         writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());

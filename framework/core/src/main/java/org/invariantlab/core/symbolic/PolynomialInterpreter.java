@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * the monomials, then the features by expression; dropped terms with coefficient 0); its {@code formula}
  * evaluates the normalised rational formula and its gradient (see {@link LibraryFormula}).
  *
+ * <p>Several latents ({@link #interpretJointly}, {@code joint=span}): steps 1 and 3–5 as above, but step 2 is
+ * replaced by {@link JointReading}, which finds the library polynomials that are functions of all latents
+ * together on the states; each becomes one formula, without a constant.
+ *
  * <p>Coefficients are compared in the units of the state variables, so thresholds are meaningful when
  * the variables are of order one, as the systems sample them. Stateless: safe to call from several threads
  * (Symja work is serialised by {@link Cas}).

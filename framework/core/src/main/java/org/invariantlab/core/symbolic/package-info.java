@@ -6,6 +6,8 @@
  * one worker thread. {@link org.invariantlab.core.symbolic.PolynomialInterpreter} is the built-in
  * {@code polynomial} interpreter: a sparse polynomial fit of the learned function over a feature library,
  * normalised, rationalised and simplified (Wetzel et al., Phys. Rev. Research 2, 033499, 2020; sequentially
- * thresholded least squares after Brunton, Proctor &amp; Kutz, PNAS 113, 3932, 2016).
+ * thresholded least squares after Brunton, Proctor &amp; Kutz, PNAS 113, 3932, 2016). Several latents are
+ * read together by {@code JointReading}: the library polynomials that are functions of all latents on the
+ * data, in a sparse basis.
  */
 package org.invariantlab.core.symbolic;

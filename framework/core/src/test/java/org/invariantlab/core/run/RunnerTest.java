@@ -11,7 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.ParameterSpec;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.Interpretation;
+import org.invariantlab.api.symbolic.InterpretationContext;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.registry.ExtensionPointsModule;
 import org.invariantlab.core.registry.UnknownExtensionException;
@@ -35,7 +41,10 @@ class RunnerTest {
     @BeforeAll
     static void start() throws IOException {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        lab = InvariantLab.start(plugins, binder -> ExtensionPointsModule.addBuiltIn(binder, PhysicalSystem.class).to(RingSystem.class));
+        lab = InvariantLab.start(plugins, binder -> {
+            ExtensionPointsModule.addBuiltIn(binder, PhysicalSystem.class).to(RingSystem.class);
+            ExtensionPointsModule.addBuiltIn(binder, SymbolicInterpreter.class).to(FailingInterpreter.class);
+        });
     }
 
     @AfterAll
@@ -71,6 +80,44 @@ class RunnerTest {
         assertEquals(new Runner(lab).resolve(small()), written, "spec.yaml is the fully resolved spec");
         String provenance = Files.readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"origin\" : \"built-in\"") && provenance.contains("\"seed\" : 5"), provenance);
+    }
+
+    /** An interpreter that cannot read anything, as with a collapsed latent. */
+    public static final class FailingInterpreter implements SymbolicInterpreter {
+        @Override
+        public String id() {
+            return "failing";
+        }
+
+        @Override
+        public String description() {
+            return "always fails (test)";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters) {
+            throw new InvariantLabException("f is constant on the states (test)");
+        }
+    }
+
+    @Test
+    void aFailedReadingKeepsTheTrainedModelAndSaysWhy() throws IOException {
+        Path out = tmp.resolve("ring-unreadable");
+        RunSpec spec = small();
+        spec = new RunSpec(spec.system(), spec.systemParams(), spec.sampler(), spec.samplerParams(), spec.head(),
+                spec.headParams(), "failing", Map.of(), spec.data(), spec.training(), spec.seed());
+        RunOutcome o = new Runner(lab).run(spec, out, false, "test", RunListener.silent());
+        assertTrue(o.completed());
+        assertEquals("f is constant on the states (test)", o.metrics().get("formula_error"));
+        assertEquals("", o.metrics().get("formula"));
+        assertTrue(Files.exists(out.resolve("model/model.zip")), "the model is kept");
+        assertTrue(Files.readString(out.resolve("formula.json")).contains("constant on the states"));
+        assertTrue(o.number("gradient_alignment") > MIN_ALIGNMENT, "scores are still computed");
     }
 
     @Test
