@@ -9,7 +9,8 @@ import org.invariantlab.api.system.ScalarField;
  *
  * @param expression readable formula in Symja syntax, normalised (e.g. {@code -t^2+x^2+y^2+z^2})
  * @param latex      the same formula in LaTeX
- * @param r2         coefficient of determination of the fit on the context's states
+ * @param r2         coefficient of determination on the context's states: of the fit of the formula to the
+ *                   function, or, for a reading of several functions together, of the formula by the functions
  * @param terms      the full coefficient table behind the formula
  * @param formula    the simplified formula as a function of the state, with value and gradient, so it can be
  *                   scored against the truth
