@@ -99,28 +99,10 @@ public final class OscillatorSystem implements PhysicalSystem {
         public List<TrueInvariant> invariants() {
             double w2 = omega * omega;
             TrueInvariant energy = new TrueInvariant("E", "(px^2+py^2)/2 + " + w2 + "*(x^2+y^2)/2", "energy",
-                    new ScalarField() {
-                        @Override
-                        public double value(double[] s) {
-                            return 0.5 * (s[2] * s[2] + s[3] * s[3]) + 0.5 * w2 * (s[0] * s[0] + s[1] * s[1]);
-                        }
-
-                        @Override
-                        public double[] gradient(double[] s) {
-                            return new double[] {w2 * s[0], w2 * s[1], s[2], s[3]};
-                        }
-                    });
-            TrueInvariant angular = new TrueInvariant("L", "x*py - y*px", "angular momentum", new ScalarField() {
-                @Override
-                public double value(double[] s) {
-                    return s[0] * s[3] - s[1] * s[2];
-                }
-
-                @Override
-                public double[] gradient(double[] s) {
-                    return new double[] {s[3], -s[2], -s[1], s[0]};
-                }
-            });
+                    ScalarField.of(s -> 0.5 * (s[2] * s[2] + s[3] * s[3]) + 0.5 * w2 * (s[0] * s[0] + s[1] * s[1]),
+                            s -> new double[] {w2 * s[0], w2 * s[1], s[2], s[3]}));
+            TrueInvariant angular = new TrueInvariant("L", "x*py - y*px", "angular momentum",
+                    ScalarField.of(s -> s[0] * s[3] - s[1] * s[2], s -> new double[] {s[3], -s[2], -s[1], s[0]}));
             return List.of(energy, angular);
         }
 

@@ -2,6 +2,7 @@ package org.invariantlab.api.physics;
 
 import java.util.List;
 import java.util.Objects;
+import org.invariantlab.api.DescribedExtension;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -28,16 +29,13 @@ import org.invariantlab.api.system.SystemModel;
  * (2020), where the data of the Lorentz and electromagnetic experiments are states related by random
  * {@code Λ = R₁ · B(n, φ) · R₂}.
  */
-public abstract class BoxedLorentzSystem implements PhysicalSystem {
+public abstract class BoxedLorentzSystem extends DescribedExtension implements PhysicalSystem {
 
     /** Parameter: largest rapidity {@code φ_max} of the random boosts. */
     public static final String MAX_RAPIDITY = "maxRapidity";
 
-    private final String id;
-    private final String description;
     private final StateSpace stateSpace;
     private final String halfWidthParameter;
-    private final List<ParameterSpec> parameters;
 
     /**
      * @param id                     the extension id
@@ -48,30 +46,16 @@ public abstract class BoxedLorentzSystem implements PhysicalSystem {
      */
     protected BoxedLorentzSystem(String id, String description, StateSpace stateSpace, String halfWidthParameter,
                                  String halfWidthDescription) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.description = Objects.requireNonNull(description, "description");
+        super(id, description, List.of(
+                ParameterSpec.real(Objects.requireNonNull(halfWidthParameter, "halfWidthParameter"), 1.0, 1e-6, 1e6,
+                        halfWidthDescription),
+                ParameterSpec.real(MAX_RAPIDITY, 1.0, 0.0, 5.0, "largest boost rapidity (gamma <= cosh of it)")));
         this.stateSpace = Objects.requireNonNull(stateSpace, "stateSpace");
-        this.halfWidthParameter = Objects.requireNonNull(halfWidthParameter, "halfWidthParameter");
-        this.parameters = List.of(
-                ParameterSpec.real(halfWidthParameter, 1.0, 1e-6, 1e6, halfWidthDescription),
-                ParameterSpec.real(MAX_RAPIDITY, 1.0, 0.0, 5.0, "largest boost rapidity (gamma <= cosh of it)"));
+        this.halfWidthParameter = halfWidthParameter;
     }
 
-    @Override
-    public final String id() {
-        return id;
-    }
 
-    @Override
-    public final String description() {
-        return description;
-    }
 
-    /** The box half-width, then {@value #MAX_RAPIDITY}. */
-    @Override
-    public final List<ParameterSpec> parameters() {
-        return parameters;
-    }
 
     @Override
     public final StateSpace stateSpace() {
@@ -85,7 +69,7 @@ public abstract class BoxedLorentzSystem implements PhysicalSystem {
      */
     @Override
     public final SystemModel configure(Parameters parameters) {
-        Parameters p = Parameters.resolve(id, this.parameters, parameters.asText());
+        Parameters p = Parameters.resolve(id(), parameters(), parameters.asText());
         return model(p.getDouble(halfWidthParameter), p.getDouble(MAX_RAPIDITY));
     }
 

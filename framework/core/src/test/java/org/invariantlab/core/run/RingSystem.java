@@ -19,17 +19,8 @@ public final class RingSystem implements PhysicalSystem {
 
     private static final StateSpace SPACE = StateSpace.of("x", "y");
 
-    static final TrueInvariant R2 = new TrueInvariant("r2", "x^2 + y^2", "squared radius", new ScalarField() {
-        @Override
-        public double value(double[] s) {
-            return s[0] * s[0] + s[1] * s[1];
-        }
-
-        @Override
-        public double[] gradient(double[] s) {
-            return new double[] {2 * s[0], 2 * s[1]};
-        }
-    });
+    static final TrueInvariant R2 = new TrueInvariant("r2", "x^2 + y^2", "squared radius",
+            ScalarField.of(s -> s[0] * s[0] + s[1] * s[1], s -> new double[] {2 * s[0], 2 * s[1]}));
 
     @Override
     public String id() {

@@ -1,6 +1,5 @@
 package org.invariantlab.core.score;
 
-import static org.invariantlab.core.score.TestSystems.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +44,7 @@ class ScorerTest {
     private static final GroupedData FIXED_L_DATA = FIXED_L.sample(new SamplingRequest(400, 5, 13));
 
     private static ScalarField scaled(ScalarField f, double a, double b) {
-        return field(x -> a * f.value(x) + b, x -> {
+        return ScalarField.of(x -> a * f.value(x) + b, x -> {
             double[] g = f.gradient(x);
             for (int i = 0; i < g.length; i++) {
                 g[i] *= a;
@@ -60,7 +59,7 @@ class ScorerTest {
 
     /** {@code a·F + b·G}. */
     private static ScalarField combination(double a, ScalarField f, double b, ScalarField g) {
-        return field(x -> a * f.value(x) + b * g.value(x), x -> {
+        return ScalarField.of(x -> a * f.value(x) + b * g.value(x), x -> {
             double[] gf = f.gradient(x);
             double[] gg = g.gradient(x);
             double[] out = new double[gf.length];
@@ -86,7 +85,7 @@ class ScorerTest {
 
     @Test
     void aMonotoneReparametrisationAlignsButIsNotLinear() {
-        ScalarField tanh = field(x -> Math.tanh(TestSystems.s2(x)), x -> {
+        ScalarField tanh = ScalarField.of(x -> Math.tanh(TestSystems.s2(x)), x -> {
             double c = Math.cosh(TestSystems.s2(x));
             double[] g = TestSystems.s2Gradient(x);
             for (int i = 0; i < g.length; i++) {
@@ -104,7 +103,7 @@ class ScorerTest {
 
     @Test
     void timeIsNotTheInterval() {
-        ScalarField t = field(x -> x[0], x -> new double[] {1, 0, 0, 0});
+        ScalarField t = ScalarField.of(x -> x[0], x -> new double[] {1, 0, 0, 0});
         Scores s = Scorer.score(List.of(t), MINKOWSKI, EVENTS, DEFAULTS);
         assertEquals(List.of("s2"), s.matched(), "with no subset above the threshold the best one is reported");
         assertTrue(s.gradientAlignment() < 0.7, () -> "alignment " + s.gradientAlignment());
@@ -126,7 +125,7 @@ class ScorerTest {
 
     @Test
     void aFunctionOfOneInvariantMatchesItAlone() {
-        ScalarField cubic = field(x -> Math.pow(TestSystems.angularMomentum(x), 3) + TestSystems.angularMomentum(x), x -> {
+        ScalarField cubic = ScalarField.of(x -> Math.pow(TestSystems.angularMomentum(x), 3) + TestSystems.angularMomentum(x), x -> {
             double l = TestSystems.angularMomentum(x);
             double[] g = TestSystems.angularMomentumGradient(x);
             for (int i = 0; i < g.length; i++) {
@@ -164,7 +163,7 @@ class ScorerTest {
     void anInvariantThatVanishesOnTheDataIsConstantToo() {
         // like Ay with a fixed orbit orientation: zero on all data, so its size cannot serve as the scale
         TrueInvariant lMinusOne = new TrueInvariant("Lm1", "x*vy-y*vx-1", "L - 1",
-                field(x -> TestSystems.angularMomentum(x) - 1, TestSystems::angularMomentumGradient));
+                ScalarField.of(x -> TestSystems.angularMomentum(x) - 1, TestSystems::angularMomentumGradient));
         TestSystems.Model model = new TestSystems.Model(FIXED_L.stateSpace(), List.of(TestSystems.L, TestSystems.E,
                 lMinusOne), FIXED_L.sampler());
         Scores s = Scorer.score(List.of(E), model, FIXED_L_DATA, DEFAULTS);
@@ -176,7 +175,7 @@ class ScorerTest {
     @Test
     void invariantsThatAreFunctionsOfEachOtherTieAndTheEarlierWins() {
         // like E and Ax at fixed L: both align perfectly with a function of either
-        TrueInvariant cube = new TrueInvariant("E3", "E^3", "energy cubed", field(x -> Math.pow(TestSystems.energy(x), 3),
+        TrueInvariant cube = new TrueInvariant("E3", "E^3", "energy cubed", ScalarField.of(x -> Math.pow(TestSystems.energy(x), 3),
                 x -> {
                     double e = TestSystems.energy(x);
                     double[] g = TestSystems.energyGradient(x);
@@ -238,7 +237,7 @@ class ScorerTest {
 
     @Test
     void undefinedNumbersAreNaN() {
-        ScalarField constant = field(x -> 4.0, x -> new double[4]);
+        ScalarField constant = ScalarField.of(x -> 4.0, x -> new double[4]);
         Scores s = Scorer.score(List.of(constant), MINKOWSKI, EVENTS, DEFAULTS);
         assertEquals(0.0, s.gradientAlignment());
         assertTrue(Double.isNaN(s.r2()));
@@ -251,11 +250,11 @@ class ScorerTest {
     @Test
     void badInputIsRefusedWithAClearMessage() {
         assertThrows(IllegalArgumentException.class, () -> Scorer.score(List.of(), MINKOWSKI, EVENTS, DEFAULTS));
-        ScalarField shortGradient = field(x -> 0, x -> new double[3]);
+        ScalarField shortGradient = ScalarField.of(x -> 0, x -> new double[3]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Scorer.score(List.of(shortGradient), MINKOWSKI, EVENTS, DEFAULTS));
         assertEquals("the gradient of the learned function #0 has length 3, expected 4", e.getMessage());
-        ScalarField diverged = field(x -> Double.NaN, x -> new double[4]);
+        ScalarField diverged = ScalarField.of(x -> Double.NaN, x -> new double[4]);
         InvariantLabException nan = assertThrows(InvariantLabException.class,
                 () -> Scorer.score(List.of(diverged), MINKOWSKI, EVENTS, DEFAULTS));
         assertTrue(nan.getMessage().startsWith("the learned function #0 is not finite at scored state 0 of scored group 0"),

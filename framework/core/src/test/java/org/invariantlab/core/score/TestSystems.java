@@ -3,7 +3,6 @@ package org.invariantlab.core.score;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.invariantlab.api.physics.LorentzTransform;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
@@ -32,21 +31,6 @@ final class TestSystems {
         }
     }
 
-    /** A scalar field from a value and a gradient function. */
-    static ScalarField field(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
-        return new ScalarField() {
-            @Override
-            public double value(double[] x) {
-                return value.applyAsDouble(x);
-            }
-
-            @Override
-            public double[] gradient(double[] x) {
-                return gradient.apply(x);
-            }
-        };
-    }
-
     static double s2(double[] e) {
         return -e[0] * e[0] + e[1] * e[1] + e[2] * e[2] + e[3] * e[3];
     }
@@ -57,7 +41,7 @@ final class TestSystems {
 
     /** Events uniform in {@code [−1, 1]⁴}, each group its Lorentz images with rapidity up to 0.5. */
     static Model minkowski() {
-        TrueInvariant s2 = new TrueInvariant("s2", "-t^2+x^2+y^2+z^2", "interval", field(TestSystems::s2, TestSystems::s2Gradient));
+        TrueInvariant s2 = new TrueInvariant("s2", "-t^2+x^2+y^2+z^2", "interval", ScalarField.of(TestSystems::s2, TestSystems::s2Gradient));
         return new Model(StateSpace.of("t", "x", "y", "z"), List.of(s2), r -> {
             SplittableRandom rng = new SplittableRandom(r.seed());
             double[] v = new double[r.groups() * r.perGroup() * 4];
@@ -93,9 +77,9 @@ final class TestSystems {
     }
 
     static final TrueInvariant L = new TrueInvariant("L", "x*vy-y*vx", "angular momentum",
-            field(TestSystems::angularMomentum, TestSystems::angularMomentumGradient));
+            ScalarField.of(TestSystems::angularMomentum, TestSystems::angularMomentumGradient));
     static final TrueInvariant E = new TrueInvariant("E", "(vx^2+vy^2)/2-1/Sqrt(x^2+y^2)", "energy",
-            field(TestSystems::energy, TestSystems::energyGradient));
+            ScalarField.of(TestSystems::energy, TestSystems::energyGradient));
 
     /**
      * Planar states {@code (x, y, vx, vy)}: a base state per group (radius in {@code [0.5, 1.5]}, velocity

@@ -330,16 +330,8 @@ class PolynomialInterpreterTest {
 
     /** A scalar field with the value only; the interpreter never asks for the gradient. */
     private static ScalarField field(ToDoubleFunction<double[]> value) {
-        return new ScalarField() {
-            @Override
-            public double value(double[] x) {
-                return value.applyAsDouble(x);
-            }
-
-            @Override
-            public double[] gradient(double[] x) {
-                throw new UnsupportedOperationException("the polynomial interpreter fits values only");
-            }
-        };
+        return ScalarField.of(value, x -> {
+            throw new UnsupportedOperationException("the polynomial interpreter fits values only");
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.Feature;
+import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.api.system.VectorField;
@@ -43,18 +44,18 @@ final class KeplerDynamics {
 
     /** The angular momentum {@code L}. */
     static final TrueInvariant ANGULAR_MOMENTUM = new TrueInvariant("L", L_EXPRESSION, "angular momentum",
-            new AnalyticField(KeplerDynamics::angularMomentum, x -> new double[] {x[3], -x[2], -x[1], x[0]}));
+            ScalarField.of(KeplerDynamics::angularMomentum, x -> new double[] {x[3], -x[2], -x[1], x[0]}));
 
     /** The energy {@code E}. */
     static final TrueInvariant ENERGY = new TrueInvariant("E", E_EXPRESSION, "energy",
-            new AnalyticField(KeplerDynamics::energy, x -> {
+            ScalarField.of(KeplerDynamics::energy, x -> {
                 double ir3 = inverseRadiusCubed(x);
                 return new double[] {x[0] * ir3, x[1] * ir3, x[2], x[3]};
             }));
 
     /** The x component of the Runge–Lenz vector. */
     static final TrueInvariant RUNGE_LENZ_X = new TrueInvariant("Ax", AX_EXPRESSION, "Runge-Lenz vector, x component",
-            new AnalyticField(KeplerDynamics::rungeLenzX, x -> {
+            ScalarField.of(KeplerDynamics::rungeLenzX, x -> {
                 double px = x[0];
                 double py = x[1];
                 double vx = x[2];
@@ -65,7 +66,7 @@ final class KeplerDynamics {
 
     /** The y component of the Runge–Lenz vector. */
     static final TrueInvariant RUNGE_LENZ_Y = new TrueInvariant("Ay", AY_EXPRESSION, "Runge-Lenz vector, y component",
-            new AnalyticField(KeplerDynamics::rungeLenzY, x -> {
+            ScalarField.of(KeplerDynamics::rungeLenzY, x -> {
                 double px = x[0];
                 double py = x[1];
                 double vx = x[2];

@@ -1,7 +1,7 @@
 package org.invariantlab.plugins.kepler;
 
 import java.util.List;
-import java.util.Objects;
+import org.invariantlab.api.DescribedExtension;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -14,11 +14,8 @@ import org.invariantlab.api.system.SystemModel;
  * A subclass names itself and its parameters and turns resolved parameters into its family of orbits; a
  * refusal while doing so is prefixed with the system's id (see {@link KeplerParameters#build}).
  */
-abstract class OrbitFamilySystem implements PhysicalSystem {
+abstract class OrbitFamilySystem extends DescribedExtension implements PhysicalSystem {
 
-    private final String id;
-    private final String description;
-    private final List<ParameterSpec> parameters;
 
     /**
      * @param id          the extension id
@@ -26,25 +23,11 @@ abstract class OrbitFamilySystem implements PhysicalSystem {
      * @param parameters  the declared parameters, in listing order
      */
     OrbitFamilySystem(String id, String description, List<ParameterSpec> parameters) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.description = Objects.requireNonNull(description, "description");
-        this.parameters = List.copyOf(parameters);
+        super(id, description, parameters);
     }
 
-    @Override
-    public final String id() {
-        return id;
-    }
 
-    @Override
-    public final String description() {
-        return description;
-    }
 
-    @Override
-    public final List<ParameterSpec> parameters() {
-        return parameters;
-    }
 
     @Override
     public final StateSpace stateSpace() {
@@ -53,7 +36,7 @@ abstract class OrbitFamilySystem implements PhysicalSystem {
 
     @Override
     public final SystemModel configure(Parameters p) {
-        return new KeplerModel(KeplerParameters.build(id, () -> family(p)));
+        return new KeplerModel(KeplerParameters.build(id(), () -> family(p)));
     }
 
     /**
