@@ -68,24 +68,13 @@ public final class ContrastiveHead extends PairHead {
         double[] p = new double[n];
         double loss = 0;
         for (int i = 0; i < n; i++) {
-            int first = i * k;
-            int second = (n + i) * k;
-            double d2 = 0;
-            for (int j = 0; j < k; j++) {
-                double diff = z[first + j] - z[second + j];
-                d2 += diff * diff;
-            }
+            double d2 = PairBatches.squaredDistance(z, n, k, i);
             double d = Math.sqrt(d2);
             double gap = Math.max(0.0, margin - d);
             loss += y[i] * d2 + (1 - y[i]) * gap * gap;
             p[i] = PairBatches.sigmoid(kappa * (margin / 2 - d));
             double push = d > 0 ? (1 - y[i]) * gap / d : 0.0;
-            double scale = 2.0 * (y[i] - push) / n;
-            for (int j = 0; j < k; j++) {
-                double g = scale * (z[first + j] - z[second + j]);
-                latentGradient[first + j] = g;
-                latentGradient[second + j] = -g;
-            }
+            PairBatches.setDistanceGradient(z, n, k, i, 2.0 * (y[i] - push) / n, 1.0, latentGradient);
         }
         return new HeadOutput(loss / n, latentGradient, new double[0], p);
     }

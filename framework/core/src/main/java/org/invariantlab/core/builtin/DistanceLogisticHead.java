@@ -80,24 +80,14 @@ public final class DistanceLogisticHead extends PairHead {
         double gradA = 0;
         double gradLogB = 0;
         for (int i = 0; i < n; i++) {
-            int first = i * k;
-            int second = (n + i) * k;
-            double d2 = 0;
-            for (int j = 0; j < k; j++) {
-                double diff = z[first + j] - z[second + j];
-                d2 += diff * diff;
-            }
+            double d2 = PairBatches.squaredDistance(z, n, k, i);
             double logit = a - b * d2;
             loss += PairBatches.softplus(logit) - y[i] * logit;
             p[i] = PairBatches.sigmoid(logit);
             double dLogit = (p[i] - y[i]) / n;
             gradA += dLogit;
             gradLogB -= b * d2 * dLogit;
-            for (int j = 0; j < k; j++) {
-                double g = -2.0 * b * (z[first + j] - z[second + j]) * dLogit;
-                latentGradient[first + j] = g;
-                latentGradient[second + j] = -g;
-            }
+            PairBatches.setDistanceGradient(z, n, k, i, -2.0 * b, dLogit, latentGradient);
         }
         return new HeadOutput(loss / n, latentGradient, new double[] {gradA, gradLogB}, p);
     }

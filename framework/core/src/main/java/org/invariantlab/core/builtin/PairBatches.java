@@ -63,4 +63,34 @@ final class PairBatches {
     static double softplus(double t) {
         return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
     }
+
+    /**
+     * {@code d² = |z_i − z'_i|²} for pair {@code i} of a pair batch whose {@code n} first members come first
+     * and whose {@code k}-dimensional latents are row-major in {@code z}.
+     */
+    static double squaredDistance(double[] z, int n, int k, int i) {
+        int first = i * k;
+        int second = (n + i) * k;
+        double d2 = 0;
+        for (int j = 0; j < k; j++) {
+            double diff = z[first + j] - z[second + j];
+            d2 += diff * diff;
+        }
+        return d2;
+    }
+
+    /**
+     * Writes the latent gradient of a pair loss that depends on pair {@code i} through {@code d²} only:
+     * {@code ∂L/∂z_i = (a (z_i − z'_i)) w} and {@code ∂L/∂z'_i} its negative, so {@code ∂L/∂d² = a w / 2}. The
+     * two factors are applied in this order so that each head keeps the rounding of its own formula.
+     */
+    static void setDistanceGradient(double[] z, int n, int k, int i, double a, double w, double[] gradient) {
+        int first = i * k;
+        int second = (n + i) * k;
+        for (int j = 0; j < k; j++) {
+            double g = a * (z[first + j] - z[second + j]) * w;
+            gradient[first + j] = g;
+            gradient[second + j] = -g;
+        }
+    }
 }
