@@ -5,12 +5,12 @@ import java.util.Objects;
 import org.invariantlab.api.param.ParameterSpec;
 
 /**
- * Convenience base of an {@link Extension} whose id, description and parameter declarations are fixed
+ * Convenience base of an {@link LabExtension} whose id, description and parameter declarations are fixed
  * values given to the constructor, so that a subclass holds its physics or its loss and nothing else.
  * Implement the extension point alongside, e.g. {@code class MySystem extends DescribedExtension implements
- * PhysicalSystem}. The host checks the id against {@link Extension#ID_PATTERN} when it loads the extension.
+ * PhysicalSystem}. The host checks the id against {@link LabExtension#ID_PATTERN} when it loads the extension.
  */
-public abstract class DescribedExtension implements Extension {
+public abstract class DescribedExtension implements LabExtension {
 
     private final String id;
     private final String description;

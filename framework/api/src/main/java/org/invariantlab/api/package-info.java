@@ -1,7 +1,7 @@
 /**
  * The InvariantLab API: what a plugin author compiles against.
  *
- * <p>Five extension points, each a small interface extending {@link org.invariantlab.api.Extension}
+ * <p>Five extension points, each a small interface extending {@link org.invariantlab.api.LabExtension}
  * (which extends PF4J's {@code ExtensionPoint}):
  * <ul>
  *   <li>{@link org.invariantlab.api.system.PhysicalSystem}: states, groups that share invariants, the true invariants;</li>

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.invariantlab.api.ApiVersion;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.plugin.InvariantLabPluginManager;
 import org.invariantlab.core.plugin.PluginDirectoryLoader;
@@ -95,7 +95,7 @@ public final class InvariantLab implements AutoCloseable {
         try {
             List<PluginProblem> problems = new ArrayList<>(loaded.problems());
             ExtensionRegistry.Builder builder = ExtensionRegistry.builder();
-            for (Class<? extends Extension> spi : ExtensionPoints.all()) {
+            for (Class<? extends LabExtension> spi : ExtensionPoints.all()) {
                 offerBuiltIns(builder, injector, spi, problems);
             }
             for (PluginExtension e : loaded.extensions()) {
@@ -151,7 +151,7 @@ public final class InvariantLab implements AutoCloseable {
         }
     }
 
-    private static <T extends Extension> void offerBuiltIns(ExtensionRegistry.Builder builder, Injector injector,
+    private static <T extends LabExtension> void offerBuiltIns(ExtensionRegistry.Builder builder, Injector injector,
                                                             Class<T> spi, List<PluginProblem> problems) {
         Set<T> builtIns;
         try {
@@ -170,8 +170,8 @@ public final class InvariantLab implements AutoCloseable {
         }
     }
 
-    private static <T extends Extension> Optional<String> offer(ExtensionRegistry.Builder builder, Class<T> spi,
-                                                                Extension extension, String origin, String version) {
+    private static <T extends LabExtension> Optional<String> offer(ExtensionRegistry.Builder builder, Class<T> spi,
+                                                                LabExtension extension, String origin, String version) {
         return builder.offer(spi, spi.cast(extension), origin, version);
     }
 

@@ -117,7 +117,7 @@ class InvariantLabTest {
             assertEquals(List.of(), lab.plugins());
             assertEquals(List.of(), lab.problems());
             assertEquals(List.of(), lab.registry().ids(PhysicalSystem.class), "systems come only from plugins");
-            for (Class<? extends org.invariantlab.api.Extension> spi : org.invariantlab.core.registry.ExtensionPoints.all()) {
+            for (Class<? extends org.invariantlab.api.LabExtension> spi : org.invariantlab.core.registry.ExtensionPoints.all()) {
                 assertTrue(lab.registry().all(spi).stream().allMatch(org.invariantlab.core.registry.ExtensionRecord::isBuiltIn),
                         "only built-ins for " + spi.getSimpleName());
             }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.InvalidParameterException;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.function.Executable;
  *
  * <p>What is checked, on {@link #groups()} × {@link #perGroup()} states drawn with seed {@link #seed()}:
  * <ul>
- *   <li><b>identity</b>: the id matches {@link Extension#ID_PATTERN}, the description is one non-blank line,
+ *   <li><b>identity</b>: the id matches {@link LabExtension#ID_PATTERN}, the description is one non-blank line,
  *       parameter names are unique with one-line descriptions, and the defaults (plus the overrides) resolve
  *       and configure;</li>
  *   <li><b>shape</b>: the sample has the requested number of groups and states, its variables are
@@ -167,8 +167,8 @@ public abstract class PhysicalSystemContract {
         String description = system.description();
         assertAll(
                 () -> assertNotNull(id, "id() returned null"),
-                () -> assertTrue(id != null && id.matches(Extension.ID_PATTERN),
-                        "id '" + id + "' does not match " + Extension.ID_PATTERN),
+                () -> assertTrue(id != null && id.matches(LabExtension.ID_PATTERN),
+                        "id '" + id + "' does not match " + LabExtension.ID_PATTERN),
                 () -> assertTrue(description != null && !description.isBlank(), "description() is blank"),
                 () -> assertTrue(description == null || description.lines().count() == 1,
                         "description must be one line, got " + (description == null ? 0 : description.lines().count())

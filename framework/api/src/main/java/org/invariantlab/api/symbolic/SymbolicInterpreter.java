@@ -1,7 +1,7 @@
 package org.invariantlab.api.symbolic;
 
 import java.util.List;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.ScalarField;
 
@@ -14,7 +14,7 @@ import org.invariantlab.api.system.ScalarField;
  * (Wetzel et al., PRR 2, 033499, 2020). Fitting normalised gradients instead is blind to the unknown
  * reparametrisation {@code g(I)} (Patel &amp; Wetzel, 2024).
  */
-public interface SymbolicInterpreter extends Extension {
+public interface SymbolicInterpreter extends LabExtension {
 
     /** Interprets {@code f} on the context's states. */
     Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters);

@@ -1,6 +1,6 @@
 package org.invariantlab.api.system;
 
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 
 /**
@@ -16,7 +16,7 @@ import org.invariantlab.api.param.Parameters;
  * invariants and conserved quantities by interpreting siamese neural networks", Phys. Rev. Research 2,
  * 033499 (2020).
  */
-public interface PhysicalSystem extends Extension {
+public interface PhysicalSystem extends LabExtension {
 
     /** The state variables, independent of parameters. */
     StateSpace stateSpace();

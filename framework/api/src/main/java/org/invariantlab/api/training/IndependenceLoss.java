@@ -1,6 +1,6 @@
 package org.invariantlab.api.training;
 
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 
 /**
@@ -13,7 +13,7 @@ import org.invariantlab.api.param.Parameters;
  * PRE 108, L022301, 2023), which trains networks one after another with a {@link Schedule#SEQUENTIAL}
  * schedule and divides by {@code ‖(I − QQᵀ)ĝ_k‖^{2α}}.
  */
-public interface IndependenceLoss extends Extension {
+public interface IndependenceLoss extends LabExtension {
 
     /** Whether the outputs train jointly or one after another. */
     default Schedule schedule(Parameters parameters) {

@@ -1,6 +1,6 @@
 package org.invariantlab.api.training;
 
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 
 /**
@@ -12,7 +12,7 @@ import org.invariantlab.api.param.Parameters;
  * A head may own learned parameters {@code θ} (such as {@code a} and {@code log b}), which the trainer
  * optimises together with the network.
  */
-public interface NetworkHead extends Extension {
+public interface NetworkHead extends LabExtension {
 
     /** Whether this head can score batches of this kind (pairs or groups). */
     boolean accepts(BatchLayout layout);

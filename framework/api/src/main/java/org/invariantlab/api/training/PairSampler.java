@@ -1,6 +1,6 @@
 package org.invariantlab.api.training;
 
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 
@@ -11,7 +11,7 @@ import org.invariantlab.api.system.GroupedData;
  * negatives pair a state with one of another group. Trajectory perturbation (Ha &amp; Jeong, PRR 3,
  * L042035, 2021): whole groups plus perturbed copies {@code x + δ}, no negatives.
  */
-public interface PairSampler extends Extension {
+public interface PairSampler extends LabExtension {
 
     /**
      * Makes examples from {@code data}. The caller splits groups into train and test sets before calling, so

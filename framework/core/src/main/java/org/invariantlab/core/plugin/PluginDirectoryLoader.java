@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.registry.ExtensionPoints;
 import org.invariantlab.core.util.Throwables;
@@ -167,7 +167,7 @@ public final class PluginDirectoryLoader {
                         + " — rebuild " + jar + " against InvariantLab API " + manager.getSystemVersion()));
                 continue;
             }
-            List<Class<? extends Extension>> points = ExtensionPoints.all().stream()
+            List<Class<? extends LabExtension>> points = ExtensionPoints.all().stream()
                     .filter(spi -> spi.isAssignableFrom(type)).toList();
             if (points.isEmpty()) {
                 Optional<String> copied = foreignApiType(type);
@@ -195,8 +195,8 @@ public final class PluginDirectoryLoader {
                 problems.add(problem(jar, pluginId, subject + " could not be created: " + Throwables.oneLine(e)));
                 continue;
             }
-            for (Class<? extends Extension> spi : points) {
-                extensions.add(new PluginExtension(spi, (Extension) instance, pluginId, version, jar, className));
+            for (Class<? extends LabExtension> spi : points) {
+                extensions.add(new PluginExtension(spi, (LabExtension) instance, pluginId, version, jar, className));
             }
         }
     }
@@ -205,7 +205,7 @@ public final class PluginDirectoryLoader {
     private static Optional<String> foreignApiType(Class<?> type) {
         Set<String> ours = new HashSet<>();
         ExtensionPoints.all().forEach(spi -> ours.add(spi.getName()));
-        ours.add(Extension.class.getName());
+        ours.add(LabExtension.class.getName());
         Deque<Class<?>> todo = new ArrayDeque<>();
         todo.add(type);
         Set<Class<?>> seen = new HashSet<>();
@@ -268,7 +268,7 @@ public final class PluginDirectoryLoader {
      * @param jar           that plugin's jar file name
      * @param className     the extension class's binary name
      */
-    public record PluginExtension(Class<? extends Extension> spi, Extension extension, String pluginId,
+    public record PluginExtension(Class<? extends LabExtension> spi, LabExtension extension, String pluginId,
                                   String pluginVersion, String jar, String className) {
         public PluginExtension {
             Objects.requireNonNull(spi, "spi");

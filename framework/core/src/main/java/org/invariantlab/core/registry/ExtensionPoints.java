@@ -3,7 +3,7 @@ package org.invariantlab.core.registry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.training.IndependenceLoss;
@@ -17,14 +17,14 @@ import org.invariantlab.api.training.PairSampler;
  */
 public final class ExtensionPoints {
 
-    private static final List<Class<? extends Extension>> ALL = List.of(
+    private static final List<Class<? extends LabExtension>> ALL = List.of(
             PhysicalSystem.class,
             PairSampler.class,
             NetworkHead.class,
             IndependenceLoss.class,
             SymbolicInterpreter.class);
 
-    private static final Map<Class<? extends Extension>, String> DISPLAY_NAMES = Map.of(
+    private static final Map<Class<? extends LabExtension>, String> DISPLAY_NAMES = Map.of(
             PhysicalSystem.class, "physical system",
             PairSampler.class, "pair sampler",
             NetworkHead.class, "network head",
@@ -35,7 +35,7 @@ public final class ExtensionPoints {
     }
 
     /** The extension point interfaces, in the order listings show them. */
-    public static List<Class<? extends Extension>> all() {
+    public static List<Class<? extends LabExtension>> all() {
         return ALL;
     }
 
@@ -70,7 +70,7 @@ public final class ExtensionPoints {
     }
 
     /** The extension point whose simple name is {@code simpleName}, e.g. {@code PhysicalSystem}. */
-    public static Optional<Class<? extends Extension>> bySimpleName(String simpleName) {
+    public static Optional<Class<? extends LabExtension>> bySimpleName(String simpleName) {
         return ALL.stream().filter(c -> c.getSimpleName().equals(simpleName)).findFirst();
     }
 

@@ -8,7 +8,7 @@ import com.google.inject.binder.LinkedBindingBuilder;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Types;
 import java.util.Set;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 
 /**
  * Declares one Guice multibinder set per extension point for the extensions built into InvariantLab.
@@ -26,25 +26,25 @@ public final class ExtensionPointsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        for (Class<? extends Extension> spi : ExtensionPoints.all()) {
+        for (Class<? extends LabExtension> spi : ExtensionPoints.all()) {
             declare(binder(), spi);
         }
     }
 
     /** Starts the binding of one built-in extension of {@code spi}; finish it with {@code .to(...)}. */
-    public static <T extends Extension> LinkedBindingBuilder<T> addBuiltIn(Binder binder, Class<T> spi) {
+    public static <T extends LabExtension> LinkedBindingBuilder<T> addBuiltIn(Binder binder, Class<T> spi) {
         ExtensionPoints.displayName(spi);
         return Multibinder.newSetBinder(binder, spi).addBinding();
     }
 
     /** The built-in extensions of {@code spi} bound in {@code injector}, in binding order. */
     @SuppressWarnings("unchecked")
-    public static <T extends Extension> Set<T> builtIns(Injector injector, Class<T> spi) {
+    public static <T extends LabExtension> Set<T> builtIns(Injector injector, Class<T> spi) {
         ExtensionPoints.displayName(spi);
         return (Set<T>) injector.getInstance(Key.get(Types.setOf(spi)));
     }
 
-    private static <T extends Extension> void declare(Binder binder, Class<T> spi) {
+    private static <T extends LabExtension> void declare(Binder binder, Class<T> spi) {
         Multibinder.newSetBinder(binder, spi);
     }
 

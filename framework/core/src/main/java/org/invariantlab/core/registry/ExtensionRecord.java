@@ -1,7 +1,7 @@
 package org.invariantlab.core.registry;
 
 import java.util.Objects;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 
 /**
  * One extension in the registry, with where it came from.
@@ -14,7 +14,7 @@ import org.invariantlab.api.Extension;
  * @param originVersion the plugin's version, or InvariantLab's for built-ins
  * @param <T>           the extension point type
  */
-public record ExtensionRecord<T extends Extension>(Class<T> spi, String id, String description, T extension,
+public record ExtensionRecord<T extends LabExtension>(Class<T> spi, String id, String description, T extension,
                                                    String origin, String originVersion) {
 
     /** The {@link #origin()} of extensions built into InvariantLab. */
@@ -31,7 +31,7 @@ public record ExtensionRecord<T extends Extension>(Class<T> spi, String id, Stri
         if (!spi.isInstance(extension)) {
             throw new IllegalArgumentException(extension.getClass().getName() + " does not implement " + spi.getName());
         }
-        if (!id.matches(Extension.ID_PATTERN)) {
+        if (!id.matches(LabExtension.ID_PATTERN)) {
             throw new IllegalArgumentException("invalid extension id '" + id + "'");
         }
         if (description.isBlank()) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.core.util.Throwables;
 
 /**
@@ -21,11 +21,11 @@ import org.invariantlab.core.util.Throwables;
  */
 public final class ExtensionRegistry {
 
-    private final Map<Class<? extends Extension>, List<ExtensionRecord<?>>> bySpi;
+    private final Map<Class<? extends LabExtension>, List<ExtensionRecord<?>>> bySpi;
 
-    private ExtensionRegistry(Map<Class<? extends Extension>, List<ExtensionRecord<?>>> bySpi) {
-        Map<Class<? extends Extension>, List<ExtensionRecord<?>>> copy = new LinkedHashMap<>();
-        for (Class<? extends Extension> spi : ExtensionPoints.all()) {
+    private ExtensionRegistry(Map<Class<? extends LabExtension>, List<ExtensionRecord<?>>> bySpi) {
+        Map<Class<? extends LabExtension>, List<ExtensionRecord<?>>> copy = new LinkedHashMap<>();
+        for (Class<? extends LabExtension> spi : ExtensionPoints.all()) {
             List<ExtensionRecord<?>> records = new ArrayList<>(bySpi.getOrDefault(spi, List.of()));
             records.sort(Comparator.comparing(ExtensionRecord::id));
             copy.put(spi, List.copyOf(records));
@@ -49,18 +49,18 @@ public final class ExtensionRegistry {
      * @throws IllegalArgumentException if {@code spi} is not an extension point
      */
     @SuppressWarnings("unchecked")
-    public <T extends Extension> List<ExtensionRecord<T>> all(Class<T> spi) {
+    public <T extends LabExtension> List<ExtensionRecord<T>> all(Class<T> spi) {
         return (List<ExtensionRecord<T>>) (List<?>) records(spi);
     }
 
     /** The ids of all extensions of {@code spi}, sorted. */
-    public List<String> ids(Class<? extends Extension> spi) {
+    public List<String> ids(Class<? extends LabExtension> spi) {
         return records(spi).stream().map(ExtensionRecord::id).toList();
     }
 
     /** The extension of {@code spi} with {@code id}, if there is one. */
     @SuppressWarnings("unchecked")
-    public <T extends Extension> Optional<ExtensionRecord<T>> find(Class<T> spi, String id) {
+    public <T extends LabExtension> Optional<ExtensionRecord<T>> find(Class<T> spi, String id) {
         Objects.requireNonNull(id, "id");
         for (ExtensionRecord<?> r : records(spi)) {
             if (r.id().equals(id)) {
@@ -76,7 +76,7 @@ public final class ExtensionRegistry {
      * @throws UnknownExtensionException if there is none; its message lists the available ids and the
      *                                   closest one
      */
-    public <T extends Extension> ExtensionRecord<T> record(Class<T> spi, String id) {
+    public <T extends LabExtension> ExtensionRecord<T> record(Class<T> spi, String id) {
         return find(spi, id).orElseThrow(() -> unknown(spi, id));
     }
 
@@ -86,7 +86,7 @@ public final class ExtensionRegistry {
      * @throws UnknownExtensionException if there is none; its message lists the available ids and the
      *                                   closest one
      */
-    public <T extends Extension> T get(Class<T> spi, String id) {
+    public <T extends LabExtension> T get(Class<T> spi, String id) {
         return record(spi, id).extension();
     }
 
@@ -111,7 +111,7 @@ public final class ExtensionRegistry {
         return bySpi.values().stream().mapToInt(List::size).sum();
     }
 
-    private List<ExtensionRecord<?>> records(Class<? extends Extension> spi) {
+    private List<ExtensionRecord<?>> records(Class<? extends LabExtension> spi) {
         List<ExtensionRecord<?>> records = bySpi.get(Objects.requireNonNull(spi, "spi"));
         if (records == null) {
             ExtensionPoints.displayName(spi); // throws with the list of extension points
@@ -119,7 +119,7 @@ public final class ExtensionRegistry {
         return records;
     }
 
-    private UnknownExtensionException unknown(Class<? extends Extension> spi, String id) {
+    private UnknownExtensionException unknown(Class<? extends LabExtension> spi, String id) {
         List<String> available = ids(spi);
         return new UnknownExtensionException(spi, id, available, closest(id, available));
     }
@@ -169,14 +169,14 @@ public final class ExtensionRegistry {
      */
     public static final class Builder {
 
-        private final Map<Class<? extends Extension>, List<ExtensionRecord<?>>> bySpi = new LinkedHashMap<>();
+        private final Map<Class<? extends LabExtension>, List<ExtensionRecord<?>>> bySpi = new LinkedHashMap<>();
 
         private Builder() {
         }
 
         /**
          * Offers one extension under {@code spi}. It is refused, and the reason returned, when its
-         * {@code id()} or {@code description()} throws, its id does not match {@link Extension#ID_PATTERN},
+         * {@code id()} or {@code description()} throws, its id does not match {@link LabExtension#ID_PATTERN},
          * its description is blank, or another extension already has its id for {@code spi}. The reason is
          * one sentence naming the extension, its origin and what is wrong.
          *
@@ -184,7 +184,7 @@ public final class ExtensionRegistry {
          * @param originVersion InvariantLab's version for built-ins, else the plugin's
          * @return empty if the extension was accepted, otherwise why it was refused
          */
-        public <T extends Extension> Optional<String> offer(Class<T> spi, T extension, String origin,
+        public <T extends LabExtension> Optional<String> offer(Class<T> spi, T extension, String origin,
                                                             String originVersion) {
             Objects.requireNonNull(spi, "spi");
             Objects.requireNonNull(extension, "extension");
@@ -200,7 +200,7 @@ public final class ExtensionRegistry {
                 return Optional.of("extension class '" + className + "' (" + point + ") from " + from
                         + " fails in id() or description(): " + Throwables.oneLine(e) + "; it is ignored");
             }
-            if (id == null || !id.matches(Extension.ID_PATTERN)) {
+            if (id == null || !id.matches(LabExtension.ID_PATTERN)) {
                 return Optional.of("extension class '" + className + "' (" + point + ") from " + from + " has id "
                         + (id == null ? "null" : "'" + id + "'")
                         + ", which is not a valid id (lower-case words joined by '-' or '.', e.g. kepler-fixed-l);"

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.invariantlab.api.Extension;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.StateSpace;
@@ -139,7 +139,7 @@ class ExtensionRegistryTest {
     @Test
     void anythingButAnExtensionPointIsRejected() {
         ExtensionRegistry r = registryOf("kepler");
-        assertThrows(IllegalArgumentException.class, () -> r.all(Extension.class));
+        assertThrows(IllegalArgumentException.class, () -> r.all(LabExtension.class));
         assertThrows(IllegalArgumentException.class, () -> ExtensionPoints.displayName(String.class));
         assertThrows(IllegalArgumentException.class, () -> new ExtensionRecord<>(PhysicalSystem.class, "Bad", "d",
                 new NamedSystem("Bad", "d"), "p", "1"));

@@ -16,7 +16,7 @@ import org.pf4j.ExtensionPoint;
  * injector, so they may take {@code @jakarta.inject.Inject} constructors. They must be stateless or
  * immutable: the host may call them from several threads.
  */
-public interface Extension extends ExtensionPoint {
+public interface LabExtension extends ExtensionPoint {
 
     /** Ids are lower-case words separated by '-' or '.', e.g. {@code kepler-fixed-l}. */
     String ID_PATTERN = "[a-z][a-z0-9]*([.-][a-z0-9]+)*";
