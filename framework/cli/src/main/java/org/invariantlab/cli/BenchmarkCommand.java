@@ -53,7 +53,7 @@ final class BenchmarkCommand extends LabCommand {
     boolean quick;
 
     @Override
-    void run(InvariantLab lab, PrintWriter out) {
+    int run(InvariantLab lab, PrintWriter out) {
         out.printf(Locale.ROOT, "InvariantLab benchmark, %s, %d cores, Java %s, %s%n%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
         TrainerBenchmark.Settings s = new TrainerBenchmark.Settings(pairs, epochs, batchSize, 4, hidden,
@@ -80,6 +80,7 @@ final class BenchmarkCommand extends LabCommand {
                     peakResident(), peakHeapMb());
             out.printf(Locale.ROOT, "%nResults kept in %s%n", tmp);
         }
+        return ExitCodes.OK;
     }
 
     /** VmHWM of this process (Linux), i.e. the peak resident set including native ND4J memory. */

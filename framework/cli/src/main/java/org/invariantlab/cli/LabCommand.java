@@ -1,6 +1,7 @@
 package org.invariantlab.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.invariantlab.core.InvariantLab;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
  * A subcommand that works on a started {@link InvariantLab}: it gets the common options, starts InvariantLab
  * with the chosen plugin directory, runs, and stops the plugins again.
  */
-abstract class LabCommand implements Runnable {
+abstract class LabCommand implements Callable<Integer> {
 
     @ParentCommand
     InvariantLabCommand root;
@@ -23,10 +24,10 @@ abstract class LabCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public final void run() {
+    public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (InvariantLab lab = root.start(common)) {
-            run(lab, out);
+            return run(lab, out);
         } finally {
             out.flush();
         }
@@ -37,6 +38,6 @@ abstract class LabCommand implements Runnable {
         return "invariantlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
-    /** The command's work. */
-    abstract void run(InvariantLab lab, PrintWriter out);
+    /** The command's work; returns the exit code ({@link ExitCodes}). */
+    abstract int run(InvariantLab lab, PrintWriter out);
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 final class PluginsCommand extends LabCommand {
 
     @Override
-    void run(InvariantLab lab, PrintWriter out) {
+    int run(InvariantLab lab, PrintWriter out) {
         List<PluginInfo> plugins = lab.plugins();
         List<PluginProblem> problems = lab.problems();
         long started = plugins.stream().filter(PluginInfo::isStarted).count();
@@ -38,5 +38,6 @@ final class PluginsCommand extends LabCommand {
             out.printf("%nProblems (the plugins above still work):%n");
             problems.forEach(pr -> out.printf("  %s%n", pr.line()));
         }
+        return ExitCodes.OK;
     }
 }

@@ -38,7 +38,7 @@ final class ReproduceCommand extends LabCommand {
     }
 
     @Override
-    void run(InvariantLab lab, PrintWriter out) {
+    int run(InvariantLab lab, PrintWriter out) {
         long t0 = System.nanoTime();
         List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, this.out, force, commandLineText(),
                 ProgressPrinter.forConsole(out));
@@ -46,6 +46,7 @@ final class ReproduceCommand extends LabCommand {
         out.println();
         out.println(table(rows, quick, seconds));
         out.printf(Locale.ROOT, "Results: %s (summary.json and one folder per experiment)%n", this.out.toAbsolutePath());
+        return ExitCodes.OK;
     }
 
     /** The side-by-side table, as printed and as pasted into docs/results.md. */

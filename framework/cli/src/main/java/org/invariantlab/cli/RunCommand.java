@@ -94,7 +94,7 @@ final class RunCommand extends LabCommand {
     Long seed;
 
     @Override
-    void run(InvariantLab lab, PrintWriter out) {
+    int run(InvariantLab lab, PrintWriter out) {
         RunSpec spec = buildSpec();
         Runner runner = new Runner(lab);
         RunOutcome o = runner.run(spec, this.out, force, commandLineText(), ProgressPrinter.forConsole(out));
@@ -115,6 +115,7 @@ final class RunCommand extends LabCommand {
                     + "; the best model before that was kept and scored in " + o.directory()
                     + ". Lower --learning-rate or check the data for extreme values.");
         }
+        return ExitCodes.OK;
     }
 
     private RunSpec buildSpec() {

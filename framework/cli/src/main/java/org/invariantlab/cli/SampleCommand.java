@@ -46,7 +46,7 @@ final class SampleCommand extends LabCommand {
     boolean force;
 
     @Override
-    void run(InvariantLab lab, PrintWriter pw) {
+    int run(InvariantLab lab, PrintWriter pw) {
         SamplingRequest request = new SamplingRequest(groups, perGroup, seed);
         ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
         PhysicalSystem system = rec.extension();
@@ -61,5 +61,6 @@ final class SampleCommand extends LabCommand {
         pw.printf("Wrote %d groups × %d states of '%s' (%s; %s) to %s in %.2f s%n", groups, perGroup, system.id(),
                 String.join(", ", model.stateSpace().variables()),
                 String.join(", ", model.invariants().stream().map(i -> i.name()).toList()), out, seconds);
+        return ExitCodes.OK;
     }
 }

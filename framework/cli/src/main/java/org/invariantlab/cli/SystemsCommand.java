@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 final class SystemsCommand extends LabCommand {
 
     @Override
-    void run(InvariantLab lab, PrintWriter out) {
+    int run(InvariantLab lab, PrintWriter out) {
         List<ExtensionRecord<PhysicalSystem>> systems = lab.registry().all(PhysicalSystem.class);
         if (systems.isEmpty()) {
             out.printf("No physical systems found in %s. Install plugin jars there, or point --plugins-dir at a plugin folder.%n",
@@ -32,6 +32,7 @@ final class SystemsCommand extends LabCommand {
         if (!lab.problems().isEmpty()) {
             out.printf("%n%d plugin problem(s); run 'invariantlab plugins' for details.%n", lab.problems().size());
         }
+        return ExitCodes.OK;
     }
 
     private static void print(PrintWriter out, ExtensionRecord<PhysicalSystem> r) {
