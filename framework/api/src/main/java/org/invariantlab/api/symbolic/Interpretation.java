@@ -7,19 +7,32 @@ import org.invariantlab.api.system.ScalarField;
 /**
  * A learned function read back as a formula.
  *
- * @param expression readable formula in Symja syntax, normalised (e.g. {@code -t^2+x^2+y^2+z^2})
- * @param latex      the same formula in LaTeX
- * @param r2         coefficient of determination on the context's states: of the fit of the formula to the
- *                   function, or, for a reading of several functions together, of the formula by the functions
- * @param terms      the full coefficient table behind the formula
- * @param formula    the simplified formula as a function of the state, with value and gradient, so it can be
- *                   scored against the truth
+ * @param expression       readable formula in Symja syntax, normalised (e.g. {@code -t^2+x^2+y^2+z^2})
+ * @param latex            the same formula in LaTeX
+ * @param r2               coefficient of determination on the context's states: of the fit of the formula to
+ *                         the function, or, for a reading of several functions together, of the formula by the
+ *                         functions
+ * @param terms            the full coefficient table behind the formula
+ * @param formula          the simplified formula as a function of the state, with value and gradient, so it can
+ *                         be scored against the truth
+ * @param reading          which reading produced the formula, in words (e.g. {@code gradient direction, degree 2});
+ *                         empty when the interpreter does not say
+ * @param networkAlignment mean {@code |cos|} of the angle between the formula's gradient and the learned
+ *                         functions' gradients on the context's states (1: the formula explains the network);
+ *                         {@code NaN} when the interpreter does not say
  */
-public record Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula) {
+public record Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula,
+                             String reading, double networkAlignment) {
     public Interpretation {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(latex, "latex");
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
         Objects.requireNonNull(formula, "formula");
+        Objects.requireNonNull(reading, "reading");
+    }
+
+    /** An interpretation that does not say how it was read (the 0.1 form of this record). */
+    public Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula) {
+        this(expression, latex, r2, terms, formula, "", Double.NaN);
     }
 }

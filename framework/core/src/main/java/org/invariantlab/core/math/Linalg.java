@@ -284,6 +284,33 @@ public final class Linalg {
         return rss;
     }
 
+    /** Relative eigenvalue below which {@link #solveSymmetric} treats a direction as absent. */
+    public static final double PSEUDO_INVERSE_TOLERANCE = 1e-14;
+
+    /**
+     * The minimum-norm least-squares solution of {@code A x = b} for a symmetric positive semi-definite
+     * {@code A}: {@code x = Σ_r (v_rᵀ b / λ_r) v_r} over the eigenpairs with
+     * {@code λ_r > }{@value #PSEUDO_INVERSE_TOLERANCE}{@code ·λ_max} (the Moore–Penrose pseudo-inverse), so a
+     * singular system gives no blow-up along its null directions.
+     */
+    public static double[] solveSymmetric(double[][] a, double[] b) {
+        Eigen e = symmetricEigen(a);
+        double[] x = new double[b.length];
+        double top = e.values().length == 0 ? 0 : e.values()[0];
+        for (int r = 0; r < e.values().length; r++) {
+            double lambda = e.values()[r];
+            if (!(lambda > PSEUDO_INVERSE_TOLERANCE * top)) {
+                continue;
+            }
+            double[] v = e.vectors()[r];
+            double c = dot(v, b) / lambda;
+            for (int i = 0; i < x.length; i++) {
+                x[i] += c * v[i];
+            }
+        }
+        return x;
+    }
+
     /** {@code x[row..] ← (I − 2 v vᵀ / vᵀv) x[row..]}. */
     private static void reflect(double[] x, double[] v, double vv, int row) {
         double s = 0;

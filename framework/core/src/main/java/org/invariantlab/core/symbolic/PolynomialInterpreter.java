@@ -3,6 +3,7 @@ package org.invariantlab.core.symbolic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.ParameterSpec;
@@ -18,71 +19,115 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code polynomial} interpreter: reads a learned function as a sparse polynomial in the state
- * variables and the system's extra features (Wetzel, Melko, Scott, Panju &amp; Ganesh, "Discovering
- * symmetry invariants and conserved quantities by interpreting siamese neural networks", Phys. Rev. Research
- * 2, 033499, 2020).
+ * The {@code polynomial} interpreter: reads learned functions as sparse polynomials in the state variables and
+ * the system's extra features, and checks that the formula explains the network (Wetzel, Melko, Scott, Panju
+ * &amp; Ganesh, Phys. Rev. Research 2, 033499, 2020; Patel &amp; Wetzel, arXiv:2409.05305, 2024).
  *
- * <ol>
- *   <li>Library: all monomials of the state variables of total degree 1 to {@code degree}, each extra
- *       feature of the context alone (e.g. {@code 1/Sqrt(x^2+y^2)}), and the constant.</li>
- *   <li>Fit {@code f(x) ≈ c_0 + Σ c_m φ_m(x)} on the context's states (at most {@code maxSamples}, taken at
- *       evenly spaced indices) by least squares with a ridge penalty on standardised columns; with
- *       {@code method=stlsq} by sequentially thresholded least squares (Brunton, Proctor &amp; Kutz, PNAS 113,
- *       3932, 2016): terms whose {@code |c_m|} is below {@code threshold} times the largest are dropped and
- *       the survivors refitted until none is dropped; with {@code method=ridge} by one such cut and refit.
- *       See {@link SparseRegression}.</li>
- *   <li>Normalise: divide by the coefficient of largest magnitude among the non-constant terms, so that
- *       term gets coefficient {@code +1} (this sign convention fixes the overall sign; the learned function
- *       is only defined up to scale and sign anyway). Terms, the constant included, whose normalised
- *       coefficient is below {@code threshold} in magnitude are dropped.</li>
- *   <li>Rationalise: each coefficient becomes the simplest rational within {@code rationalTolerance}
- *       (0.6823 → 2/3; the rule of Mathematica's {@code Rationalize}, see {@link Rational#simplestWithin});
- *       coefficients that become 0 are dropped.</li>
- *   <li>Build the formula, extra features written out as their expressions, and take the shortest of
- *       Symja's {@code Expand}, {@code Simplify} and {@code Factor} (see {@link Cas#simplest}); a numeric
- *       constant is written last: {@code -t^2+x^2+y^2+z^2-2/3}.</li>
- * </ol>
+ * <p>A latent is only defined up to an unknown invertible reparametrisation {@code f = g(I)}, usually curved. Three
+ * readings of the {@code k} latents are tried over a library {@code φ_m} (monomials of degree 1 to {@code D},
+ * each extra feature alone, and each feature times the monomials of degree 1 to {@code P}, see
+ * {@link FeatureLibrary}):
+ * <ul>
+ *   <li><b>gradient</b> ({@link GradientReading}): the combinations {@code Σ c_m φ_m} whose gradient direction
+ *       matches the span of the network's gradients, blind to {@code g};</li>
+ *   <li><b>mixing</b> ({@link JointReading}): the combinations that are polynomial functions of degree
+ *       {@code latentDegree} of the latents, a low-degree model of {@code g⁻¹};</li>
+ *   <li><b>linear</b> (one latent only): {@code f ≈ c_0 + Σ c_m φ_m} by sequentially thresholded least squares
+ *       (Brunton, Proctor &amp; Kutz, PNAS 113, 3932, 2016), right only when {@code g} is affine.</li>
+ * </ul>
+ * Each is judged by how well its formula explains the network: the mean {@code |cos|} of the angle between the
+ * formula's gradient and the span of the latents' gradients on the data's tangent space
+ * ({@link GradientReading.Geometry#alignment}), the <em>network alignment</em> {@code a}, with misalignment
+ * {@code δ = 1 − a}. With {@code fit=auto} the reading with the smallest {@code δ} is kept (ties go to the order
+ * above) and the interpretation says which it was.
  *
- * <p>The result's {@code r2} is that of the final (thresholded) fit on the states used; its {@code terms}
- * are that fit's coefficients before normalisation for every library term (the constant as {@code 1}, then
- * the monomials, then the features by expression; dropped terms with coefficient 0); its {@code formula}
- * evaluates the normalised rational formula and its gradient (see {@link LibraryFormula}).
+ * <p><b>The library is chosen by the evidence.</b> With {@code degree=0} (default) the libraries
+ * {@code (D, P)} = (1, 0), (1, 1), (2, 0), (2, 1), … up to {@code maxDegree} and {@code products} are tried in
+ * order of size (the product stages only when the system declares features); the smallest whose {@code δ} is at
+ * most {@value #PARSIMONY_FACTOR}{@code ·δ_min + }{@value #PARSIMONY_SLACK} is kept, {@code δ_min} the best of all.
+ * Larger libraries fit the network's own noise a little better; the slack and factor keep that from buying terms.
+ * A fixed {@code degree} tries that degree alone.
  *
- * <p>Several latents ({@link #interpretJointly}, {@code joint=span}): steps 1 and 3–5 as above, but step 2 is
- * replaced by {@link JointReading}, which finds the library polynomials that are functions of all latents
- * together on the states; each becomes one formula, without a constant.
+ * <p><b>Exact coefficients.</b> The kept reading is normalised by its coefficient of largest magnitude (which
+ * becomes {@code +1}), terms below {@code threshold} are dropped, and each coefficient becomes the simplest
+ * rational within a tolerance ({@link Rational#simplestWithin}). The tolerances {@code rationalTolerance},
+ * ⅖, ⅕, … of it are tried from the coarsest: the first whose formula has
+ * {@code δ ≤ }{@value #RATIONAL_FACTOR}{@code ·δ_float + }{@value #RATIONAL_SLACK} is kept ({@code δ_float} that
+ * of the unrounded coefficients), so that {@code 0.97} reads as {@code 1} when the network cannot tell them apart
+ * and as {@code 32/33} only when it can. Symja then takes the shortest of {@code Expand}, {@code Simplify} and
+ * {@code Factor} ({@link Cas#simplest}).
  *
- * <p>Coefficients are compared in the units of the state variables, so thresholds are meaningful when
- * the variables are of order one, as the systems sample them. Stateless: safe to call from several threads
- * (Symja work is serialised by {@link Cas}).
+ * <p>The result's {@code r2} is the fraction of the formula's variance on the states that a polynomial of degree
+ * {@code latentDegree} in the latents explains (1: the formula is a function of the latents); its {@code terms}
+ * are the unrounded coefficients of every library term (the constant as {@code 1}); {@code networkAlignment} is
+ * the network alignment of the final formula; {@code reading} names the reading and library.
+ *
+ * <p>Several latents with {@code joint=each} read every latent alone. Coefficients are compared in the units of
+ * the state variables, so thresholds are meaningful when the variables are of order one, as the systems sample
+ * them. Stateless: safe to call from several threads (Symja work is serialised by {@link Cas}).
  */
 public final class PolynomialInterpreter implements SymbolicInterpreter {
 
     /** Each library term (constant included) needs at least this many states. */
     public static final int MIN_STATES_PER_TERM = 2;
 
+    /** A larger library is kept only if its misalignment is below this factor times the best one, plus the slack. */
+    public static final double PARSIMONY_FACTOR = 1.5;
+
+    /** Absolute misalignment a smaller library may lose against the best: about 0.8° of mean angle. */
+    public static final double PARSIMONY_SLACK = 1e-4;
+
+    /** A coarser rationalisation is kept if its misalignment is below this factor times the unrounded one, plus the slack. */
+    public static final double RATIONAL_FACTOR = 1.5;
+
+    /** Absolute misalignment rounding may add: about 0.4° of mean angle. */
+    public static final double RATIONAL_SLACK = 2.5e-5;
+
     /** Relative spread of f below which f counts as constant on the data. */
     static final double CONSTANT_TOLERANCE = 1e-12;
+
+    /** The fractions of {@code rationalTolerance} tried, coarsest first. */
+    private static final double[] TOLERANCE_STEPS = {1, 0.4, 0.2, 0.1, 0.04, 0.02};
 
     private static final Logger LOG = LoggerFactory.getLogger(PolynomialInterpreter.class);
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.integer("degree", 2, 1L, 4L, "highest total degree of the monomials in the library"),
+            ParameterSpec.integer("degree", 0, 0L, 6L,
+                    "highest total degree of the monomials in the library; 0 = grow it until the formula explains the network"),
+            ParameterSpec.integer("maxDegree", 4, 1L, 6L, "with degree=0: the largest degree tried"),
+            ParameterSpec.integer("products", 1, 0L, 3L,
+                    "each system feature is also multiplied with the monomials up to this degree (0: features alone)"),
+            ParameterSpec.choice("fit", "auto", List.of("auto", "gradient", "mixing", "linear"),
+                    "auto: the reading that explains the network best; gradient: match gradient directions "
+                    + "(Patel & Wetzel 2024); mixing: polynomial functions of the latents; linear: f = c0 + sum c_m phi_m"),
             ParameterSpec.choice("method", "stlsq", List.of("stlsq", "ridge"),
-                    "stlsq: threshold and refit until stable (Brunton et al. 2016); ridge: one cut and refit"),
-            ParameterSpec.real("ridge", 1e-6, 0.0, null, "ridge penalty on standardised columns"),
+                    "linear fit: stlsq = threshold and refit until stable (Brunton et al. 2016); ridge = one cut and refit"),
+            ParameterSpec.real("ridge", 1e-6, 0.0, null, "linear fit: ridge penalty on standardised columns"),
             ParameterSpec.real("threshold", 0.05, 0.0, 1.0,
                     "terms with |coefficient| below this fraction of the largest are dropped"),
-            ParameterSpec.real("rationalTolerance", 0.02, 0.0, 0.5,
-                    "normalised coefficients become the simplest rational within this distance (0.6823 -> 2/3)"),
+            ParameterSpec.real("rationalTolerance", 0.05, 0.0, 0.5,
+                    "largest distance by which a normalised coefficient may move to a simple rational (0.6823 -> 2/3); "
+                    + "finer tolerances are tried when the network tells them apart"),
             ParameterSpec.integer("maxSamples", 5000, 10L, null,
-                    "use at most this many states (evenly spaced) for the fit"),
+                    "use at most this many states (evenly spaced) for the value fits"),
+            ParameterSpec.integer("gradientSamples", 1000, 10L, null,
+                    "use at most this many states (evenly spaced) for the gradient reading and the network alignment"),
             ParameterSpec.choice("joint", "span", List.of("span", "each"),
-                    "several latents: span = the library polynomials that are functions of all latents together; "
+                    "several latents: span = the formulas of the invariants the latents encode together; "
                     + "each = read every latent alone"),
             ParameterSpec.integer("latentDegree", 3, 1L, 6L,
-                    "joint reading: degree of the polynomial in the latents that models their unknown mixing"));
+                    "mixing reading and r2: degree of the polynomial in the latents that models their unknown mixing"));
+
+    /** The kinds of reading, in order of preference on ties. */
+    enum Fit {
+        GRADIENT("gradient direction"), MIXING("function of the latents"), LINEAR("linear fit");
+
+        final String words;
+
+        Fit(String words) {
+            this.words = words;
+        }
+    }
 
     /** Built by the host's injector. */
     public PolynomialInterpreter() {
@@ -95,7 +140,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
 
     @Override
     public String description() {
-        return "sparse polynomial fit over monomials and the system's features, normalised, rationalised and simplified (Symja)";
+        return "sparse polynomial over monomials and the system's features, read by gradient direction, "
+                + "mixing model or linear fit, the library grown until it explains the network; rationalised (Symja)";
     }
 
     @Override
@@ -106,34 +152,12 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
     @Override
     public Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters) {
         Objects.requireNonNull(f, "f");
-        Setup setup = setup(context, parameters);
-        long start = System.nanoTime();
-        double[] y = values(f, setup.states, setup.variables);
-        checkNotConstant(y);
-
-        SparseRegression regression = new SparseRegression(setup.columns, y);
-        if (!anyTrue(regression.usableColumns())) {
-            throw new InvariantLabException("every library term is constant on the " + setup.states.length
-                    + " states, so f cannot be read; pass states that vary");
-        }
-        int refits = setup.stlsq ? setup.library.size() + 1 : 1;
-        SparseRegression.Fit fit = regression.thresholded(setup.threshold, setup.ridge, refits);
-        if (fit.leading() < 0) {
-            throw new InvariantLabException("f does not depend on any library term on these states (all coefficients are 0); "
-                    + "it is constant up to noise: check that the network learned something (retrain) or raise the degree");
-        }
-        Interpretation out = readable(setup, fit.intercept(), fit.coefficients(), fit.r2());
-        LOG.debug("polynomial reading {} (R² {}) from {} states in {} ms", out.expression(), fit.r2(), setup.states.length,
-                (System.nanoTime() - start) / 1_000_000);
-        return out;
+        return read(List.of(f), context, parameters).get(0);
     }
 
     /**
-     * Several latents: with {@code joint=span} (default) the library polynomials that are functions of the
-     * latents together ({@link JointReading}), at most one per latent, best first; each one's {@code r2} is
-     * the fraction of its variance on the states that a polynomial of degree {@code latentDegree} in the
-     * latents explains, and its formula carries no constant (an invariant is defined up to one). With
-     * {@code joint=each}, or a single latent, each latent is read alone by {@link #interpret}.
+     * Several latents: with {@code joint=span} (default) the formulas of the invariants the latents encode together,
+     * at most one per latent, best first; with {@code joint=each} each latent is read alone.
      */
     @Override
     public List<Interpretation> interpretJointly(List<? extends ScalarField> fs, InterpretationContext context,
@@ -142,64 +166,163 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         if (fs.isEmpty()) {
             throw new IllegalArgumentException("nothing to interpret: no function given");
         }
-        Setup setup = setup(context, parameters);
-        if (fs.size() == 1 || setup.parameters.getString("joint").equals("each")) {
+        Parameters p = Parameters.resolve(id(), PARAMETERS, Objects.requireNonNull(parameters, "parameters").asText());
+        if (fs.size() > 1 && p.getString("joint").equals("each")) {
             return fs.stream().map(f -> interpret(f, context, parameters)).toList();
         }
+        return read(fs, context, parameters);
+    }
+
+    /** One library tried: its degree, the degree of the feature products, and the best reading over it. */
+    private record Stage(FeatureLibrary library, Fit fit, List<double[]> coefficients, double[] intercepts,
+                         double misalignment) {
+    }
+
+    private List<Interpretation> read(List<? extends ScalarField> fs, InterpretationContext context, Parameters parameters) {
+        Objects.requireNonNull(context, "context");
+        Parameters p = Parameters.resolve(id(), PARAMETERS, Objects.requireNonNull(parameters, "parameters").asText());
         long start = System.nanoTime();
-        double[][] latents = new double[fs.size()][];
-        for (int j = 0; j < fs.size(); j++) {
-            latents[j] = values(Objects.requireNonNull(fs.get(j), "function"), setup.states, setup.variables);
+        StateSpace space = context.stateSpace();
+        List<String> variables = space.variables();
+        int k = fs.size();
+        double[][] states = sample(context, p.getInt("maxSamples"));
+        List<FeatureLibrary> all = libraries(space, context.features(), p);
+        // with the degree chosen by the evidence, libraries larger than the states can support are not tried
+        List<FeatureLibrary> libraries = all.stream()
+                .filter(l -> (long) MIN_STATES_PER_TERM * (l.size() + 1) <= states.length).toList();
+        if (libraries.isEmpty()) {
+            checkEnoughStates(all.get(0), context, states.length, p.getInt("maxSamples"));
+        }
+        FeatureLibrary largest = libraries.get(libraries.size() - 1);
+        double[][] latents = new double[k][];
+        for (int j = 0; j < k; j++) {
+            latents[j] = values(Objects.requireNonNull(fs.get(j), "function"), states, variables);
             checkNotConstant(latents[j]);
         }
-        boolean[] usable = new SparseRegression(setup.columns, latents[0]).usableColumns();
-        if (!anyTrue(usable)) {
-            throw new InvariantLabException("every library term is constant on the " + setup.states.length
-                    + " states, so the latents cannot be read; pass states that vary");
-        }
-        int latentDegree = setup.parameters.getInt("latentDegree");
-        List<Interpretation> out = new ArrayList<>();
-        for (JointReading.Reading r : JointReading.read(setup.columns, usable, latents, latentDegree)) {
-            Interpretation raw = readable(setup, 0.0, r.coefficients(), Double.NaN);
-            double[] p = new double[setup.states.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = raw.formula().value(setup.states[i].clone());
+        double[][] gradientStates = sample(context, Math.min(p.getInt("gradientSamples"), states.length));
+        double[][][] gradients = new double[gradientStates.length][k][];
+        for (int i = 0; i < gradientStates.length; i++) {
+            for (int j = 0; j < k; j++) {
+                gradients[i][j] = gradient(fs.get(j), gradientStates[i], variables);
             }
-            double r2 = 1 - JointReading.unexplained(p, latents, latentDegree);
-            out.add(new Interpretation(raw.expression(), raw.latex(), r2, raw.terms(), raw.formula()));
         }
-        out.sort((a, b) -> Double.compare(b.r2(), a.r2()));
-        LOG.debug("joint polynomial reading of {} latents: {} from {} states in {} ms", fs.size(),
-                out.stream().map(Interpretation::expression).toList(), setup.states.length,
+        GradientReading.Geometry geometry = GradientReading.Geometry.of(gradientStates, gradients, largest);
+
+        String fitChoice = p.getString("fit");
+        List<Stage> stages = new ArrayList<>();
+        for (FeatureLibrary library : libraries) {
+            double[][] columns = columns(library, states, variables);
+            Stage best = null;
+            for (Fit fit : Fit.values()) {
+                if (!fitChoice.equals("auto") && !fitChoice.equals(fit.name().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                Stage stage = fit(fit, library, columns, latents, geometry, p);
+                if (stage != null && (best == null || stage.misalignment() < best.misalignment())) {
+                    best = stage;
+                }
+            }
+            if (best != null) {
+                stages.add(best);
+                LOG.debug("library degree {} products {}: {} reading, misalignment {}", library.degree(),
+                        library.productDegree(), best.fit(), best.misalignment());
+            }
+        }
+        if (stages.isEmpty()) {
+            throw new InvariantLabException("no library term varies with the learned function on these "
+                    + states.length + " states, so there is no formula to read; check that the network learned "
+                    + "something (retrain) or raise maxDegree");
+        }
+        double bestMisalignment = stages.stream().mapToDouble(Stage::misalignment).min().orElseThrow();
+        Stage chosen = stages.stream()
+                .filter(s -> s.misalignment() <= PARSIMONY_FACTOR * bestMisalignment + PARSIMONY_SLACK)
+                .findFirst().orElseThrow();
+
+        List<Interpretation> out = new ArrayList<>();
+        for (int j = 0; j < chosen.coefficients().size(); j++) {
+            out.add(readable(chosen, j, geometry, latents, states, variables, p));
+        }
+        out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
+        LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
+                out.stream().map(Interpretation::expression).toList(), out.get(0).reading(), states.length,
                 (System.nanoTime() - start) / 1_000_000);
         return out;
     }
 
-    /** Resolved parameters, library and design shared by both readings. */
-    private record Setup(Parameters parameters, FeatureLibrary library, List<String> variables, double[][] states,
-                         double[][] columns, double threshold, double ridge, double tolerance, boolean stlsq) {
+    /** The libraries to try, in order of size. */
+    private static List<FeatureLibrary> libraries(StateSpace space, List<Feature> features, Parameters p) {
+        int fixed = p.getInt("degree");
+        int from = fixed == 0 ? 1 : fixed;
+        int to = fixed == 0 ? p.getInt("maxDegree") : fixed;
+        int products = features.isEmpty() ? 0 : p.getInt("products");
+        List<FeatureLibrary> out = new ArrayList<>();
+        for (int d = from; d <= to; d++) {
+            out.add(new FeatureLibrary(space, features, d, 0));
+            for (int q = 1; q <= Math.min(products, d); q++) {
+                out.add(new FeatureLibrary(space, features, d, q));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.size(), b.size()));
+        return out;
     }
 
-    private Setup setup(InterpretationContext context, Parameters parameters) {
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(parameters, "parameters");
-        Parameters p = Parameters.resolve(id(), PARAMETERS, parameters.asText());
-        int maxSamples = p.getInt("maxSamples");
-        StateSpace space = context.stateSpace();
-        List<String> variables = space.variables();
-        FeatureLibrary library = new FeatureLibrary(space, context.features(), p.getInt("degree"));
-        double[][] states = sample(context, maxSamples);
-        checkEnoughStates(library, context, states.length, maxSamples);
-        return new Setup(p, library, variables, states, columns(library, states, variables), p.getDouble("threshold"),
-                p.getDouble("ridge"), p.getDouble("rationalTolerance"), p.getString("method").equals("stlsq"));
+    /** One kind of reading over one library, with its misalignment; {@code null} if it has nothing to say. */
+    private static Stage fit(Fit fit, FeatureLibrary library, double[][] columns, double[][] latents,
+                             GradientReading.Geometry geometry, Parameters p) {
+        int k = latents.length;
+        double threshold = p.getDouble("threshold");
+        List<double[]> coefficients = new ArrayList<>();
+        double[] intercepts = new double[k];
+        switch (fit) {
+            case GRADIENT -> GradientReading.read(geometry, library, k, threshold)
+                    .forEach(r -> coefficients.add(r.coefficients()));
+            case MIXING -> {
+                boolean[] usable = new SparseRegression(columns, latents[0]).usableColumns();
+                if (!anyTrue(usable)) {
+                    return null;
+                }
+                JointReading.read(columns, usable, latents, p.getInt("latentDegree"))
+                        .forEach(r -> coefficients.add(r.coefficients()));
+            }
+            case LINEAR -> {
+                if (k != 1) {
+                    return null;
+                }
+                SparseRegression regression = new SparseRegression(columns, latents[0]);
+                if (!anyTrue(regression.usableColumns())) {
+                    return null;
+                }
+                int refits = p.getString("method").equals("stlsq") ? library.size() + 1 : 1;
+                SparseRegression.Fit f = regression.thresholded(threshold, p.getDouble("ridge"), refits);
+                if (f.leading() < 0) {
+                    return null;
+                }
+                coefficients.add(f.coefficients());
+                intercepts[0] = f.intercept();
+            }
+            default -> throw new IllegalStateException("unknown reading " + fit);
+        }
+        if (coefficients.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (double[] c : coefficients) {
+            sum += 1 - geometry.alignment(new LibraryFormula(library, 0, c, "candidate"));
+        }
+        // a reading with fewer formulas than latents counts the missing ones as unexplained
+        double misalignment = (sum + (k - coefficients.size())) / k;
+        return new Stage(library, fit, List.copyOf(coefficients), intercepts, misalignment);
     }
 
     /**
-     * Steps 3–5 for raw coefficients {@code c} (per library column) and {@code intercept}: normalise by the
-     * largest {@code |c_m|}, drop terms below the threshold, rationalise, simplify with Symja.
+     * Reading {@code j} of the chosen stage made readable: normalised by its largest coefficient, thresholded,
+     * rationalised at the coarsest tolerance the network accepts, simplified by Symja.
      */
-    private static Interpretation readable(Setup setup, double intercept, double[] c, double r2) {
-        FeatureLibrary library = setup.library;
+    private static Interpretation readable(Stage stage, int j, GradientReading.Geometry geometry, double[][] latents,
+                                           double[][] states, List<String> variables, Parameters p) {
+        FeatureLibrary library = stage.library();
+        double[] c = stage.coefficients().get(j);
+        double intercept = stage.fit() == Fit.LINEAR ? stage.intercepts()[j] : 0.0;
         int size = library.size();
         int lead = -1;
         for (int m = 0; m < size; m++) {
@@ -208,31 +331,46 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
         if (lead < 0) {
-            throw new InvariantLabException("the reading has no non-zero library term; raise the degree");
+            throw new InvariantLabException("the reading has no non-zero library term; raise maxDegree");
         }
-        double scale = c[lead];
-        // normalised coefficients: index 0 is the constant, m + 1 the column m
-        double[] normalised = new double[size + 1];
-        normalised[0] = intercept / scale;
+        double threshold = p.getDouble("threshold");
+        double[] normalised = new double[size + 1]; // index 0 is the constant, m + 1 the column m
+        normalised[0] = intercept / c[lead];
         for (int m = 0; m < size; m++) {
-            normalised[m + 1] = c[m] / scale;
+            normalised[m + 1] = c[m] / c[lead];
         }
-        for (int k = 0; k <= size; k++) {
-            if (Math.abs(normalised[k]) < setup.threshold) {
-                normalised[k] = 0;
+        for (int m = 0; m <= size; m++) {
+            if (Math.abs(normalised[m]) < threshold) {
+                normalised[m] = 0;
             }
         }
-        List<Rational> rationals = new ArrayList<>(size + 1);
-        for (double v : normalised) {
-            rationals.add(Rational.simplestWithin(v, setup.tolerance));
+        double floatMisalignment = 1 - geometry.alignment(new LibraryFormula(library, normalised[0],
+                Arrays.copyOfRange(normalised, 1, size + 1), "unrounded"));
+        double maxTolerance = p.getDouble("rationalTolerance");
+        List<Rational> rationals = null;
+        double alignment = Double.NaN;
+        for (double step : TOLERANCE_STEPS) {
+            List<Rational> candidate = new ArrayList<>(size + 1);
+            for (double v : normalised) {
+                candidate.add(Rational.simplestWithin(v, maxTolerance * step));
+            }
+            double[] a = new double[size];
+            for (int m = 0; m < size; m++) {
+                a[m] = candidate.get(m + 1).doubleValue();
+            }
+            LibraryFormula formula = new LibraryFormula(library, candidate.get(0).doubleValue(), a, "rational");
+            double al = geometry.alignment(formula);
+            rationals = candidate;
+            alignment = al;
+            if (1 - al <= RATIONAL_FACTOR * floatMisalignment + RATIONAL_SLACK) {
+                break;
+            }
         }
-
         StringBuilder expression = new StringBuilder();
-        double[] formulaCoefficients = new double[size];
-        double formulaConstant = rationals.get(0).doubleValue();
         if (!rationals.get(0).isZero()) {
             expression.append('(').append(rationals.get(0)).append(')');
         }
+        double[] formulaCoefficients = new double[size];
         for (int m = 0; m < size; m++) {
             Rational r = rationals.get(m + 1);
             if (r.isZero()) {
@@ -244,15 +382,25 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             expression.append('(').append(r).append(")*").append(library.column(m).symjaFactor());
         }
-        SymbolicForm form = Cas.simplest(expression.toString(), setup.variables);
-
+        if (expression.length() == 0) {
+            throw new InvariantLabException("every coefficient of the reading rounds to 0; lower rationalTolerance");
+        }
+        SymbolicForm form = Cas.simplest(expression.toString(), variables);
         List<Term> terms = new ArrayList<>(size + 1);
         terms.add(new Term("1", intercept));
         for (int m = 0; m < size; m++) {
             terms.add(new Term(library.column(m).name(), c[m]));
         }
-        ScalarField formula = new LibraryFormula(library, formulaConstant, formulaCoefficients, form.expression());
-        return new Interpretation(form.expression(), form.latex(), r2, terms, formula);
+        ScalarField formula = new LibraryFormula(library, rationals.get(0).doubleValue(), formulaCoefficients,
+                form.expression());
+        double[] values = new double[states.length];
+        for (int i = 0; i < states.length; i++) {
+            values[i] = formula.value(states[i].clone());
+        }
+        double r2 = 1 - JointReading.unexplained(values, latents, p.getInt("latentDegree"));
+        String reading = stage.fit().words + ", degree " + library.degree()
+                + (library.productDegree() > 0 ? ", features times monomials up to degree " + library.productDegree() : "");
+        return new Interpretation(form.expression(), form.latex(), r2, terms, formula, reading, alignment);
     }
 
     /** The context's states, or {@code maxSamples} of them at evenly spaced indices. */
@@ -307,6 +455,18 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             y[i] = v;
         }
         return y;
+    }
+
+    private static double[] gradient(ScalarField f, double[] x, List<String> variables) {
+        double[] g = f.gradient(x.clone());
+        for (double v : g) {
+            if (!Double.isFinite(v)) {
+                throw new InvariantLabException("the gradient of f is not finite at state " + describe(variables, x)
+                        + "; the learned function must be smooth on the data (a diverged network gives NaN: retrain, "
+                        + "e.g. with a lower learning rate)");
+            }
+        }
+        return g;
     }
 
     private static double[][] columns(FeatureLibrary library, double[][] states, List<String> variables) {

@@ -42,6 +42,8 @@ class PolynomialInterpreterTest {
     private static final Feature INV_R = new Feature("invR", "1/Sqrt(x^2+y^2)", s -> 1 / Math.hypot(s[0], s[1]));
 
     private static final PolynomialInterpreter INTERPRETER = new PolynomialInterpreter();
+    private static final Parameters DEGREE_2 = Parameters.resolve("polynomial", INTERPRETER.parameters(),
+            Map.of("degree", "2"));
 
     @BeforeAll
     static void startSymja() {
@@ -56,7 +58,8 @@ class PolynomialInterpreterTest {
         double[] states = box(MINKOWSKI, STATES, 1);
         ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 2);
 
-        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of());
+        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of("fit", "linear",
+                "degree", "2", "rationalTolerance", "0.02"));
 
         // normalised by the x^2 coefficient 88.63: the constant −60.48/88.63 = −0.682 rationalises to −2/3
         assertEquals("-t^2+x^2+y^2+z^2-2/3", reading.expression());
@@ -77,8 +80,9 @@ class PolynomialInterpreterTest {
         ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 18);
         InterpretationContext context = new InterpretationContext(MINKOWSKI, List.of(), states);
 
-        Interpretation first = timed(f, context, Map.of("maxSamples", "500"));
-        Interpretation second = timed(f, context, Map.of("maxSamples", "500"));
+        Map<String, String> linear = Map.of("maxSamples", "500", "fit", "linear", "rationalTolerance", "0.02");
+        Interpretation first = timed(f, context, linear);
+        Interpretation second = timed(f, context, linear);
 
         assertEquals("-t^2+x^2+y^2+z^2-2/3", first.expression());
         assertEquals(first.terms(), second.terms(), "the same states are used every time");
@@ -89,7 +93,8 @@ class PolynomialInterpreterTest {
         double[] states = box(MINKOWSKI, STATES, 3);
         ScalarField f = noisy(s -> 88.63 * s[1] * s[1] + 88.61 * s[2] * s[2] + 88.1 * s[3] * s[3] - 87.41 * s[0] * s[0] - 60.48, 4);
 
-        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of("method", "ridge"));
+        Interpretation reading = timed(f, new InterpretationContext(MINKOWSKI, List.of(), states), Map.of("method", "ridge", "fit", "linear",
+                "rationalTolerance", "0.02"));
 
         assertEquals("-t^2+x^2+y^2+z^2-2/3", reading.expression());
         assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
@@ -115,16 +120,17 @@ class PolynomialInterpreterTest {
     @Test
     void readsAMixtureOfKeplerEnergyAndAngularMomentumWithTheInverseRadius() {
         double[] states = annulus(STATES, 7);
-        ScalarField f = noisy(s -> 90 * energy(s) - 87 * angularMomentum(s) + 175, 8);
+        ScalarField f = noisy(s -> 90 * energy(s) - 45 * angularMomentum(s) + 175, 8);
 
-        Interpretation reading = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of());
+        Interpretation reading = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states),
+                Map.of("fit", "linear", "degree", "2", "products", "0"));
 
-        // the 1/r coefficient −90 is the largest: normalised, E enters as −E, L as (87/90)·L, the constant as −175/90
-        // at tolerance 0.02 these are 18/19 and −27/14
-        Rational l = Rational.simplestWithin(87.0 / 90, 0.02);
-        Rational constant = Rational.simplestWithin(-175.0 / 90, 0.02);
-        assertEquals(Rational.of(18, 19), l);
-        assertEquals(Rational.of(-27, 14), constant);
+        // the 1/r coefficient −90 is the largest: normalised, E enters as −E, L as L/2, the constant as −175/90,
+        // which the gradients cannot check, so it takes the coarsest tolerance 0.05: −19/10
+        Rational l = Rational.simplestWithin(45.0 / 90, 0.05);
+        Rational constant = Rational.simplestWithin(-175.0 / 90, 0.05);
+        assertEquals(Rational.of(1, 2), l);
+        assertEquals(Rational.of(-19, 10), constant);
         String expected = "-(vx^2+vy^2)/2+1/Sqrt(x^2+y^2)+(" + l + ")*(x*vy-y*vx)+(" + constant + ")";
         assertTrue(Cas.equivalent(reading.expression(), expected, KEPLER.variables()),
                 reading.expression() + " should be " + expected);
@@ -132,6 +138,7 @@ class PolynomialInterpreterTest {
         assertTrue(reading.r2() > MIN_R2, "R² " + reading.r2());
         assertEquals(-90, coefficient(reading, INV_R.expression()), 0.01);
         assertEquals(45, coefficient(reading, "vx^2"), 0.01);
+        assertEquals("linear fit, degree 2", reading.reading());
         assertEquals(175, coefficient(reading, "1"), 0.01);
     }
 
@@ -139,7 +146,7 @@ class PolynomialInterpreterTest {
     void formulaAgreesWithTheExpressionAndHasConsistentGradients() {
         double[] states = annulus(STATES, 9);
         ScalarField f = noisy(s -> 90 * energy(s) - 87 * angularMomentum(s) + 175, 10);
-        Interpretation kepler = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of());
+        Interpretation kepler = timed(f, new InterpretationContext(KEPLER, List.of(INV_R), states), Map.of("fit", "linear"));
         double[] lorentzStates = box(MINKOWSKI, STATES, 11);
         ScalarField g = noisy(s -> 3 * s[1] * s[1] - 2 * s[0] * s[2] + 0.5 * s[3], 12);
         Interpretation lorentz = timed(g, new InterpretationContext(MINKOWSKI, List.of(), lorentzStates), Map.of());
@@ -173,13 +180,13 @@ class PolynomialInterpreterTest {
         double[] states = box(KEPLER, 12, 16);
         ScalarField f = field(s -> s[0] * s[0]);
         InvariantLabException e = assertThrows(InvariantLabException.class,
-                () -> INTERPRETER.interpret(f, new InterpretationContext(KEPLER, List.of(), states), Parameters.empty()));
+                () -> INTERPRETER.interpret(f, new InterpretationContext(KEPLER, List.of(), states), DEGREE_2));
         // degree 2: 14 monomials + constant = 15 terms need 30 states; degree 1 needs 10
         assertTrue(e.getMessage().contains("needs at least 30 states"), e.getMessage());
         assertTrue(e.getMessage().contains("lower the degree to 1"), e.getMessage());
 
         double[] many = box(KEPLER, 100, 16);
-        Parameters fewSamples = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of("maxSamples", "20"));
+        Parameters fewSamples = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of("maxSamples", "20", "degree", "2"));
         InvariantLabException capped = assertThrows(InvariantLabException.class,
                 () -> INTERPRETER.interpret(f, new InterpretationContext(KEPLER, List.of(), many), fewSamples));
         assertTrue(capped.getMessage().contains("raise maxSamples to at least 30"), capped.getMessage());
@@ -246,11 +253,12 @@ class PolynomialInterpreterTest {
     @Test
     void declaresItsParameters() {
         assertEquals("polynomial", INTERPRETER.id());
-        assertEquals(List.of("degree", "method", "ridge", "threshold", "rationalTolerance", "maxSamples", "joint",
-                        "latentDegree"),
+        assertEquals(List.of("degree", "maxDegree", "products", "fit", "method", "ridge", "threshold",
+                        "rationalTolerance", "maxSamples", "gradientSamples", "joint", "latentDegree"),
                 INTERPRETER.parameters().stream().map(s -> s.name()).toList());
         Parameters defaults = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of());
-        assertEquals(2L, defaults.values().get("degree"));
+        assertEquals(0L, defaults.values().get("degree"), "the degree is chosen by the evidence");
+        assertEquals("auto", defaults.values().get("fit"));
         assertEquals("stlsq", defaults.values().get("method"));
     }
 
@@ -317,18 +325,36 @@ class PolynomialInterpreterTest {
         return out;
     }
 
-    /** {@code f} plus Gaussian noise of standard deviation {@link #NOISE}, the same noise at the same state. */
+    /**
+     * {@code f} as a trained network gives it: Gaussian noise of standard deviation {@link #NOISE} on the value,
+     * and a smooth gradient (central differences of {@code f}) with relative Gaussian noise {@link #NOISE} per
+     * component; the same noise at the same state.
+     */
     private static ScalarField noisy(ToDoubleFunction<double[]> f, long seed) {
-        return field(s -> {
-            long h = seed;
-            for (double v : s) {
-                h = 31 * h + Double.hashCode(v);
+        return ScalarField.of(s -> f.applyAsDouble(s) + NOISE * stateNoise(s, seed).nextGaussian(), s -> {
+            double[] g = FiniteDifferences.gradient(f::applyAsDouble, s, FiniteDifferences.DEFAULT_RELATIVE_STEP);
+            Random noise = stateNoise(s, seed + 1);
+            double norm = 0;
+            for (double v : g) {
+                norm += v * v;
             }
-            return f.applyAsDouble(s) + NOISE * new Random(h).nextGaussian();
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < g.length; i++) {
+                g[i] += NOISE * norm * noise.nextGaussian();
+            }
+            return g;
         });
     }
 
-    /** A scalar field with the value only; the interpreter never asks for the gradient. */
+    private static Random stateNoise(double[] s, long seed) {
+        long h = seed;
+        for (double v : s) {
+            h = 31 * h + Double.hashCode(v);
+        }
+        return new Random(h);
+    }
+
+    /** A scalar field with the value only, for inputs the interpreter must refuse before it asks for gradients. */
     private static ScalarField field(ToDoubleFunction<double[]> value) {
         return ScalarField.of(value, x -> {
             throw new UnsupportedOperationException("the polynomial interpreter fits values only");

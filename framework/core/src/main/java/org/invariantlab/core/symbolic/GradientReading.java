@@ -1,0 +1,542 @@
+package org.invariantlab.core.symbolic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.core.math.Linalg;
+
+/**
+ * Reads learned functions by the <em>direction</em> of their input gradients, which is blind to the unknown
+ * reparametrisation of a latent (Patel &amp; Wetzel, "Interpretable conservation laws as sparse invariants",
+ * arXiv:2409.05305, 2024; methods.md §10).
+ *
+ * <p>A latent {@code f = g(I)} with an unknown monotone {@code g} has {@code ∇f = g'(I) ∇I}: its direction is that
+ * of {@code ∇I} at every state, whatever {@code g} is. A candidate {@code p = Σ_m c_m φ_m} over the library is
+ * therefore right when {@code ∇p(x_i)} is parallel to {@code ∇f(x_i)} at the states — for {@code k} latents, when
+ * it lies in their span {@code S_i}. With {@code B_i} the {@code d × M} matrix of library gradients at
+ * {@code x_i} (projected on the data's tangent space, below) this is a homogeneous least-squares problem, a
+ * generalised eigenproblem:
+ * <pre>
+ *   minimise  u(c) = Σ_i w_i |(1 − S_i S_iᵀ) B_i c|²  /  Σ_i w_i |B_i c|²
+ * </pre>
+ * {@code u} is the gradient energy of {@code p} that points away from the network's gradients, between 0 and 1;
+ * the {@code k} smallest eigenvectors span the readings. The weights start at 1 and are then set to
+ * {@code 1/|B_i c|²} of the current solution ({@value #REWEIGHTINGS} times), so that every state counts alike and
+ * {@code u} becomes the mean squared sine of the angle between {@code ∇p} and the network's gradients, the
+ * misalignment of normalised gradients of Patel &amp; Wetzel.
+ *
+ * <p><b>The data's tangent space.</b> When the data satisfy constraints (every orbit of {@code kepler-fixed-l}
+ * has the same {@code L}; a variable that never changes) the network is trained only on that surface and its
+ * gradient across it is arbitrary. Library combinations constant on the data (relative variance below
+ * {@value #CONSTANT_ON_DATA}) are such constraints; their gradients span the normal space at each state, and every
+ * gradient above is projected on its orthogonal complement before it is compared. Combinations whose tangent
+ * gradient vanishes are left out of the solution, and Gauss–Jordan elimination pivots on them first, so that a
+ * reading does not carry a multiple of a constraint ({@code E + αL} reads as {@code E} at fixed {@code L}).
+ *
+ * <p><b>Sparsity.</b> Coefficients are compared in units of each column's root-mean-square tangent gradient.
+ * Terms below {@code threshold} times the largest are dropped and the survivors refitted with the largest held at
+ * 1 (minimising the misaligned energy), until no term is dropped (sequential thresholding, Brunton, Proctor &amp;
+ * Kutz, PNAS 113, 3932, 2016). For several latents a readable basis of the span comes first, by Gauss–Jordan
+ * elimination with complete pivoting ({@link JointReading#gaussJordan}).
+ */
+final class GradientReading {
+
+    /** Relative variance below which a library combination counts as constant on the data. */
+    static final double CONSTANT_ON_DATA = JointReading.CONSTANT_ON_DATA;
+
+    /** Relative tangent-gradient energy below which a library combination has no gradient along the data. */
+    static final double NO_TANGENT_GRADIENT = 1e-9;
+
+    /** Sine below which a network gradient adds no new direction to the span at a state. */
+    static final double SPAN_RANK_TOLERANCE = 1e-6;
+
+    /** How many times the weights are set from the current solution. */
+    static final int REWEIGHTINGS = 2;
+
+    /** A state's weight is capped at this multiple of the median weight, so that near-critical points do not rule. */
+    static final double MAX_WEIGHT_RATIO = 100;
+
+    /**
+     * One reading.
+     *
+     * @param coefficients raw coefficient of every library column (no constant: an invariant is defined up to one)
+     * @param misalignment mean squared sine of the angle between its gradient and the network's span
+     */
+    record Reading(double[] coefficients, double misalignment) {
+    }
+
+    /**
+     * The states with the network's gradients and the data's normal space at each; built once and shared by every
+     * library that is tried, so that their misalignments are comparable.
+     */
+    static final class Geometry {
+        final double[][] states;
+        /** Orthonormal basis (rows) of the normal space at each state; may be empty. */
+        final double[][][] normals;
+        /** Orthonormal basis (rows) of the network's projected gradients at each state; empty where they vanish. */
+        final double[][][] span;
+
+        private Geometry(double[][] states, double[][][] normals, double[][][] span) {
+            this.states = states;
+            this.normals = normals;
+            this.span = span;
+        }
+
+        /**
+         * @param states      the states, {@code n × d}
+         * @param gradients   {@code gradients[i][j] = ∇f_j(x_i)}
+         * @param constraints the library used to find the data's constraints (the largest that will be tried)
+         */
+        static Geometry of(double[][] states, double[][][] gradients, FeatureLibrary constraints) {
+            int n = states.length;
+            List<double[]> constraintCoefficients = constantCombinations(constraints, states);
+            double[][][] normals = new double[n][][];
+            double[][][] span = new double[n][][];
+            for (int i = 0; i < n; i++) {
+                List<double[]> normal = new ArrayList<>(constraintCoefficients.size());
+                for (double[] h : constraintCoefficients) {
+                    double[] g = new double[states[i].length];
+                    for (int m = 0; m < h.length; m++) {
+                        if (h[m] != 0) {
+                            constraints.addGradient(m, states[i], h[m], g);
+                        }
+                    }
+                    normal.add(g);
+                }
+                normals[i] = Linalg.orthonormalBasis(normal, SPAN_RANK_TOLERANCE);
+                List<double[]> tangent = new ArrayList<>(gradients[i].length);
+                for (double[] g : gradients[i]) {
+                    tangent.add(Linalg.projectOut(g, normals[i]));
+                }
+                span[i] = Linalg.orthonormalBasis(tangent, SPAN_RANK_TOLERANCE);
+            }
+            return new Geometry(states, normals, span);
+        }
+
+        int size() {
+            return states.length;
+        }
+
+        /** {@code ∇p(x_i)} projected on the tangent space. */
+        double[] tangent(double[] gradient, int i) {
+            return normals[i].length == 0 ? gradient : Linalg.projectOut(gradient, normals[i]);
+        }
+
+        /**
+         * The mean over the states of {@code |cos|} of the angle between the tangent gradient of {@code p} and the
+         * network's span (1: {@code p} is, locally, a function of the latents). States where the network has no
+         * gradient along the data are skipped; states where {@code p} has none count as 0.
+         */
+        double alignment(ScalarField p) {
+            double sum = 0;
+            int used = 0;
+            for (int i = 0; i < size(); i++) {
+                if (span[i].length == 0) {
+                    continue;
+                }
+                used++;
+                double[] t = tangent(p.gradient(states[i].clone()), i);
+                double norm = Linalg.norm(t);
+                if (!(norm > 0) || !Double.isFinite(norm)) {
+                    continue;
+                }
+                double[] rest = Linalg.projectOut(t, span[i]);
+                double sin2 = Math.min(1, Linalg.dot(rest, rest) / (norm * norm));
+                sum += Math.sqrt(1 - sin2);
+            }
+            return used == 0 ? 0 : sum / used;
+        }
+    }
+
+    private GradientReading() {
+    }
+
+    /**
+     * At most {@code k} readings of the network's gradients over {@code library}, best first.
+     *
+     * @param geometry  the states, the network's gradients and the data's tangent spaces
+     * @param library   the candidate terms
+     * @param k         how many readings (the number of latents)
+     * @param threshold relative cut of the sequential thresholding, in {@code [0, 1)}
+     */
+    static List<Reading> read(Geometry geometry, FeatureLibrary library, int k, double threshold) {
+        int n = geometry.size();
+        int size = library.size();
+        // tangent library gradients b[i][m] (d-vectors)
+        double[][][] b = new double[n][size][];
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < size; m++) {
+                b[i][m] = geometry.tangent(library.gradient(m, geometry.states[i]), i);
+            }
+        }
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = geometry.span[i].length == 0 ? 0 : 1;
+        }
+        Problem problem = null;
+        double[][] solution = null;
+        for (int round = 0; round <= REWEIGHTINGS; round++) {
+            problem = Problem.build(geometry, b, weights);
+            solution = problem.smallest(k);
+            if (solution.length == 0) {
+                return List.of();
+            }
+            if (round < REWEIGHTINGS) {
+                weights = problem.weights(solution, b, geometry);
+            }
+        }
+        // a readable basis: constraints pivoted first, then the readings
+        int c0 = problem.nullDirections.size();
+        double[][] rows = new double[c0 + solution.length][];
+        for (int j = 0; j < c0; j++) {
+            rows[j] = problem.nullDirections.get(j).clone();
+        }
+        for (int j = 0; j < solution.length; j++) {
+            rows[c0 + j] = solution[j].clone();
+        }
+        JointReading.gaussJordan(rows, c0);
+        List<Reading> out = new ArrayList<>(solution.length);
+        for (int j = c0; j < rows.length; j++) {
+            double[] scaled = problem.sparsify(rows[j], threshold);
+            if (scaled == null) {
+                continue;
+            }
+            double[] raw = new double[size];
+            for (int a = 0; a < problem.index.length; a++) {
+                raw[problem.index[a]] = scaled[a] / problem.scale[a];
+            }
+            out.add(new Reading(raw, problem.quotient(scaled)));
+        }
+        out.sort((x, y) -> Double.compare(x.misalignment(), y.misalignment()));
+        return out;
+    }
+
+    /** The weighted matrices of the quotient, in coordinates scaled by each column's RMS tangent gradient. */
+    private static final class Problem {
+        final int[] index;
+        final double[] scale;
+        final double[][] misaligned;
+        final double[][] energy;
+        final List<double[]> nullDirections = new ArrayList<>();
+        private double[][] whitened;
+
+        private Problem(int[] index, double[] scale, double[][] misaligned, double[][] energy) {
+            this.index = index;
+            this.scale = scale;
+            this.misaligned = misaligned;
+            this.energy = energy;
+        }
+
+        static Problem build(Geometry geometry, double[][][] b, double[] weights) {
+            int n = geometry.size();
+            int size = b[0].length;
+            int d = geometry.states[0].length;
+            double[][] misaligned = new double[size][size];
+            double[][] energy = new double[size][size];
+            double totalWeight = 0;
+            double[][] r = new double[size][];
+            for (int i = 0; i < n; i++) {
+                double w = weights[i];
+                if (w == 0) {
+                    continue;
+                }
+                totalWeight += w;
+                for (int m = 0; m < size; m++) {
+                    r[m] = Linalg.projectOut(b[i][m], geometry.span[i]);
+                }
+                for (int p = 0; p < size; p++) {
+                    double[] bp = b[i][p];
+                    double[] rp = r[p];
+                    for (int q = 0; q <= p; q++) {
+                        double[] bq = b[i][q];
+                        double[] rq = r[q];
+                        double e = 0;
+                        double u = 0;
+                        for (int c = 0; c < d; c++) {
+                            e += bp[c] * bq[c];
+                            u += rp[c] * rq[c];
+                        }
+                        energy[p][q] += w * e;
+                        misaligned[p][q] += w * u;
+                    }
+                }
+            }
+            if (!(totalWeight > 0)) {
+                return new Problem(new int[0], new double[0], new double[0][0], new double[0][0]);
+            }
+            double largest = 0;
+            for (int m = 0; m < size; m++) {
+                largest = Math.max(largest, energy[m][m]);
+            }
+            double floor = NO_TANGENT_GRADIENT * largest;
+            int[] index = IntStream.range(0, size).filter(m -> energy[m][m] > floor).toArray();
+            int mu = index.length;
+            double[] scale = new double[mu];
+            for (int a = 0; a < mu; a++) {
+                scale[a] = Math.sqrt(energy[index[a]][index[a]] / totalWeight);
+            }
+            double[][] u = new double[mu][mu];
+            double[][] e = new double[mu][mu];
+            for (int a = 0; a < mu; a++) {
+                for (int c = 0; c <= a; c++) {
+                    int p = Math.max(index[a], index[c]);
+                    int q = Math.min(index[a], index[c]);
+                    double s = totalWeight * scale[a] * scale[c];
+                    u[a][c] = misaligned[p][q] / s;
+                    u[c][a] = u[a][c];
+                    e[a][c] = energy[p][q] / s;
+                    e[c][a] = e[a][c];
+                }
+            }
+            return new Problem(index, scale, u, e);
+        }
+
+        /** The {@code k} generalised eigenvectors with the smallest quotient, in scaled coordinates. */
+        double[][] smallest(int k) {
+            int mu = index.length;
+            if (mu == 0) {
+                return new double[0][];
+            }
+            Linalg.Eigen ee = Linalg.symmetricEigen(energy);
+            double top = ee.values()[0];
+            List<double[]> white = new ArrayList<>();
+            nullDirections.clear();
+            for (int r = 0; r < mu; r++) {
+                double lambda = ee.values()[r];
+                if (lambda > NO_TANGENT_GRADIENT * top) {
+                    double[] w = ee.vectors()[r].clone();
+                    double s = 1 / Math.sqrt(lambda);
+                    for (int a = 0; a < mu; a++) {
+                        w[a] *= s;
+                    }
+                    white.add(w);
+                } else {
+                    nullDirections.add(ee.vectors()[r].clone());
+                }
+            }
+            whitened = white.toArray(new double[0][]);
+            int rw = whitened.length;
+            double[][] h = new double[rw][rw];
+            for (int p = 0; p < rw; p++) {
+                double[] up = multiply(misaligned, whitened[p]);
+                for (int q = 0; q <= p; q++) {
+                    double v = Linalg.dot(up, whitened[q]);
+                    h[p][q] = v;
+                    h[q][p] = v;
+                }
+            }
+            Linalg.Eigen he = Linalg.symmetricEigen(h);
+            int keep = Math.min(k, rw);
+            double[][] out = new double[keep][];
+            for (int j = 0; j < keep; j++) {
+                double[] y = he.vectors()[rw - 1 - j]; // smallest eigenvalues last
+                double[] c = new double[mu];
+                for (int r = 0; r < rw; r++) {
+                    for (int a = 0; a < mu; a++) {
+                        c[a] += y[r] * whitened[r][a];
+                    }
+                }
+                out[j] = c;
+            }
+            return out;
+        }
+
+        /** Weights {@code 1/|B_i c|²} averaged over the readings, normalised to mean 1 and capped. */
+        double[] weights(double[][] solution, double[][][] b, Geometry geometry) {
+            int n = b.length;
+            double[] w = new double[n];
+            double[] positive = new double[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (geometry.span[i].length == 0) {
+                    continue;
+                }
+                double sum = 0;
+                for (double[] c : solution) {
+                    double[] g = new double[geometry.states[i].length];
+                    for (int a = 0; a < index.length; a++) {
+                        double coefficient = c[a] / scale[a];
+                        double[] column = b[i][index[a]];
+                        for (int t = 0; t < g.length; t++) {
+                            g[t] += coefficient * column[t];
+                        }
+                    }
+                    sum += Linalg.dot(g, g);
+                }
+                double mean = sum / solution.length;
+                if (mean > 0 && Double.isFinite(mean)) {
+                    w[i] = 1 / mean;
+                    positive[count++] = w[i];
+                }
+            }
+            if (count == 0) {
+                return w;
+            }
+            double[] sorted = Arrays.copyOf(positive, count);
+            Arrays.sort(sorted);
+            double cap = MAX_WEIGHT_RATIO * sorted[count / 2];
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = Math.min(w[i], cap);
+                total += w[i];
+            }
+            double norm = count / total;
+            for (int i = 0; i < n; i++) {
+                w[i] *= norm;
+            }
+            return w;
+        }
+
+        /** {@code cᵀUc / cᵀEc}. */
+        double quotient(double[] c) {
+            double e = Linalg.dot(c, multiply(energy, c));
+            return e > 0 ? Math.max(0, Linalg.dot(c, multiply(misaligned, c)) / e) : 1.0;
+        }
+
+        /**
+         * Sequential thresholding of {@code c} (scaled coordinates): drop terms below {@code threshold} times the
+         * largest, refit the rest with the largest held at 1, until nothing is dropped; {@code null} if nothing
+         * is left.
+         */
+        double[] sparsify(double[] c, double threshold) {
+            int mu = c.length;
+            boolean[] active = new boolean[mu];
+            for (int a = 0; a < mu; a++) {
+                active[a] = c[a] != 0;
+            }
+            double[] current = c.clone();
+            for (int round = 0; round <= mu; round++) {
+                int lead = largest(current, active);
+                if (lead < 0) {
+                    return null;
+                }
+                double cut = threshold * Math.abs(current[lead]);
+                boolean changed = false;
+                for (int a = 0; a < mu; a++) {
+                    if (active[a] && Math.abs(current[a]) < cut) {
+                        active[a] = false;
+                        changed = true;
+                    }
+                }
+                current = refit(active, lead);
+                if (!changed && round > 0) {
+                    break;
+                }
+            }
+            return current;
+        }
+
+        /** Minimises {@code cᵀUc} over the active terms with {@code c_lead = 1}. */
+        private double[] refit(boolean[] active, int lead) {
+            int mu = active.length;
+            int[] free = IntStream.range(0, mu).filter(a -> active[a] && a != lead).toArray();
+            double[] c = new double[mu];
+            c[lead] = 1;
+            if (free.length == 0) {
+                return c;
+            }
+            int f = free.length;
+            double[][] a = new double[f][f];
+            double[] rhs = new double[f];
+            double trace = 0;
+            for (int p = 0; p < f; p++) {
+                trace += misaligned[free[p]][free[p]] + energy[free[p]][free[p]];
+            }
+            // a tiny ridge on the energy keeps directions without misaligned energy (a constraint) at 0
+            double ridge = 1e-12 * trace / f;
+            for (int p = 0; p < f; p++) {
+                for (int q = 0; q < f; q++) {
+                    a[p][q] = misaligned[free[p]][free[q]] + ridge * energy[free[p]][free[q]];
+                }
+                rhs[p] = -misaligned[free[p]][lead] - ridge * energy[free[p]][lead];
+            }
+            double[] x = Linalg.solveSymmetric(a, rhs);
+            for (int p = 0; p < f; p++) {
+                c[free[p]] = x[p];
+            }
+            return c;
+        }
+
+        private static int largest(double[] c, boolean[] active) {
+            int lead = -1;
+            for (int a = 0; a < c.length; a++) {
+                if (active[a] && c[a] != 0 && (lead < 0 || Math.abs(c[a]) > Math.abs(c[lead]))) {
+                    lead = a;
+                }
+            }
+            return lead;
+        }
+
+        private static double[] multiply(double[][] m, double[] v) {
+            double[] out = new double[m.length];
+            for (int p = 0; p < m.length; p++) {
+                out[p] = Linalg.dot(m[p], v);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Coefficient vectors (raw, per library column) of the combinations that are constant on the states: the
+     * columns that do not vary, and the directions of the standardised covariance with relative variance below
+     * {@value #CONSTANT_ON_DATA}.
+     */
+    static List<double[]> constantCombinations(FeatureLibrary library, double[][] states) {
+        int size = library.size();
+        int n = states.length;
+        double[][] z = new double[size][n];
+        double[] sd = new double[size];
+        List<double[]> out = new ArrayList<>();
+        List<Integer> varying = new ArrayList<>();
+        for (int m = 0; m < size; m++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                z[m][i] = library.value(m, states[i]);
+                mean += z[m][i];
+            }
+            mean /= n;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                z[m][i] -= mean;
+                ss += z[m][i] * z[m][i];
+            }
+            sd[m] = Math.sqrt(ss / n);
+            if (sd[m] > 1e-12 * Math.max(1, Math.abs(mean)) && Double.isFinite(sd[m])) {
+                varying.add(m);
+                for (int i = 0; i < n; i++) {
+                    z[m][i] /= sd[m];
+                }
+            } else {
+                double[] unit = new double[size];
+                unit[m] = 1;
+                out.add(unit);
+            }
+        }
+        int mu = varying.size();
+        double[][] t = new double[mu][mu];
+        for (int a = 0; a < mu; a++) {
+            for (int c = 0; c <= a; c++) {
+                double v = Linalg.dot(z[varying.get(a)], z[varying.get(c)]) / n;
+                t[a][c] = v;
+                t[c][a] = v;
+            }
+        }
+        if (mu == 0) {
+            return out;
+        }
+        Linalg.Eigen te = Linalg.symmetricEigen(t);
+        double top = te.values()[0];
+        for (int r = 0; r < mu; r++) {
+            if (!(te.values()[r] > CONSTANT_ON_DATA * top)) {
+                double[] h = new double[size];
+                for (int a = 0; a < mu; a++) {
+                    h[varying.get(a)] = te.vectors()[r][a] / sd[varying.get(a)];
+                }
+                out.add(h);
+            }
+        }
+        return out;
+    }
+}
