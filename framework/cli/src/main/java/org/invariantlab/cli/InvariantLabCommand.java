@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "invariantlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Discover symmetry invariants and conserved quantities from data with neural networks.",
         subcommands = {PluginsCommand.class, SystemsCommand.class, SampleCommand.class, RunCommand.class,
-            ReproduceCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            ReproduceCommand.class, ReadCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 final class InvariantLabCommand implements Runnable {
 
     @Mixin

@@ -53,15 +53,16 @@ final class ReproduceCommand extends LabCommand {
     static String table(List<Reproductions.Row> rows, boolean quick, double seconds) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Wetzel et al. 2020, %s reproduction (%.0f s)%n%n", quick ? "quick" : "full", seconds));
-        sb.append("| experiment | paper train / test | ours train / test | gradient alignment | matched | paper formula | our formula | seconds |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append("| experiment | paper train / test | ours train / test | gradient alignment | matched | paper formula | our formula | exact | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Reproductions.Row r : rows) {
             var o = r.outcome();
-            sb.append(String.format(Locale.ROOT, "| %s | %.0f %% / %.0f %% | %.2f %% / %.2f %% | %.5f | %s | `%s` | `%s` | %.1f |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %.0f %% / %.0f %% | %.2f %% / %.2f %% | %.5f | %s | `%s` | `%s` | %s | %.1f |%n",
                     r.experiment().name(), 100 * r.experiment().paperTrainAccuracy(), 100 * r.experiment().paperTestAccuracy(),
                     100 * o.number("train_accuracy"), 100 * o.number("test_accuracy"), o.number("gradient_alignment"),
                     String.join(", ", asList(o.metrics().get("matched_invariants"))), r.experiment().paperFormula(),
-                    o.metrics().get("formula"), o.number("train_seconds")));
+                    o.metrics().get("formula"), Boolean.TRUE.equals(o.metrics().get("formula_exact")) ? "yes" : "no",
+                    o.number("train_seconds")));
         }
         return sb.toString();
     }

@@ -93,6 +93,10 @@ final class RunCommand extends LabCommand {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default 1).")
     Long seed;
 
+    private static List<String> readings(Object value) {
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
     @Override
     int run(InvariantLab lab, PrintWriter out) {
         RunSpec spec = buildSpec();
@@ -106,7 +110,15 @@ final class RunCommand extends LabCommand {
         if (o.metrics().get("formula_error") != null) {
             out.printf(Locale.ROOT, "  formula       none: %s%n", o.metrics().get("formula_error"));
         } else {
-            out.printf(Locale.ROOT, "  formula       %s   (R² %.4f)%n", o.metrics().get("formula"), o.number("formula_r2"));
+            out.printf(Locale.ROOT, "  formula       %s%n", o.metrics().get("formula"));
+            out.printf(Locale.ROOT, "                read by %s; explains the network to %.5f; %s%n",
+                    String.join(" / ", readings(o.metrics().get("formula_reading"))), o.number("formula_network_alignment"),
+                    Boolean.TRUE.equals(o.metrics().get("formula_exact"))
+                            ? "exactly a function of " + o.metrics().get("formula_matches")
+                            : "not exactly a function of the true invariants");
+            for (String flag : readings(o.metrics().get("formula_flags"))) {
+                out.printf(Locale.ROOT, "  warning       %s%n", flag);
+            }
         }
         out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %s%n", o.number("train_seconds"),
                 o.number("pairs_per_second"), o.metrics().get("best_epoch"));

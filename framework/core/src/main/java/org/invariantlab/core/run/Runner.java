@@ -2,13 +2,10 @@ package org.invariantlab.core.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
@@ -44,14 +41,15 @@ import org.invariantlab.core.train.TrainingResult;
  * group), make pairs, train the siamese encoder, score the best model against the system's true invariants,
  * read it back as a formula, and write everything into a result directory.
  *
- * <p>Seeds: the spec's master seed feeds a {@link SplittableRandom} that hands out, in this order, the seeds of
- * the training, validation and test groups, of the three pair draws, and of the network. The same spec gives
- * the same numbers.
+ * <p>Seeds: {@link RunSeeds} draws them from the spec's master seed. The same spec gives the same numbers.
  */
 public final class Runner {
 
     /** Accuracy threshold on p(same), methods.md §6. */
     public static final double DECISION_THRESHOLD = 0.5;
+
+    /** At most this many fresh groups validate the formulas. */
+    static final int MAX_FRESH_GROUPS = 2000;
 
     private final InvariantLab lab;
 
@@ -114,34 +112,28 @@ public final class Runner {
     }
 
     private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
-        SplittableRandom seeds = new SplittableRandom(spec.seed());
-        long trainSeed = seeds.nextLong();
-        long validationSeed = seeds.nextLong();
-        long testSeed = seeds.nextLong();
-        long trainPairSeed = seeds.nextLong();
-        long validationPairSeed = seeds.nextLong();
-        long testPairSeed = seeds.nextLong();
-        long networkSeed = seeds.nextLong();
+        RunSeeds seeds = RunSeeds.of(spec.seed());
         RunSpec.Data d = spec.data();
         SystemModel model = r.model();
 
         listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states",
                 spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup()));
-        GroupedData trainData = model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), trainSeed));
-        GroupedData validationData = model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), validationSeed));
-        GroupedData testData = model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), testSeed));
+        GroupedData trainData = model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups()));
+        GroupedData validationData = model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(),
+                seeds.validationGroups()));
+        GroupedData testData = testData(model, spec, seeds);
 
         PairSampler sampler = r.sampler().extension();
-        TrainingExamples train = sampler.examples(trainData, r.samplerParams(), trainPairSeed);
-        TrainingExamples validation = sampler.examples(validationData, r.samplerParams(), validationPairSeed);
-        TrainingExamples test = sampler.examples(testData, r.samplerParams(), testPairSeed);
+        TrainingExamples train = sampler.examples(trainData, r.samplerParams(), seeds.trainPairs());
+        TrainingExamples validation = sampler.examples(validationData, r.samplerParams(), seeds.validationPairs());
+        TrainingExamples test = sampler.examples(testData, r.samplerParams(), seeds.testPairs());
 
         listener.stage(String.format(Locale.ROOT, "training %s on %d pairs (%d epochs, batch %d, %s %s)",
                 spec.head(), train.count(), spec.training().epochs(), spec.training().batchSize(),
                 spec.training().activation(), spec.training().hidden()));
         Trainer trainer = new Trainer();
         NetworkHead head = r.head().extension();
-        TrainingResult result = trainer.train(trainingConfig(spec, networkSeed), train, validation, head, r.headParams(), listener);
+        TrainingResult result = trainer.train(trainingConfig(spec, seeds.network()), train, validation, head, r.headParams(), listener);
         boolean completed = !result.stopReason().startsWith("diverged");
 
         listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
@@ -153,29 +145,14 @@ public final class Runner {
         }
         Scores scores = Scorer.score(latents, model, testData, ScoringOptions.defaults());
 
-        listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
-        InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(), testData.values());
-        // a reading that fails (e.g. a collapsed latent) must not cost the trained model: it is recorded as an
-        // error in metrics.json and formula.json, and the rest of the result is written as usual
-        List<Interpretation> readings = List.of();
-        String readingError = null;
-        try {
-            readings = r.interpreter().extension().interpretJointly(latents, context, r.interpreterParams());
-            if (readings == null || readings.isEmpty()) {
-                readings = List.of();
-                readingError = "interpreter '" + spec.interpreter() + "' returned no formula";
-            }
-        } catch (InvariantLabException e) {
-            readingError = e.getMessage();
+        listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
+        FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, model,
+                testData, freshData(model, spec, seeds), scores);
+        if (formulas.error() != null) {
+            listener.stage("no formula: " + formulas.error());
         }
-        if (readingError != null) {
-            listener.stage("no formula: " + readingError);
-        }
-        double[] readingAlignment = new double[readings.size()];
-        for (int j = 0; j < readings.size(); j++) {
-            readingAlignment[j] = Scorer.formulaAgreement(readings.get(j).formula(), scores, model, testData,
-                    ScoringOptions.defaults());
-        }
+        formulas.flags().forEach(f -> listener.stage("warning: " + f));
+        List<Interpretation> readings = formulas.readings();
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("system", spec.system());
@@ -192,14 +169,7 @@ public final class Runner {
         m.put("r2", scores.r2());
         m.put("within_group_spread", scores.withinGroupSpread());
         m.put("constant_on_data", scores.constantOnData());
-        m.put("formula", joined(readings, Interpretation::expression, "; "));
-        m.put("formula_latex", joined(readings, Interpretation::latex, ",\\quad "));
-        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN));
-        m.put("formula_alignment", Arrays.stream(readingAlignment).min().orElse(Double.NaN));
-        m.put("formulas", readings.stream().map(Interpretation::expression).toList());
-        if (readingError != null) {
-            m.put("formula_error", readingError);
-        }
+        m.putAll(formulas.metrics());
         m.put("true_invariants", trueInvariants(model));
         m.put("best_epoch", result.bestEpoch());
         m.put("epochs_run", result.history().size());
@@ -211,8 +181,7 @@ public final class Runner {
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
         dir.writeJson("metrics.json", m);
         dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
-        dir.writeJson("formula.json", readingError != null ? Map.of("error", readingError)
-                : formulaJson(readings, readingAlignment));
+        dir.writeJson("formula.json", formulas.formulaJson());
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
         writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());
@@ -229,34 +198,17 @@ public final class Runner {
         return new TrainingConfig(enc, t.epochs(), t.batchSize(), t.learningRate(), t.schedule(), t.patience(), networkSeed);
     }
 
-    /**
-     * {@code formula.json}: the first reading's fields at the top level, and with several latents every
-     * reading (best first) under {@code readings}, each with its alignment with the matched invariants.
-     */
-    private static Map<String, Object> formulaJson(List<Interpretation> readings, double[] alignment) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (int j = 0; j < readings.size(); j++) {
-            Interpretation f = readings.get(j);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("expression", f.expression());
-            m.put("latex", f.latex());
-            m.put("r2", f.r2());
-            m.put("alignment", alignment[j]);
-            List<Map<String, Object>> terms = new ArrayList<>();
-            f.terms().forEach(t -> terms.add(Map.of("feature", t.feature(), "coefficient", t.coefficient())));
-            m.put("terms", terms);
-            list.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>(list.get(0));
-        if (list.size() > 1) {
-            out.put("readings", list);
-        }
-        return out;
+    /** The test groups of a run: the same for the same spec, so that {@code read} sees what {@code run} saw. */
+    static GroupedData testData(SystemModel model, RunSpec spec, RunSeeds seeds) {
+        RunSpec.Data d = spec.data();
+        return model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), seeds.testGroups()));
     }
 
-    private static String joined(List<Interpretation> readings, Function<Interpretation, String> part,
-                                 String separator) {
-        return String.join(separator, readings.stream().map(part).toList());
+    /** Groups no network of the run saw, as many as the test groups (at most {@value #MAX_FRESH_GROUPS}). */
+    static GroupedData freshData(SystemModel model, RunSpec spec, RunSeeds seeds) {
+        RunSpec.Data d = spec.data();
+        return model.sample(new SamplingRequest(Math.min(d.testGroups(), MAX_FRESH_GROUPS), d.perGroup(),
+                seeds.freshGroups()));
     }
 
     private static Map<String, String> trueInvariants(SystemModel model) {
@@ -306,7 +258,7 @@ public final class Runner {
      * With several latents, one plot per reading: the formula's value against the matched invariant it
      * correlates with most ({@code reading1_vs_L.png}, …), so that a reader sees each recovered invariant.
      */
-    private static void writeReadingPlots(ResultDirectory dir, RunSpec spec, List<Interpretation> readings,
+    static void writeReadingPlots(ResultDirectory dir, RunSpec spec, List<Interpretation> readings,
                                           SystemModel model, GroupedData test, Scores scores) {
         List<TrueInvariant> candidates = model.invariants().stream().filter(i -> scores.matched().contains(i.name()))
                 .toList();

@@ -43,8 +43,20 @@ import org.invariantlab.core.math.Linalg;
  */
 final class GradientReading {
 
-    /** Relative variance below which a library combination counts as constant on the data. */
-    static final double CONSTANT_ON_DATA = JointReading.CONSTANT_ON_DATA;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GradientReading.class);
+
+    /**
+     * Relative variance (of the standardised library's covariance) below which a library combination counts as a
+     * constraint of the data. Exact constraints sit at rounding, about 1e-16; near-dependences of a high-degree
+     * library on the data were measured down to 1e-13 (Kepler at fixed L, degree 4), so the cut lies between.
+     */
+    static final double CONSTANT_ON_DATA = 1e-14;
+
+    /**
+     * A constraint whose gradient at a state is below this fraction of the sum of its terms' gradient norms is an
+     * identity of the library (its gradient vanishes everywhere) and gives no normal direction there.
+     */
+    static final double IDENTITY_GRADIENT = 1e-6;
 
     /** Relative tangent-gradient energy below which a library combination has no gradient along the data. */
     static final double NO_TANGENT_GRADIENT = 1e-9;
@@ -98,12 +110,19 @@ final class GradientReading {
                 List<double[]> normal = new ArrayList<>(constraintCoefficients.size());
                 for (double[] h : constraintCoefficients) {
                     double[] g = new double[states[i].length];
+                    double scale = 0;
                     for (int m = 0; m < h.length; m++) {
                         if (h[m] != 0) {
-                            constraints.addGradient(m, states[i], h[m], g);
+                            double[] term = constraints.gradient(m, states[i]);
+                            scale += Math.abs(h[m]) * Linalg.norm(term);
+                            for (int c = 0; c < g.length; c++) {
+                                g[c] += h[m] * term[c];
+                            }
                         }
                     }
-                    normal.add(g);
+                    if (Linalg.norm(g) > IDENTITY_GRADIENT * scale) {
+                        normal.add(g);
+                    }
                 }
                 normals[i] = Linalg.orthonormalBasis(normal, SPAN_RANK_TOLERANCE);
                 List<double[]> tangent = new ArrayList<>(gradients[i].length);
@@ -111,6 +130,11 @@ final class GradientReading {
                     tangent.add(Linalg.projectOut(g, normals[i]));
                 }
                 span[i] = Linalg.orthonormalBasis(tangent, SPAN_RANK_TOLERANCE);
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("data constraints: {} library combinations constant on the states; normal space of dimension {} "
+                        + "at the first state; network span of dimension {}", constraintCoefficients.size(),
+                        normals[0].length, span[0].length);
             }
             return new Geometry(states, normals, span);
         }
@@ -122,6 +146,32 @@ final class GradientReading {
         /** {@code ∇p(x_i)} projected on the tangent space. */
         double[] tangent(double[] gradient, int i) {
             return normals[i].length == 0 ? gradient : Linalg.projectOut(gradient, normals[i]);
+        }
+
+        /**
+         * The mean over the states of the sine of the angle between the tangent gradient of {@code p} and the span
+         * of the tangent gradients of {@code others} (1 when {@code others} is empty): 0 when {@code p} is, locally,
+         * a function of them.
+         */
+        double independence(ScalarField p, List<? extends ScalarField> others) {
+            if (others.isEmpty()) {
+                return 1;
+            }
+            double sum = 0;
+            for (int i = 0; i < size(); i++) {
+                double[] t = tangent(p.gradient(states[i].clone()), i);
+                double norm = Linalg.norm(t);
+                if (!(norm > 0) || !Double.isFinite(norm)) {
+                    continue;
+                }
+                List<double[]> span = new ArrayList<>(others.size());
+                for (ScalarField o : others) {
+                    span.add(tangent(o.gradient(states[i].clone()), i));
+                }
+                double[] rest = Linalg.projectOut(t, Linalg.orthonormalBasis(span, SPAN_RANK_TOLERANCE));
+                sum += Math.min(1, Linalg.norm(rest) / norm);
+            }
+            return sum / size();
         }
 
         /**
@@ -528,6 +578,16 @@ final class GradientReading {
         }
         Linalg.Eigen te = Linalg.symmetricEigen(t);
         double top = te.values()[0];
+        if (LOG.isDebugEnabled()) {
+            StringBuilder sb = new StringBuilder();
+            for (int r = 0; r < mu; r++) {
+                if (te.values()[r] < 1e-6 * top) {
+                    sb.append(String.format(java.util.Locale.ROOT, " %.1e", te.values()[r] / top));
+                }
+            }
+            LOG.debug("library of degree {} products {}: relative variances below 1e-6:{}", library.degree(),
+                    library.productDegree(), sb);
+        }
         for (int r = 0; r < mu; r++) {
             if (!(te.values()[r] > CONSTANT_ON_DATA * top)) {
                 double[] h = new double[size];

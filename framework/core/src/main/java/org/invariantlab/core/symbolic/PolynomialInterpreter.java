@@ -42,13 +42,16 @@ import org.slf4j.LoggerFactory;
  * above) and the interpretation says which it was.
  *
  * <p><b>The library is chosen by the evidence.</b> With {@code degree=0} (default) the libraries
- * {@code (D, P)} = (1, 0), (1, 1), (2, 0), (2, 1), … up to {@code maxDegree} and {@code products} are tried in
- * order of size (the product stages only when the system declares features); the smallest whose {@code δ} is at
- * most {@value #PARSIMONY_FACTOR}{@code ·δ_min + }{@value #PARSIMONY_SLACK} is kept, {@code δ_min} the best of all.
- * Larger libraries fit the network's own noise a little better; the slack and factor keep that from buying terms.
- * A fixed {@code degree} tries that degree alone.
+ * {@code (D, P)} = (1, 0), (2, 0), … ({@code maxDegree}, 0) are tried, then, when the system declares features,
+ * those with feature products (1, 1), (2, 1), … up to {@code products}, by size; the first whose rounded formulas
+ * have {@code δ} at most {@value #PARSIMONY_FACTOR}{@code ·δ_min + }{@value #PARSIMONY_SLACK} is kept,
+ * {@code δ_min} the best of all. A larger library fits the network's own errors a little better, but its formula
+ * loses that edge when its coefficients are made exact; judging the rounded formulas, with the factor and slack,
+ * keeps noise from buying terms. With several latents, formulas that are functions of one another (mean sine of
+ * their gradients' angle below {@value #MIN_INDEPENDENCE}) count once and the missing ones as unexplained
+ * ({@code δ = 1}). A fixed {@code degree} tries that degree alone.
  *
- * <p><b>Exact coefficients.</b> The kept reading is normalised by its coefficient of largest magnitude (which
+ * <p><b>Exact coefficients.</b> Each reading is normalised by its coefficient of largest magnitude (which
  * becomes {@code +1}), terms below {@code threshold} are dropped, and each coefficient becomes the simplest
  * rational within a tolerance ({@link Rational#simplestWithin}). The tolerances {@code rationalTolerance},
  * ⅖, ⅕, … of it are tried from the coarsest: the first whose formula has
@@ -82,6 +85,12 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
 
     /** Absolute misalignment rounding may add: about 0.4° of mean angle. */
     public static final double RATIONAL_SLACK = 2.5e-5;
+
+    /**
+     * A formula counts as independent of the ones kept before it when the mean sine of the angle between its
+     * gradient and theirs (on the data's tangent space) is at least this; {@code EdotB²} next to {@code EdotB} has 0.
+     */
+    public static final double MIN_INDEPENDENCE = 0.1;
 
     /** Relative spread of f below which f counts as constant on the data. */
     static final double CONSTANT_TOLERANCE = 1e-12;
@@ -173,9 +182,17 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         return read(fs, context, parameters);
     }
 
-    /** One library tried: its degree, the degree of the feature products, and the best reading over it. */
-    private record Stage(FeatureLibrary library, Fit fit, List<double[]> coefficients, double[] intercepts,
-                         double misalignment) {
+    /**
+     * One formula of a reading, rounded: its unrounded coefficients (per library column, and the intercept), the
+     * normalised rational coefficients (index 0 the constant, {@code m + 1} the column {@code m}), the rounded
+     * formula, and its misalignment with the network.
+     */
+    private record Rounded(double[] raw, double intercept, List<Rational> rationals, LibraryFormula formula,
+                           double misalignment) {
+    }
+
+    /** One library tried, with the best reading over it: its rounded, mutually independent formulas. */
+    private record Stage(FeatureLibrary library, Fit fit, List<Rounded> formulas, double misalignment) {
     }
 
     private List<Interpretation> read(List<? extends ScalarField> fs, InterpretationContext context, Parameters parameters) {
@@ -224,8 +241,11 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             if (best != null) {
                 stages.add(best);
-                LOG.debug("library degree {} products {}: {} reading, misalignment {}", library.degree(),
-                        library.productDegree(), best.fit(), best.misalignment());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("library degree {} products {}: {} reading, misalignment {} of {}", library.degree(),
+                            library.productDegree(), best.fit(), best.misalignment(),
+                            best.formulas().stream().map(f -> plain(library, f.rationals())).toList());
+                }
             }
         }
         if (stages.isEmpty()) {
@@ -239,8 +259,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 .findFirst().orElseThrow();
 
         List<Interpretation> out = new ArrayList<>();
-        for (int j = 0; j < chosen.coefficients().size(); j++) {
-            out.add(readable(chosen, j, geometry, latents, states, variables, p));
+        for (Rounded r : chosen.formulas()) {
+            out.add(readable(chosen, r, latents, states, variables, p));
         }
         out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
         LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
@@ -249,7 +269,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         return out;
     }
 
-    /** The libraries to try, in order of size. */
+    /** The libraries to try: monomials and features alone by degree, then with feature products, by size. */
     private static List<FeatureLibrary> libraries(StateSpace space, List<Feature> features, Parameters p) {
         int fixed = p.getInt("degree");
         int from = fixed == 0 ? 1 : fixed;
@@ -258,11 +278,15 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         List<FeatureLibrary> out = new ArrayList<>();
         for (int d = from; d <= to; d++) {
             out.add(new FeatureLibrary(space, features, d, 0));
+        }
+        List<FeatureLibrary> withProducts = new ArrayList<>();
+        for (int d = from; d <= to; d++) {
             for (int q = 1; q <= Math.min(products, d); q++) {
-                out.add(new FeatureLibrary(space, features, d, q));
+                withProducts.add(new FeatureLibrary(space, features, d, q));
             }
         }
-        out.sort((a, b) -> Integer.compare(a.size(), b.size()));
+        withProducts.sort((a, b) -> Integer.compare(a.size(), b.size()));
+        out.addAll(withProducts);
         return out;
     }
 
@@ -305,24 +329,40 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         if (coefficients.isEmpty()) {
             return null;
         }
-        double sum = 0;
-        for (double[] c : coefficients) {
-            sum += 1 - geometry.alignment(new LibraryFormula(library, 0, c, "candidate"));
+        List<Rounded> rounded = new ArrayList<>();
+        for (int j = 0; j < coefficients.size(); j++) {
+            Rounded r = round(library, coefficients.get(j), intercepts[j], geometry, p);
+            if (r != null) {
+                rounded.add(r);
+            }
         }
-        // a reading with fewer formulas than latents counts the missing ones as unexplained
-        double misalignment = (sum + (k - coefficients.size())) / k;
-        return new Stage(library, fit, List.copyOf(coefficients), intercepts, misalignment);
+        rounded.sort((a, b) -> Double.compare(a.misalignment(), b.misalignment()));
+        // formulas that are functions of one another (EdotB and EdotB^2) count once: the others are missing
+        List<Rounded> independent = new ArrayList<>();
+        List<ScalarField> kept = new ArrayList<>();
+        for (Rounded r : rounded) {
+            if (independent.size() < k && geometry.independence(r.formula(), kept) >= MIN_INDEPENDENCE) {
+                independent.add(r);
+                kept.add(r.formula());
+            }
+        }
+        if (independent.isEmpty()) {
+            return null;
+        }
+        double sum = k - independent.size();
+        for (Rounded r : independent) {
+            sum += r.misalignment();
+        }
+        return new Stage(library, fit, List.copyOf(independent), sum / k);
     }
 
     /**
-     * Reading {@code j} of the chosen stage made readable: normalised by its largest coefficient, thresholded,
-     * rationalised at the coarsest tolerance the network accepts, simplified by Symja.
+     * A reading's coefficients made exact: normalised by the largest (which becomes +1), terms below
+     * {@code threshold} dropped, each the simplest rational at the coarsest tolerance the network accepts;
+     * {@code null} when nothing is left.
      */
-    private static Interpretation readable(Stage stage, int j, GradientReading.Geometry geometry, double[][] latents,
-                                           double[][] states, List<String> variables, Parameters p) {
-        FeatureLibrary library = stage.library();
-        double[] c = stage.coefficients().get(j);
-        double intercept = stage.fit() == Fit.LINEAR ? stage.intercepts()[j] : 0.0;
+    private static Rounded round(FeatureLibrary library, double[] c, double intercept, GradientReading.Geometry geometry,
+                                 Parameters p) {
         int size = library.size();
         int lead = -1;
         for (int m = 0; m < size; m++) {
@@ -331,10 +371,10 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
         if (lead < 0) {
-            throw new InvariantLabException("the reading has no non-zero library term; raise maxDegree");
+            return null;
         }
         double threshold = p.getDouble("threshold");
-        double[] normalised = new double[size + 1]; // index 0 is the constant, m + 1 the column m
+        double[] normalised = new double[size + 1];
         normalised[0] = intercept / c[lead];
         for (int m = 0; m < size; m++) {
             normalised[m + 1] = c[m] / c[lead];
@@ -347,25 +387,48 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         double floatMisalignment = 1 - geometry.alignment(new LibraryFormula(library, normalised[0],
                 Arrays.copyOfRange(normalised, 1, size + 1), "unrounded"));
         double maxTolerance = p.getDouble("rationalTolerance");
-        List<Rational> rationals = null;
-        double alignment = Double.NaN;
+        Rounded out = null;
         for (double step : TOLERANCE_STEPS) {
             List<Rational> candidate = new ArrayList<>(size + 1);
             for (double v : normalised) {
                 candidate.add(Rational.simplestWithin(v, maxTolerance * step));
             }
             double[] a = new double[size];
+            boolean any = false;
             for (int m = 0; m < size; m++) {
                 a[m] = candidate.get(m + 1).doubleValue();
+                any |= a[m] != 0;
+            }
+            if (!any) {
+                continue;
             }
             LibraryFormula formula = new LibraryFormula(library, candidate.get(0).doubleValue(), a, "rational");
-            double al = geometry.alignment(formula);
-            rationals = candidate;
-            alignment = al;
-            if (1 - al <= RATIONAL_FACTOR * floatMisalignment + RATIONAL_SLACK) {
+            out = new Rounded(c, intercept, candidate, formula, 1 - geometry.alignment(formula));
+            if (out.misalignment() <= RATIONAL_FACTOR * floatMisalignment + RATIONAL_SLACK) {
                 break;
             }
         }
+        return out;
+    }
+
+    /** The rounded formula as a plain sum, before Symja, for logs. */
+    private static String plain(FeatureLibrary library, List<Rational> rationals) {
+        StringBuilder sb = new StringBuilder(rationals.get(0).isZero() ? "" : rationals.get(0).toString());
+        for (int m = 0; m < library.size(); m++) {
+            if (!rationals.get(m + 1).isZero()) {
+                sb.append(sb.length() == 0 ? "" : " + ").append(rationals.get(m + 1)).append('*')
+                        .append(library.column(m).symjaFactor());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A rounded formula of the chosen stage, simplified by Symja, as an interpretation. */
+    private static Interpretation readable(Stage stage, Rounded rounded, double[][] latents, double[][] states,
+                                           List<String> variables, Parameters p) {
+        FeatureLibrary library = stage.library();
+        int size = library.size();
+        List<Rational> rationals = rounded.rationals();
         StringBuilder expression = new StringBuilder();
         if (!rationals.get(0).isZero()) {
             expression.append('(').append(rationals.get(0)).append(')');
@@ -382,14 +445,11 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             expression.append('(').append(r).append(")*").append(library.column(m).symjaFactor());
         }
-        if (expression.length() == 0) {
-            throw new InvariantLabException("every coefficient of the reading rounds to 0; lower rationalTolerance");
-        }
         SymbolicForm form = Cas.simplest(expression.toString(), variables);
         List<Term> terms = new ArrayList<>(size + 1);
-        terms.add(new Term("1", intercept));
+        terms.add(new Term("1", rounded.intercept()));
         for (int m = 0; m < size; m++) {
-            terms.add(new Term(library.column(m).name(), c[m]));
+            terms.add(new Term(library.column(m).name(), rounded.raw()[m]));
         }
         ScalarField formula = new LibraryFormula(library, rationals.get(0).doubleValue(), formulaCoefficients,
                 form.expression());
@@ -400,7 +460,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         double r2 = 1 - JointReading.unexplained(values, latents, p.getInt("latentDegree"));
         String reading = stage.fit().words + ", degree " + library.degree()
                 + (library.productDegree() > 0 ? ", features times monomials up to degree " + library.productDegree() : "");
-        return new Interpretation(form.expression(), form.latex(), r2, terms, formula, reading, alignment);
+        return new Interpretation(form.expression(), form.latex(), r2, terms, formula, reading,
+                1 - rounded.misalignment());
     }
 
     /** The context's states, or {@code maxSamples} of them at evenly spaced indices. */

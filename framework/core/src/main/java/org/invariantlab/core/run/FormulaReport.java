@@ -1,0 +1,189 @@
+package org.invariantlab.core.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.Interpretation;
+import org.invariantlab.api.symbolic.InterpretationContext;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.core.score.FormulaCheck;
+import org.invariantlab.core.score.Scorer;
+import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.score.ScoringOptions;
+
+/**
+ * The formulas read off a trained network, each checked rather than assumed right: the stage shared by
+ * {@code run} and {@code read}.
+ *
+ * <p>For every formula: which reading produced it and how well it explains the network (the interpreter's
+ * {@link Interpretation#networkAlignment()}), its gradient alignment with the matched true invariants
+ * ({@link Scorer#formulaAgreement}), whether it is exactly an affine combination of them and whether it stays
+ * constant within fresh groups ({@link FormulaCheck}). A formula is <em>flagged</em> — reported, never presented
+ * as the answer without a warning — when it explains the network worse than {@value #MIN_NETWORK_ALIGNMENT}, or
+ * varies within fresh groups.
+ *
+ * @param readings        the formulas, best first; empty when the reading failed
+ * @param truthAlignment  per formula, its gradient alignment with the matched invariants
+ * @param checks          per formula, the exactness and fresh-state check
+ * @param error           why there is no formula; {@code null} when there is one
+ */
+public record FormulaReport(List<Interpretation> readings, List<Double> truthAlignment,
+                            List<FormulaCheck.Result> checks, String error) {
+
+    /** A formula whose gradient agrees less than this with the network's does not explain it. */
+    public static final double MIN_NETWORK_ALIGNMENT = 0.99;
+
+    public FormulaReport {
+        readings = List.copyOf(readings);
+        truthAlignment = List.copyOf(truthAlignment);
+        checks = List.copyOf(checks);
+        if (readings.size() != truthAlignment.size() || readings.size() != checks.size()) {
+            throw new IllegalArgumentException("one alignment and one check per reading");
+        }
+        if ((error == null) == readings.isEmpty()) {
+            throw new IllegalArgumentException("either readings or an error");
+        }
+    }
+
+    /**
+     * Reads {@code latents} with {@code interpreter} on {@code test}'s states and checks every formula; a reading
+     * that fails is recorded as the error, so that it never costs the trained model.
+     *
+     * @param fresh groups the network never saw, for the fresh-state check
+     */
+    public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
+                                     SystemModel model, GroupedData test, GroupedData fresh, Scores scores) {
+        InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(),
+                test.values());
+        List<Interpretation> readings;
+        try {
+            readings = interpreter.interpretJointly(latents, context, parameters);
+        } catch (InvariantLabException e) {
+            return failed(e.getMessage());
+        }
+        if (readings == null || readings.isEmpty()) {
+            return failed("interpreter '" + interpreter.id() + "' returned no formula");
+        }
+        List<Double> alignment = new ArrayList<>();
+        List<FormulaCheck.Result> checks = new ArrayList<>();
+        for (Interpretation r : readings) {
+            alignment.add(Scorer.formulaAgreement(r.formula(), scores, model, test, ScoringOptions.defaults()));
+            checks.add(FormulaCheck.check(r.expression(), r.formula(), model, scores.matched(), fresh));
+        }
+        return new FormulaReport(readings, alignment, checks, null);
+    }
+
+    /** A report without formula. */
+    public static FormulaReport failed(String error) {
+        return new FormulaReport(List.of(), List.of(), List.of(), Objects.requireNonNull(error, "error"));
+    }
+
+    /** Every formula is exactly a combination of true invariants. */
+    public boolean exact() {
+        return !checks.isEmpty() && checks.stream().allMatch(FormulaCheck.Result::exact);
+    }
+
+    /** The true invariants the exact formulas are combinations of, without repeats. */
+    public List<String> matches() {
+        return checks.stream().flatMap(c -> c.matches().stream()).distinct().toList();
+    }
+
+    /** Why a formula should not be taken as the answer; empty when none. */
+    public List<String> flags() {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < readings.size(); j++) {
+            Interpretation r = readings.get(j);
+            String name = readings.size() > 1 ? "formula " + (j + 1) + " (" + r.expression() + ")" : "the formula";
+            if (r.networkAlignment() < MIN_NETWORK_ALIGNMENT) {
+                out.add(String.format(Locale.ROOT, "%s does not explain the network (gradient alignment %.4f < %.2f): "
+                        + "allow a larger library (interpreter parameters maxDegree, products) or give the system "
+                        + "the features its invariant needs", name, r.networkAlignment(), MIN_NETWORK_ALIGNMENT));
+            }
+            FormulaCheck.Result c = checks.get(j);
+            if (!c.constantOnFreshGroups()) {
+                out.add(String.format(Locale.ROOT, "%s varies within fresh groups (spread %.2e > %.2e): at best an "
+                        + "approximation on the training region", name, c.freshSpread(), c.spreadLimit()));
+            }
+        }
+        return out;
+    }
+
+    /** The formula keys of {@code metrics.json}. */
+    public Map<String, Object> metrics() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formula", joined(Interpretation::expression, "; "));
+        m.put("formula_latex", joined(Interpretation::latex, ",\\quad "));
+        m.put("formulas", readings.stream().map(Interpretation::expression).toList());
+        m.put("formula_reading", readings.stream().map(Interpretation::reading).toList());
+        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN));
+        m.put("formula_alignment", truthAlignment.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+        m.put("formula_network_alignment",
+                readings.stream().mapToDouble(Interpretation::networkAlignment).min().orElse(Double.NaN));
+        m.put("formula_exact", exact());
+        m.put("formula_matches", matches());
+        m.put("formula_fresh_spread", checks.stream().mapToDouble(FormulaCheck.Result::freshSpread).max()
+                .orElse(Double.NaN));
+        m.put("formula_flags", flags());
+        if (error != null) {
+            m.put("formula_error", error);
+        }
+        return m;
+    }
+
+    /**
+     * {@code formula.json}: the first reading's fields at the top level, and with several readings every one
+     * (best first) under {@code readings}.
+     */
+    public Map<String, Object> formulaJson() {
+        if (error != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", error);
+            return m;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int j = 0; j < readings.size(); j++) {
+            Interpretation f = readings.get(j);
+            FormulaCheck.Result c = checks.get(j);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("expression", f.expression());
+            m.put("latex", f.latex());
+            m.put("reading", f.reading());
+            m.put("r2", f.r2());
+            m.put("network_alignment", f.networkAlignment());
+            m.put("alignment", truthAlignment.get(j));
+            m.put("exact", c.exact());
+            m.put("matches", c.matches());
+            m.put("compared_with", c.combination());
+            m.put("fresh_spread", c.freshSpread());
+            m.put("fresh_spread_limit", c.spreadLimit());
+            List<Map<String, Object>> terms = new ArrayList<>();
+            f.terms().forEach(t -> {
+                Map<String, Object> term = new LinkedHashMap<>();
+                term.put("feature", t.feature());
+                term.put("coefficient", t.coefficient());
+                terms.add(term);
+            });
+            m.put("terms", terms);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(list.get(0));
+        if (list.size() > 1) {
+            out.put("readings", list);
+        }
+        out.put("flags", flags());
+        return out;
+    }
+
+    private String joined(Function<Interpretation, String> part, String separator) {
+        return String.join(separator, readings.stream().map(part).toList());
+    }
+}

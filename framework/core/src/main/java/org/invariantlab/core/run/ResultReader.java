@@ -1,0 +1,145 @@
+package org.invariantlab.core.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.score.Scorer;
+import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.score.ScoringOptions;
+import org.invariantlab.core.train.Encoder;
+
+/**
+ * Re-reads the model of a finished run with other interpreter settings, without retraining: the run's spec
+ * (with the new interpreter), its saved network and standardisation, and the same test and fresh groups (the
+ * spec's seed draws them again, {@link RunSeeds}). The new reading can be written as a new result folder: a
+ * copy of the old one with {@code spec.yaml}, {@code metrics.json}, {@code formula.json}, {@code provenance.json}
+ * and the reading plots replaced.
+ */
+public final class ResultReader {
+
+    /** Files of a result that a new reading replaces (the reading plots are matched by prefix). */
+    private static final Set<String> REPLACED = Set.of("spec.yaml", "metrics.json", "formula.json", "provenance.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InvariantLab lab;
+
+    public ResultReader(InvariantLab lab) {
+        this.lab = lab;
+    }
+
+    /**
+     * A reading of a result.
+     *
+     * @param spec     the result's spec with the interpreter used now, fully resolved
+     * @param formulas the formulas and their checks
+     * @param scores   the network's scores on the test groups (as in the result)
+     * @param written  the new result folder, or {@code null} when nothing was written
+     */
+    public record Reading(RunSpec spec, FormulaReport formulas, Scores scores, Path written) {
+    }
+
+    /**
+     * Reads the model in {@code result} with {@code interpreter} (or the result's own when {@code null}) and
+     * {@code parameters} (on top of the result's when the interpreter is the same), and writes a new result
+     * folder to {@code out} unless it is {@code null}.
+     */
+    public Reading read(Path result, String interpreter, Map<String, String> parameters, Path out, boolean overwrite,
+                        String command, RunListener listener) {
+        Path specFile = result.resolve("spec.yaml");
+        Path modelDir = result.resolve("model");
+        if (!Files.isDirectory(result)) {
+            throw new InvariantLabException(result + " is not a folder; give the folder of a finished run");
+        }
+        if (!Files.isRegularFile(specFile) || !Files.isRegularFile(modelDir.resolve(Encoder.MODEL_FILE))) {
+            throw new InvariantLabException(result + " is not the result of a run (it needs spec.yaml and model/"
+                    + Encoder.MODEL_FILE + "); give the folder that 'invariantlab run --out' wrote");
+        }
+        if (out != null && out.toAbsolutePath().normalize().equals(result.toAbsolutePath().normalize())) {
+            throw new InvariantLabException("--out must differ from the result being read (" + result
+                    + "): the reading is written as a new result, the old one is kept");
+        }
+        if (out != null) {
+            ResultDirectory.checkWritable(out, overwrite);
+        }
+        RunSpec old = SpecFiles.read(specFile);
+        boolean same = interpreter == null || interpreter.equals(old.interpreter());
+        Map<String, String> params = new LinkedHashMap<>(same ? old.interpreterParams() : Map.of());
+        params.putAll(parameters);
+        RunSpec wanted = new RunSpec(old.system(), old.systemParams(), old.sampler(), old.samplerParams(), old.head(),
+                old.headParams(), same ? old.interpreter() : interpreter, params, old.data(), old.training(), old.seed());
+        Runner runner = new Runner(lab);
+        Runner.Resolved r = runner.resolveExtensions(wanted);
+        RunSpec spec = runner.resolve(wanted);
+
+        listener.stage("loading the model of " + result);
+        Encoder encoder = Encoder.load(modelDir);
+        RunSeeds seeds = RunSeeds.of(spec.seed());
+        listener.stage("sampling the run's test groups and fresh groups again (seed " + spec.seed() + ")");
+        GroupedData test = Runner.testData(r.model(), spec, seeds);
+        GroupedData fresh = Runner.freshData(r.model(), spec, seeds);
+        List<ScalarField> latents = new ArrayList<>();
+        for (int k = 0; k < encoder.latentSize(); k++) {
+            latents.add(encoder.field(k));
+        }
+        Scores scores = Scorer.score(latents, r.model(), test, ScoringOptions.defaults());
+        listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
+        FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
+                r.model(), test, fresh, scores);
+        if (out == null) {
+            return new Reading(spec, formulas, scores, null);
+        }
+        Map<String, Object> metrics = readMetrics(result.resolve("metrics.json"));
+        metrics.keySet().removeIf(k -> k.startsWith("formula"));
+        metrics.putAll(formulas.metrics());
+        try (ResultDirectory dir = ResultDirectory.open(out, overwrite)) {
+            copyUnchanged(result, dir);
+            dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
+            dir.writeJson("metrics.json", metrics);
+            dir.writeJson("formula.json", formulas.formulaJson());
+            dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
+            if (formulas.readings().size() > 1) {
+                Runner.writeReadingPlots(dir, spec, formulas.readings(), r.model(), test, scores);
+            }
+            dir.commit();
+            return new Reading(spec, formulas, scores, dir.target());
+        }
+    }
+
+    private static Map<String, Object> readMetrics(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new InvariantLabException("cannot read " + file + ": it is not the metrics file of a run ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    private static void copyUnchanged(Path result, ResultDirectory dir) {
+        try (Stream<Path> files = Files.walk(result)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = result.relativize(p).toString().replace('\\', '/');
+                if (REPLACED.contains(name) || name.startsWith("reading")) {
+                    continue;
+                }
+                Files.copy(p, dir.file(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + result, e);
+        }
+    }
+}
