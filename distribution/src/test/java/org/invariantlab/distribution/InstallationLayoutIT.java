@@ -28,6 +28,16 @@ class InstallationLayoutIT {
             assertTrue(names.stream().noneMatch(n -> n.startsWith("fastutil-6")), "DL4J's old fastutil is excluded");
         }
         assertTrue(Files.isRegularFile(home.resolve("examples/plugin-template/pom.xml")));
+        // the SDK a plugin author compiles against, as a Maven repository folder
+        Path sdk = home.resolve("sdk/maven-repository/org/invariantlab");
+        for (String f : List.of("invariantlab-parent/0.1.0/invariantlab-parent-0.1.0.pom",
+                "invariantlab-api/0.1.0/invariantlab-api-0.1.0.pom", "invariantlab-api/0.1.0/invariantlab-api-0.1.0.jar",
+                "invariantlab-testkit/0.1.0/invariantlab-testkit-0.1.0.pom",
+                "invariantlab-testkit/0.1.0/invariantlab-testkit-0.1.0.jar")) {
+            assertTrue(Files.isRegularFile(sdk.resolve(f)), "sdk has " + f);
+        }
+        assertEquals(Files.size(home.resolve("lib/invariantlab-api-0.1.0.jar")),
+                Files.size(sdk.resolve("invariantlab-api/0.1.0/invariantlab-api-0.1.0.jar")), "the SDK's API is the host's");
         assertTrue(Files.isRegularFile(home.resolve("README.md")));
         Path tarball = home.getParent().resolve("invariantlab-0.1.0.tar.gz");
         assertTrue(Files.size(tarball) > 1_000_000, "tarball " + tarball + " exists");
@@ -40,7 +50,7 @@ class InstallationLayoutIT {
         assertTrue(v.out().contains("InvariantLab 0.1.0"), v.out());
         Installation.Result h = Installation.run("--help");
         assertEquals(0, h.exitCode(), h.all());
-        for (String cmd : List.of("plugins", "systems", "sample")) {
+        for (String cmd : List.of("plugins", "systems", "extensions", "sample")) {
             assertTrue(h.out().contains(cmd), "help lists " + cmd + ": " + h.out());
         }
         Installation.Result sh = Installation.run("sample", "--help");

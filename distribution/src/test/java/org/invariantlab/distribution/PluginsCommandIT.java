@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,19 @@ class PluginsCommandIT {
             assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), r.out());
         }
         assertFalse(r.all().contains("Exception"), "no stack traces:\n" + r.all());
+    }
+
+    @Test
+    void aPluginJarWithoutExtensionsIsAProblemWithTheFix() throws IOException {
+        Path dir = tmp.resolve("plugins");
+        Installation.copyPlugins(dir);
+        PluginJarBuilder.plugin("forgetful").writeTo(dir); // what a build without @Extension produces
+        Installation.Result r = Installation.run("plugins", "--plugins-dir", dir.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("4 loaded, 1 problem\n"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  forgetful-1.0.0.jar: plugin 'forgetful' 1.0.0 contributes"
+                + " no extensions: forgetful-1.0.0.jar has no META-INF/extensions.idx — annotate each extension class"
+                + " with PF4J's @Extension")), r.out());
     }
 
     @Test

@@ -1,63 +1,107 @@
 package org.invariantlab.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds {@code examples/plugin-template} the way its pom does (compile against the installation's API
- * jar with PF4J's annotation processor, manifest from the pom's {@code plugin.*} properties), drops the jar
- * into a plugins folder and uses it through the launcher: the plugin-development guide cannot rot.
+ * Builds the installed {@code examples/plugin-template} with its own POM and a real, offline Maven, exactly
+ * as a plugin author would from the unpacked tarball ({@code cd examples/plugin-template && mvn package}),
+ * then drops the jar into a plugins folder and uses it through the launcher: the template, the SDK folder
+ * and the plugin-development guide cannot rot.
  */
 class TemplatePluginIT {
 
     /** The oscillator's exact solution conserves E and L to rounding; 1e-9 leaves ample room. */
     private static final double CONSERVATION_TOL = 1e-9;
 
+    private static final String API = "org/invariantlab/invariantlab-api/0.1.0/invariantlab-api-0.1.0.jar";
+
     @TempDir
     Path tmp;
 
     @Test
-    void templateBuildsLoadsAndSamples() throws IOException {
-        Path template = Installation.examples().resolve("plugin-template");
-        String pom = Files.readString(template.resolve("pom.xml"));
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        compile(template.resolve("src/main/java"), classes);
-        assertTrue(Files.exists(classes.resolve("META-INF/extensions.idx")), "PF4J's processor indexed the extension");
+    void templateBuildsWithMavenFromTheInstallationLoadsAndSamples() throws IOException, InterruptedException {
+        // the two folders the template needs, in the installation's layout
+        Path home = tmp.resolve("invariantlab");
+        copyTree(Installation.home().resolve("examples/plugin-template"), home.resolve("examples/plugin-template"));
+        copyTree(Installation.home().resolve("sdk"), home.resolve("sdk"));
+        Path template = home.resolve("examples/plugin-template");
+        assertFalse(Files.exists(template.resolve("target")), "the installation ships the template without build output");
+
+        Maven maven = Maven.offline(tmp);
+        Maven.Build build = maven.run(template, "package");
+        assertEquals(0, build.exitCode(), "mvn package of the template failed:\n" + build.tail(60));
+
+        // the template's own contract test ran and passed
+        Path report = template.resolve("target/surefire-reports/TEST-org.example.oscillator.OscillatorSystemContractTest.xml");
+        assertTrue(Files.exists(report), "surefire ran the contract test:\n" + build.tail(30));
+        String xml = Files.readString(report);
+        assertTrue(attribute(xml, "tests") >= 10, "the contract's tests ran: " + attribute(xml, "tests"));
+        assertEquals(0, attribute(xml, "failures") + attribute(xml, "errors"), "contract test passed");
+
+        // the API came from the installation's sdk folder (the build's local repository started empty and
+        // records where each artefact was downloaded from), byte for byte the installation's jar
+        List<String> classpath = testClasspath(xml);
+        Path api = maven.localRepository().resolve(API);
+        assertTrue(classpath.contains(api.toString()), "template compiled against " + api + ": " + classpath);
+        assertTrue(Files.readString(api.resolveSibling("_remote.repositories")).contains(".jar>invariantlab-sdk="),
+                "invariantlab-api was resolved from the sdk folder");
+        assertArrayEquals(Files.readAllBytes(home.resolve("sdk/maven-repository").resolve(API)), Files.readAllBytes(api));
+        // and every library the template shares with the host is the host's version
+        Set<String> hostLibs;
+        try (Stream<Path> lib = Files.list(Installation.home().resolve("lib"))) {
+            hostLibs = lib.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+        for (String artifact : List.of("pf4j", "slf4j-api", "jakarta.inject-api", "invariantlab-api")) {
+            List<String> jars = classpath.stream().map(p -> Path.of(p).getFileName().toString())
+                    .filter(n -> n.matches(Pattern.quote(artifact) + "-\\d.*\\.jar")).toList();
+            assertEquals(1, jars.size(), artifact + " once on the template's class path: " + jars);
+            assertTrue(hostLibs.contains(jars.get(0)), jars.get(0) + " is the host's version; host has " + hostLibs);
+        }
+
+        Path jar = template.resolve("target/invariantlab-oscillator-1.0.0.jar");
+        try (JarFile j = new JarFile(jar.toFile())) {
+            String index = new String(j.getInputStream(j.getEntry("META-INF/extensions.idx")).readAllBytes());
+            assertTrue(index.lines().anyMatch("org.example.oscillator.OscillatorSystem"::equals), index);
+            assertEquals("oscillator", j.getManifest().getMainAttributes().getValue("Plugin-Id"));
+        }
 
         Path plugins = tmp.resolve("plugins");
         Installation.copyPlugins(plugins);
-        Path jar = PluginJarBuilder.plugin(property(pom, "plugin.id"))
-                .version(property(pom, "project.version"))
-                .requires(property(pom, "plugin.requires"))
-                .description(property(pom, "plugin.description"))
-                .classesFrom(classes)
-                .writeTo(plugins);
-        assertTrue(Files.exists(jar));
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
 
         Installation.Result list = Installation.run("plugins", "--plugins-dir", plugins.toString());
         assertEquals(0, list.exitCode(), list.all());
         assertTrue(list.out().contains("  oscillator 1.0.0  [STARTED]"), list.out());
+        assertTrue(list.out().contains("PhysicalSystem:      oscillator"), list.out());
         assertTrue(list.out().contains("4 loaded, 0 problems"), list.out());
 
         Installation.Result systems = Installation.run("systems", "--plugins-dir", plugins.toString());
         assertTrue(systems.out().contains("x*py - y*px"), systems.out());
+
+        Installation.Result extensions = Installation.run("extensions", "PhysicalSystem", "--plugins-dir", plugins.toString());
+        assertEquals(0, extensions.exitCode(), extensions.all());
+        assertTrue(extensions.out().lines().anyMatch(l -> l.startsWith("  oscillator  (oscillator 1.0.0)")), extensions.out());
+        assertTrue(extensions.out().lines().anyMatch(l -> l.contains("omega") && l.contains("[0.1, 10.0]")
+                && l.contains("angular frequency")), extensions.out());
 
         Path csv = tmp.resolve("osc.csv");
         Installation.Result sample = Installation.run("sample", "oscillator", "--plugins-dir", plugins.toString(),
@@ -80,37 +124,33 @@ class TemplatePluginIT {
         }
     }
 
+    /** The class path surefire used for the template's tests, from its XML report. */
+    private static List<String> testClasspath(String reportXml) {
+        Matcher m = Pattern.compile("<property name=\"surefire.test.class.path\" value=\"([^\"]*)\"").matcher(reportXml);
+        assertTrue(m.find(), "surefire report records the test class path");
+        return Arrays.asList(m.group(1).split(Pattern.quote(File.pathSeparator)));
+    }
+
+    private static int attribute(String reportXml, String name) {
+        Matcher m = Pattern.compile("<testsuite[^>]* " + name + "=\"(\\d+)\"").matcher(reportXml);
+        assertTrue(m.find(), "surefire report has " + name);
+        return Integer.parseInt(m.group(1));
+    }
+
     private static double[] row(String line) {
         return Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    private static String property(String pom, String name) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]*)</" + Pattern.quote(name) + ">").matcher(pom);
-        if (name.equals("project.version")) {
-            m = Pattern.compile("</artifactId>\\s*<version>([^<]*)</version>").matcher(pom);
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
-        assertTrue(m.find(), "pom declares " + name);
-        String v = m.group(1).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
-        return v.equals("${project.version}") ? property(pom, "project.version") : v;
-    }
-
-    private static void compile(Path sources, Path out) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertNotNull(javac, "a JDK (not a JRE) runs the tests");
-        List<String> files;
-        try (Stream<Path> s = Files.walk(sources)) {
-            files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        String classpath;
-        try (Stream<Path> lib = Files.list(Installation.home().resolve("lib"))) {
-            classpath = lib.map(Path::toString).filter(p -> p.contains("invariantlab-api") || p.contains("pf4j")
-                    || p.contains("jakarta.inject") || p.contains("slf4j-api") || p.contains("java-semver"))
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
-        }
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", out.toString(), "-cp", classpath));
-        args.addAll(files);
-        // compiler messages go to the test's stderr, which failsafe keeps in its report
-        int rc = javac.run(null, null, null, args.toArray(String[]::new));
-        assertEquals(0, rc, "template compiles (see the compiler messages above)");
     }
 }

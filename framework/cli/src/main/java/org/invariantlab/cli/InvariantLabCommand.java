@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 /** The root {@code invariantlab} command. */
 @Command(name = "invariantlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Discover symmetry invariants and conserved quantities from data with neural networks.",
-        subcommands = {PluginsCommand.class, SystemsCommand.class, SampleCommand.class, RunCommand.class,
-            ReproduceCommand.class, ReadCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PluginsCommand.class, SystemsCommand.class, ExtensionsCommand.class, SampleCommand.class,
+            RunCommand.class, ReproduceCommand.class, ReadCommand.class, BenchmarkCommand.class,
+            CommandLine.HelpCommand.class})
 final class InvariantLabCommand implements Runnable {
 
     @Mixin

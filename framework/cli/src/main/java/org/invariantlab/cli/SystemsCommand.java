@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.StateSpace;
@@ -59,14 +58,7 @@ final class SystemsCommand extends LabCommand {
         } catch (RuntimeException e) {
             out.printf("  invariants:  unavailable, the defaults do not configure: %s%n", e.getMessage());
         }
-        if (!s.parameters().isEmpty()) {
-            out.printf("  parameters:%n");
-            int w = s.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(1);
-            for (ParameterSpec p : s.parameters()) {
-                out.printf("    %-" + w + "s  %-7s default %-8s %-18s %s%n", p.name(), p.type().name().toLowerCase(),
-                        p.defaultValue(), p.domain(), p.description());
-            }
-        }
+        ParameterTable.print(out, "  ", s.parameters(), false);
     }
 
     private static String names(StateSpace space, List<Integer> idx) {

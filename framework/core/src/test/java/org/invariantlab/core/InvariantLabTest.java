@@ -15,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
@@ -414,6 +418,43 @@ class InvariantLabTest {
             e = assertThrows(UnknownExtensionException.class, () -> lab.registry().get(IndependenceLoss.class, "xyz"));
             assertEquals("unknown independence loss 'xyz'; available: no-penalty", e.getMessage());
         }
+    }
+
+    @Test
+    void aStartedPluginWithoutExtensionsIsAProblemThatSaysHowToFixIt() throws Exception {
+        // @Extension forgotten or annotation processing off: the classes are there, the index is not
+        PluginJarBuilder.plugin("forgetful").classes(KeplerSystem.class).writeTo(dir);
+        // an index that lists nothing
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(dir.resolve("hollow.jar")), manifest("hollow"))) {
+            out.putNextEntry(new JarEntry(PluginJarBuilder.EXTENSIONS_INDEX));
+            out.write((PluginJarBuilder.EXTENSIONS_INDEX_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        // a library plugin other plugins depend on needs no extensions of its own
+        PluginJarBuilder.plugin("shared").writeTo(dir);
+        PluginJarBuilder.plugin("user").dependencies("shared").extensions(KeplerSystem.class).writeTo(dir);
+        try (InvariantLab lab = start()) {
+            assertEquals(List.of(
+                    "forgetful-1.0.0.jar: plugin 'forgetful' 1.0.0 contributes no extensions: forgetful-1.0.0.jar has no"
+                            + " META-INF/extensions.idx — annotate each extension class with PF4J's @Extension and"
+                            + " rebuild with PF4J's annotation processor running (pf4j on the compile class path,"
+                            + " annotation processing not disabled; see docs/plugin-development.md)",
+                    "hollow.jar: plugin 'hollow' 1.0.0 contributes no extensions: its META-INF/extensions.idx lists no"
+                            + " class — annotate each extension class with PF4J's @Extension and rebuild hollow.jar"),
+                    lines(lab));
+            assertEquals(List.of("forgetful", "hollow"), lab.problems().stream().map(PluginProblem::pluginId).toList());
+            assertTrue(lab.plugins().stream().filter(p -> !p.id().equals("greetings")).allMatch(PluginInfo::isStarted));
+            assertEquals("user", lab.registry().record(PhysicalSystem.class, "kepler").origin());
+            assertGoodPluginLoaded(lab);
+        }
+    }
+
+    private static Manifest manifest(String pluginId) {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Plugin-Id", pluginId);
+        m.getMainAttributes().putValue("Plugin-Version", "1.0.0");
+        return m;
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.InvariantLabException;
@@ -35,12 +36,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only a missing or unreadable directory is fatal ({@link InvariantLabException}). Everything else,
  * from a stray text file to an extension whose constructor throws, becomes one {@link PluginProblem},
- * and the remaining plugins load normally. PF4J's own log output is redundant with these problems; the
+ * and the remaining plugins load normally. A started plugin that lists no extension class at all (no
+ * {@code @Extension}, or the annotation processor did not run) is a problem too, unless another plugin
+ * depends on it as a library. PF4J's own log output is redundant with these problems; the
  * command line silences it unless asked to be verbose.
  */
 public final class PluginDirectoryLoader {
 
     private static final Logger log = LoggerFactory.getLogger(PluginDirectoryLoader.class);
+
+    /** Where PF4J's annotation processor lists a jar's extension classes. */
+    private static final String EXTENSIONS_INDEX = "META-INF/extensions.idx";
 
     private PluginDirectoryLoader() {
     }
@@ -153,7 +159,11 @@ public final class PluginDirectoryLoader {
         String version = plugin.getDescriptor().getVersion();
         String jar = plugin.getPluginPath().getFileName().toString();
         ClassLoader loader = plugin.getPluginClassLoader();
-        for (String className : new TreeSet<>(manager.getExtensionClassNames(pluginId))) {
+        Set<String> classNames = new TreeSet<>(manager.getExtensionClassNames(pluginId));
+        if (classNames.isEmpty() && !isDependedOn(manager, pluginId)) {
+            problems.add(problem(jar, pluginId, noExtensionsReason(plugin)));
+        }
+        for (String className : classNames) {
             String subject = "extension class '" + className + "' from plugin '" + pluginId + "'";
             Class<?> type;
             try {
@@ -199,6 +209,35 @@ public final class PluginDirectoryLoader {
                 extensions.add(new PluginExtension(spi, (LabExtension) instance, pluginId, version, jar, className));
             }
         }
+    }
+
+    /** Whether another loaded plugin lists {@code pluginId} in its {@code Plugin-Dependencies}: a library plugin. */
+    private static boolean isDependedOn(InvariantLabPluginManager manager, String pluginId) {
+        return manager.loadedPlugins().values().stream()
+                .flatMap(w -> w.getDescriptor().getDependencies().stream())
+                .anyMatch(d -> d.getPluginId().equals(pluginId));
+    }
+
+    /**
+     * Why a started plugin that lists no extension class contributes nothing, and how to fix it: its jar
+     * has no extension index (no {@code @Extension}, or the annotation processor did not run), or an empty one.
+     */
+    private static String noExtensionsReason(PluginWrapper plugin) {
+        String jar = plugin.getPluginPath().getFileName().toString();
+        boolean hasIndex;
+        try (JarFile file = new JarFile(plugin.getPluginPath().toFile())) {
+            hasIndex = file.getEntry(EXTENSIONS_INDEX) != null;
+        } catch (IOException e) {
+            hasIndex = false;
+        }
+        String label = "plugin '" + plugin.getPluginId() + "' " + plugin.getDescriptor().getVersion()
+                + " contributes no extensions: ";
+        String annotate = "annotate each extension class with PF4J's @Extension";
+        return hasIndex
+                ? label + "its " + EXTENSIONS_INDEX + " lists no class — " + annotate + " and rebuild " + jar
+                : label + jar + " has no " + EXTENSIONS_INDEX + " — " + annotate + " and rebuild with PF4J's"
+                + " annotation processor running (pf4j on the compile class path, annotation processing not"
+                + " disabled; see docs/plugin-development.md)";
     }
 
     /** The name of an extension point interface {@code type} implements from a class loader other than ours. */

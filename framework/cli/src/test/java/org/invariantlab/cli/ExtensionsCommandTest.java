@@ -1,0 +1,73 @@
+package org.invariantlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code invariantlab extensions}, in-process, on the built-in extensions (an empty plugins folder). */
+class ExtensionsCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("plugins"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--plugins-dir";
+        all[args.length + 1] = empty.toString();
+        int code = Main.run(all, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyExtensionPointIsListedWithItsExtensionsAndTheirParameters() throws IOException {
+        Run r = run("extensions");
+        assertEquals(0, r.code(), r.err());
+        List<String> headers = r.out().lines().filter(l -> !l.startsWith(" ") && !l.isEmpty()).toList();
+        assertEquals(5, headers.size(), r.out());
+        assertTrue(headers.get(0).equals("PhysicalSystem (physical system): 0"), headers.toString());
+        assertTrue(headers.get(4).startsWith("SymbolicInterpreter (symbolic interpreter): "), headers.toString());
+        assertTrue(r.out().contains("PhysicalSystem (physical system): 0\n  none installed\n"), r.out());
+        // the reader's parameters, which no listing showed before
+        assertTrue(r.out().contains("  polynomial  (built-in 0.1.0)\n"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                " {6}degree +integer +default 2 +\\[1, 4] +highest total degree of the monomials in the library")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                " {6}threshold +real +default 0\\.05 +\\[0\\.0, 1\\.0] +.+")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(" {6}method +choice +default stlsq +stlsq\\|ridge +.+")), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void onePointByNameInAnyCase() throws IOException {
+        Run r = run("extensions", "symbolic-interpreter");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("SymbolicInterpreter (symbolic interpreter): "), r.out());
+        assertFalse(r.out().contains("PhysicalSystem"), r.out());
+        assertTrue(r.out().contains("    parameters:\n      degree"), r.out());
+    }
+
+    @Test
+    void anUnknownPointIsAUsageErrorNamingTheChoices() throws IOException {
+        Run r = run("extensions", "readers");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("unknown extension point 'readers'; choose one of PhysicalSystem, PairSampler,"
+                + " NetworkHead, IndependenceLoss, SymbolicInterpreter"), r.err());
+        assertEquals("", r.out());
+    }
+}
