@@ -126,7 +126,7 @@ public final class SpecFiles {
     /** Refuses what is not one mapping of keys: no document, a list or value at the top, several documents. */
     private static void checkShape(String text, String source) {
         try (JsonParser p = YAML.getFactory().createParser(text)) {
-            JsonNode root = YAML.readTree(p);
+            JsonNode root = YAML.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 throw new InvalidInputException(source + " holds no settings (an empty document or only comments); "
                         + "a spec needs at least 'system: <id>'");
