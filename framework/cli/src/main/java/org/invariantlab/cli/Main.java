@@ -32,7 +32,8 @@ public final class Main {
                 ex.printStackTrace(e);
             }
             e.println("error: " + describe(ex));
-            if (!verbose && !(ex instanceof InvariantLabException)) {
+            if (!verbose && !(ex instanceof InvariantLabException || ex instanceof UncheckedIOException
+                    || ex instanceof IOException)) {
                 e.println("(run again with --verbose for details)");
             }
             e.flush();
