@@ -67,6 +67,7 @@ class BadInputTest {
                 // usage errors: exit 2
                 Arguments.of(args("sytems"), 2, "Did you mean"),
                 Arguments.of(args("sample", "box-events", "--groups", "many", "--out", "x.csv", p), 2, "--groups"),
+                Arguments.of(args("sample", "box-events", "--groups", "0", "--out", "x.csv", p), 2, "--groups must be at least 1, got 0"),
                 Arguments.of(args("sample", "kepler", "--out", "k.csv", "--plugins-dir=" + empty), 2,
                         "unknown physical system 'kepler'"),
                 Arguments.of(args("run", "--system", "kepleer", out, p), 2, "unknown physical system 'kepleer'"),
