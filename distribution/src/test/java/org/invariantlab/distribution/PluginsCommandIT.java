@@ -73,9 +73,9 @@ class PluginsCommandIT {
     }
 
     @Test
-    void aMissingPluginDirectoryIsAnErrorWithoutStackTrace() {
+    void aMissingPluginDirectoryIsAUsageErrorWithoutStackTrace() {
         Installation.Result r = Installation.run("plugins", "--plugins-dir", tmp.resolve("nope").toString());
-        assertEquals(1, r.exitCode(), r.all());
+        assertEquals(2, r.exitCode(), r.all());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("nope"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }

@@ -60,7 +60,7 @@ class SampleCommandIT {
 
         byte[] before = Files.readAllBytes(a);
         Installation.Result again = Installation.run("sample", "lorentz", "--groups", "5", "--seed", "4", "--out", a.toString());
-        assertEquals(1, again.exitCode(), again.all());
+        assertEquals(2, again.exitCode(), again.all());
         assertTrue(again.err().contains("already exists") && again.err().contains("--force"), again.err());
         assertArrayEquals(before, Files.readAllBytes(a), "existing result untouched");
 
@@ -87,15 +87,15 @@ class SampleCommandIT {
     void badInputGetsAClearMessageAndTheRightExitCode() {
         Path out = tmp.resolve("x.csv");
         Installation.Result unknown = Installation.run("sample", "keplr", "--out", out.toString());
-        assertEquals(1, unknown.exitCode(), unknown.all());
+        assertEquals(2, unknown.exitCode(), unknown.all());
         assertTrue(unknown.err().contains("keplr") && unknown.err().contains("kepler"), "names the id and suggests:\n" + unknown.err());
 
         Installation.Result badParam = Installation.run("sample", "kepler", "--param", "orientation=sideways", "--out", out.toString());
-        assertEquals(1, badParam.exitCode(), badParam.all());
+        assertEquals(2, badParam.exitCode(), badParam.all());
         assertTrue(badParam.err().contains("orientation"), badParam.err());
 
         Installation.Result unknownParam = Installation.run("sample", "lorentz", "--param", "nonsense=1", "--out", out.toString());
-        assertEquals(1, unknownParam.exitCode(), unknownParam.all());
+        assertEquals(2, unknownParam.exitCode(), unknownParam.all());
         assertTrue(unknownParam.err().contains("nonsense"), unknownParam.err());
 
         Installation.Result typo = Installation.run("sample", "kepler", "--groupz", "3", "--out", out.toString());
@@ -103,7 +103,7 @@ class SampleCommandIT {
         assertTrue(typo.err().contains("--groups"), "suggests the right option:\n" + typo.err());
 
         Installation.Result zero = Installation.run("sample", "kepler", "--groups", "0", "--out", out.toString());
-        assertEquals(1, zero.exitCode(), zero.all());
+        assertEquals(2, zero.exitCode(), zero.all());
         assertTrue(zero.err().contains("groups"), zero.err());
 
         Installation.Result noOut = Installation.run("sample", "kepler");

@@ -13,6 +13,12 @@ import picocli.CommandLine.Spec;
 /** The root {@code invariantlab} command. */
 @Command(name = "invariantlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Discover symmetry invariants and conserved quantities from data with neural networks.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":the command did what was asked",
+            ExitCodes.FAILURE + ":a failure while running (I/O error, a sampling or reading that failed)",
+            ExitCodes.USAGE + ":a usage error (bad option value, unknown id, invalid parameter, bad spec file)",
+            ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn (or training diverged)"},
         subcommands = {PluginsCommand.class, SystemsCommand.class, ExtensionsCommand.class, SampleCommand.class,
             RunCommand.class, ReproduceCommand.class, ReadCommand.class, BenchmarkCommand.class,
             CommandLine.HelpCommand.class})
@@ -36,6 +42,8 @@ final class InvariantLabCommand implements Runnable {
     InvariantLab start(CommonOptions sub) {
         Path option = sub.pluginsDir != null ? sub.pluginsDir : common.pluginsDir;
         Path home = Optional.ofNullable(System.getProperty("invariantlab.home")).map(Path::of).orElse(null);
-        return InvariantLab.start(PluginsDirectory.resolve(option, System.getenv(), home));
+        PluginsDirectory.Choice plugins = PluginsDirectory.choose(option, System.getenv(), home);
+        plugins.check();
+        return InvariantLab.start(plugins.path());
     }
 }

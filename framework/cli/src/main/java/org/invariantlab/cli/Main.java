@@ -1,8 +1,12 @@
 package org.invariantlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.io.IoErrors;
 import picocli.CommandLine;
 
 /** Entry point of the {@code invariantlab} command. */
@@ -15,7 +19,7 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage); used by tests too. */
+    /** Runs the command line and returns the exit code ({@link ExitCodes}); used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         Logging.configure(verbose);
@@ -28,11 +32,12 @@ public final class Main {
                 ex.printStackTrace(e);
             }
             e.println("error: " + describe(ex));
-            if (!verbose && !(ex instanceof InvariantLabException)) {
+            if (!verbose && !(ex instanceof InvariantLabException || ex instanceof UncheckedIOException
+                    || ex instanceof IOException)) {
                 e.println("(run again with --verbose for details)");
             }
             e.flush();
-            return 1;
+            return exitCode(ex);
         });
         return cl.execute(args);
     }
@@ -44,9 +49,22 @@ public final class Main {
         return cl;
     }
 
-    private static String describe(Throwable ex) {
+    /** Usage errors ({@link InvalidInputException}) exit with 2, everything else that escaped a command with 1. */
+    static int exitCode(Throwable ex) {
+        return ex instanceof InvalidInputException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    /** The one line printed after {@code error: }; I/O errors say why in words ({@link IoErrors}). */
+    static String describe(Throwable ex) {
         if (ex instanceof InvariantLabException || ex instanceof IllegalArgumentException) {
             return ex.getMessage();
+        }
+        if (ex instanceof UncheckedIOException u) {
+            String own = u.getMessage();
+            return own == null || own.equals(String.valueOf(u.getCause())) ? IoErrors.describe(u) : own;
+        }
+        if (ex instanceof IOException io) {
+            return IoErrors.describe(io);
         }
         String msg = ex.getMessage();
         return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.RunOutcome;
@@ -137,7 +138,7 @@ final class RunCommand extends LabCommand {
         } else if (system != null) {
             base = RunSpec.of(system);
         } else {
-            throw new InvariantLabException("say what to run: give a SPEC.yaml or --system ID (see 'invariantlab run --help')");
+            throw new InvalidInputException("say what to run: give a SPEC.yaml or --system ID (see 'invariantlab run --help')");
         }
         RunSpec.Data d = base.data();
         RunSpec.Training t = base.training();

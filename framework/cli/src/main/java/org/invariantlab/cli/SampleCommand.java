@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -47,7 +48,16 @@ final class SampleCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
-        SamplingRequest request = new SamplingRequest(groups, perGroup, seed);
+        if (groups < 1 || perGroup < 1) {
+            throw new InvalidInputException(groups < 1 ? "--groups must be at least 1, got " + groups
+                    : "--per-group must be at least 1, got " + perGroup);
+        }
+        SamplingRequest request;
+        try {
+            request = new SamplingRequest(groups, perGroup, seed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
         ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
         PhysicalSystem system = rec.extension();
         Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);

@@ -49,9 +49,9 @@ class MainTest {
     }
 
     @Test
-    void failuresExitOneWithOneLineAndNoStackTrace() {
+    void aMissingPluginsDirectoryIsAUsageErrorWithOneLineAndNoStackTrace() {
         Run r = run("systems", "--plugins-dir", tmp.resolve("missing").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: plugins directory"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
@@ -59,7 +59,7 @@ class MainTest {
     @Test
     void verbosePrintsTheStackTrace() {
         Run r = run("systems", "--verbose", "--plugins-dir", tmp.resolve("missing").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("\tat "), "stack trace with --verbose: " + r.err());
     }
 
@@ -70,7 +70,7 @@ class MainTest {
         assertEquals(0, systems.code(), systems.err());
         assertTrue(systems.out().contains("No physical systems found"), systems.out());
         Run sample = run("sample", "kepler", "--plugins-dir", empty.toString(), "--out", tmp.resolve("k.csv").toString());
-        assertEquals(1, sample.code());
+        assertEquals(2, sample.code(), "an unknown id is a usage error");
         assertTrue(sample.err().contains("kepler"), sample.err());
         assertFalse(Files.exists(tmp.resolve("k.csv")));
     }

@@ -402,7 +402,7 @@ class InvariantLabTest {
         Path missing = dir.resolve("nowhere");
         InvariantLabException e = assertThrows(InvariantLabException.class, () -> InvariantLab.start(missing));
         assertEquals("plugins directory " + missing + " does not exist; create it and put plugin jars into it; or choose"
-                + " another directory with --plugins-dir or INVARIANTLAB_PLUGINS_DIR", e.getMessage());
+                + " another directory with --plugins-dir or $INVARIANTLAB_PLUGINS_DIR", e.getMessage());
 
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         e = assertThrows(InvariantLabException.class, () -> InvariantLab.start(file));

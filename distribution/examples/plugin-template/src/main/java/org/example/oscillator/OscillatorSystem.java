@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.invariantlab.api.param.InvalidParameterException;
+import org.invariantlab.api.param.Bound;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
@@ -45,8 +46,9 @@ public final class OscillatorSystem implements PhysicalSystem {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.real("omega", 1.0, 0.1, 10.0, "angular frequency ω"),
-                ParameterSpec.real("scale", 1.0, 1e-3, 1e3, "initial coordinates and momenta uniform in [-scale, scale]"));
+                ParameterSpec.realIn("omega", 1.0, Bound.above(0), Bound.atMost(10), "angular frequency ω > 0"),
+                ParameterSpec.realIn("scale", 1.0, Bound.above(0), Bound.atMost(1e3),
+                        "initial coordinates and momenta uniform in [-scale, scale]"));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.invariantlab.api.param;
 
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 
-/** A parameter value that is unknown, malformed or out of range; the message names the parameter. */
-public class InvalidParameterException extends InvariantLabException {
+/**
+ * A parameter value that is unknown, malformed or out of range; the message names the parameter. A usage error
+ * ({@link InvalidInputException}).
+ */
+public class InvalidParameterException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.invariantlab.api.InvalidInputException;
 
 /**
  * Resolved parameter values of one extension: every declared parameter has a validated value (the
@@ -41,7 +42,8 @@ public record Parameters(Map<String, Object> values) {
             if (!byName.containsKey(key)) {
                 String known = byName.isEmpty() ? "it takes no parameters"
                         : "known parameters: " + String.join(", ", byName.keySet());
-                throw new InvalidParameterException(key, "'" + owner + "' has no parameter '" + key + "'; " + known);
+                throw new InvalidParameterException(key, "'" + owner + "' has no parameter '"
+                        + InvalidInputException.excerpt(key) + "'; " + known);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.invariantlab.api.physics;
 import java.util.List;
 import java.util.Objects;
 import org.invariantlab.api.DescribedExtension;
+import org.invariantlab.api.param.Bound;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -47,7 +48,8 @@ public abstract class BoxedLorentzSystem extends DescribedExtension implements P
     protected BoxedLorentzSystem(String id, String description, StateSpace stateSpace, String halfWidthParameter,
                                  String halfWidthDescription) {
         super(id, description, List.of(
-                ParameterSpec.real(Objects.requireNonNull(halfWidthParameter, "halfWidthParameter"), 1.0, 1e-6, 1e6,
+                ParameterSpec.realIn(Objects.requireNonNull(halfWidthParameter, "halfWidthParameter"), 1.0, Bound.above(0),
+                        Bound.atMost(1e6),
                         halfWidthDescription),
                 ParameterSpec.real(MAX_RAPIDITY, 1.0, 0.0, 5.0, "largest boost rapidity (gamma <= cosh of it)")));
         this.stateSpace = Objects.requireNonNull(stateSpace, "stateSpace");

@@ -67,8 +67,8 @@ class BoxedLorentzSystemTest {
             assertEquals(ParameterType.REAL, s.type());
             assertEquals("1.0", s.defaultValue());
         }
-        assertEquals("[1.0E-6, 1000000.0]", specs.get(0).domain());
-        assertEquals("[0.0, 5.0]", specs.get(1).domain());
+        assertEquals("(0, 1000000]", specs.get(0).domain());
+        assertEquals("[0, 5]", specs.get(1).domain());
         assertEquals("half-width of the box", specs.get(0).description());
     }
 

@@ -1,6 +1,7 @@
 package org.invariantlab.core.builtin;
 
 import java.util.List;
+import org.invariantlab.api.param.Bound;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.BatchLayout;
@@ -44,7 +45,7 @@ public final class ContrastiveHead extends PairHead {
     public static final double SHARPNESS = 10.0;
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.real(MARGIN, 1.0, 1e-6, 1e6, "distance beyond which negative pairs cost nothing"));
+            ParameterSpec.realIn(MARGIN, 1.0, Bound.above(0), Bound.atMost(1e6), "distance beyond which negative pairs cost nothing"));
 
     /** Creates the head; it has no state. */
     public ContrastiveHead() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 
 /**
@@ -29,14 +30,14 @@ public final class AtomicFiles {
     /**
      * Refuses to go on if {@code target} exists and {@code overwrite} is false; creates missing parent folders.
      *
-     * @throws InvariantLabException naming the file and how to proceed
+     * @throws InvalidInputException naming the file and how to proceed
      */
     public static void checkWritable(Path target, boolean overwrite) {
         if (Files.isDirectory(target)) {
-            throw new InvariantLabException(target + " is a directory; give a file name");
+            throw new InvalidInputException(target + " is a directory; give a file name");
         }
         if (Files.exists(target) && !overwrite) {
-            throw new InvariantLabException(target + " already exists; choose another output or pass --force to replace it");
+            throw new InvalidInputException(target + " already exists; choose another output or pass --force to replace it");
         }
     }
 
@@ -90,7 +91,7 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + target + ": " + IoErrors.describe(e, tmp == null ? target : tmp), e);
         } finally {
             if (tmp != null) {
                 try {

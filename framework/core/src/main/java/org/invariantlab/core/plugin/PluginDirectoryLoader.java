@@ -22,6 +22,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.registry.ExtensionPoints;
 import org.invariantlab.core.util.Throwables;
 import org.pf4j.PluginState;
@@ -118,23 +119,12 @@ public final class PluginDirectoryLoader {
      * @throws InvariantLabException if {@code dir} is missing, not a directory or not readable
      */
     public static List<PluginProblem> scan(Path dir) {
-        String choose = "; or choose another directory with --plugins-dir or " + PluginsDirectory.ENVIRONMENT_VARIABLE;
-        if (!Files.exists(dir)) {
-            throw new InvariantLabException("plugins directory " + dir + " does not exist; create it and put plugin"
-                    + " jars into it" + choose);
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InvariantLabException("plugins directory " + dir + " is a file, not a directory" + choose);
-        }
-        if (!Files.isReadable(dir)) {
-            throw new InvariantLabException("plugins directory " + dir + " cannot be read (no read permission);"
-                    + " fix its permissions" + choose);
-        }
+        PluginsDirectory.check(dir, dir.toString(), false);
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
-            throw new InvariantLabException("cannot list plugins directory " + dir + ": " + Throwables.oneLine(e), e);
+            throw new InvariantLabException("cannot list plugins directory " + dir + ": " + IoErrors.describe(e, dir), e);
         }
         List<PluginProblem> problems = new ArrayList<>();
         for (Path entry : entries) {

@@ -3,14 +3,15 @@ package org.invariantlab.core.registry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 
 /**
  * A spec or command named an extension id the registry does not have. The message lists the ids that
  * are available and, when one is close enough to be a typo, suggests it:
- * {@code unknown physical system 'kepleer'; did you mean 'kepler'? Available: em, kepler, lorentz}.
+ * {@code unknown physical system 'kepleer'; did you mean 'kepler'? Available: em, kepler, lorentz}. A usage
+ * error ({@link InvalidInputException}): the command line exits with code 2.
  */
-public class UnknownExtensionException extends InvariantLabException {
+public class UnknownExtensionException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,7 +56,7 @@ public class UnknownExtensionException extends InvariantLabException {
 
     private static String message(Class<?> spi, String id, List<String> available, String suggestion) {
         StringBuilder m = new StringBuilder("unknown ").append(ExtensionPoints.displayName(spi))
-                .append(" '").append(id).append('\'');
+                .append(" '").append(InvalidInputException.excerpt(id)).append('\'');
         if (suggestion != null) {
             m.append("; did you mean '").append(suggestion).append("'?");
         }

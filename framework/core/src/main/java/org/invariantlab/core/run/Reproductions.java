@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.InvariantLab;
 
 /**
@@ -48,7 +48,7 @@ public final class Reproductions {
     /** The experiments of reproduction {@code name}, at full size or in the quick variant. */
     public static List<Experiment> experiments(String name, boolean quick) {
         if (!name.equals("wetzel2020")) {
-            throw new InvariantLabException("unknown reproduction '" + name + "'; available: " + String.join(", ", NAMES));
+            throw new InvalidInputException("unknown reproduction '" + name + "'; available: " + String.join(", ", NAMES));
         }
         List<Experiment> full = List.of(
                 new Experiment("lorentz", "spacetime events under Lorentz transformations", spec("lorentz", 1, LORENTZ_EPOCHS),

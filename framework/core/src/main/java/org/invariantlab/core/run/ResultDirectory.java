@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.io.IoErrors;
 
 /**
  * A result directory that is complete or absent: files are written into a hidden staging directory beside the
@@ -43,17 +45,17 @@ public final class ResultDirectory implements AutoCloseable {
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
             return new ResultDirectory(abs, staging, overwrite);
         } catch (IOException e) {
-            throw new InvariantLabException("cannot create a result directory next to " + abs + ": " + e.getMessage());
+            throw new InvariantLabException("cannot create a result directory next to " + abs + ": " + IoErrors.describe(e, abs), e);
         }
     }
 
     /** Refuses an existing non-empty {@code target} unless {@code overwrite}. */
     public static void checkWritable(Path target, boolean overwrite) {
         if (Files.isRegularFile(target)) {
-            throw new InvariantLabException(target + " is a file; give a directory for the results");
+            throw new InvalidInputException(target + " is a file; give a directory for the results");
         }
         if (!overwrite && Files.isDirectory(target) && !isEmpty(target)) {
-            throw new InvariantLabException(target + " already holds results; choose another --out or pass --force to replace them");
+            throw new InvalidInputException(target + " already holds results; choose another --out or pass --force to replace them");
         }
     }
 
@@ -78,7 +80,7 @@ public final class ResultDirectory implements AutoCloseable {
         try {
             Files.writeString(file(name), content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + name + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -106,7 +108,7 @@ public final class ResultDirectory implements AutoCloseable {
                 delete(old);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the result into " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot move the result into " + target + ": " + IoErrors.describe(e, target), e);
         }
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 
 /**
  * Everything that defines a run: which extensions with which parameters, how much data, how to train, and the
@@ -35,7 +35,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
 
     public RunSpec {
         if (system == null || system.isBlank()) {
-            throw new InvariantLabException("the run spec names no system; set 'system' (see 'invariantlab systems')");
+            throw new InvalidInputException("the run spec names no system; set 'system' (see 'invariantlab systems')");
         }
         systemParams = copy(systemParams);
         sampler = sampler == null ? "permutation" : sampler;
@@ -88,7 +88,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
             positive("data.validationGroups", validationGroups);
             positive("data.testGroups", testGroups);
             if (perGroup < 2) {
-                throw new InvariantLabException("data.perGroup must be at least 2 (a group needs two states to make a pair), got " + perGroup);
+                throw new InvalidInputException("data.perGroup must be at least 2 (a group needs two states to make a pair), got " + perGroup);
             }
         }
 
@@ -130,10 +130,10 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
             positive("training.epochs", epochs);
             positive("training.batchSize", batchSize);
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-                throw new InvariantLabException("training.learningRate must be a positive number, got " + learningRate);
+                throw new InvalidInputException("training.learningRate must be a positive number, got " + learningRate);
             }
             if (patience < 0) {
-                throw new InvariantLabException("training.patience must be 0 (off) or positive, got " + patience);
+                throw new InvalidInputException("training.patience must be 0 (off) or positive, got " + patience);
             }
         }
 
@@ -163,7 +163,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
 
     private static void positive(String name, int v) {
         if (v < 1) {
-            throw new InvariantLabException(name + " must be at least 1, got " + v);
+            throw new InvalidInputException(name + " must be at least 1, got " + v);
         }
     }
 

@@ -1,73 +1,202 @@
 package org.invariantlab.core.run;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.io.IoErrors;
 
-/** Reads and writes run specs as YAML; every mistake in a spec file is reported with its line and key. */
+/**
+ * Reads and writes run specs as YAML. Every mistake in a spec file is refused with one line that names the file,
+ * the line, the key and what was expected, quoting at most a short excerpt of the input: an empty or
+ * comment-only document, a list or single value at the top, several documents, a duplicated or unknown key, a
+ * value of the wrong type (a fraction where a whole number belongs included), a binary or non-UTF-8 file, and a
+ * data file passed by mistake. All are usage errors ({@link InvalidInputException}).
+ */
 public final class SpecFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private static final String NEEDS = "a spec is YAML keys such as 'system: kepler' (see examples/specs)";
+
+    /** Bytes looked at to tell a binary file. */
+    private static final int SNIFF = 8192;
 
     private SpecFiles() {
     }
 
     /** Parses a spec file. */
     public static RunSpec read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("spec file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read spec file " + file + ": " + IoErrors.describe(e, file), e);
+        }
+        return parse(bytes, file.toString());
+    }
+
+    /** Parses spec bytes, which must be UTF-8 text; {@code source} names them in messages. */
+    static RunSpec parse(byte[] bytes, String source) {
+        for (int i = 0; i < Math.min(bytes.length, SNIFF); i++) {
+            if (bytes[i] == 0) {
+                throw new InvalidInputException(source + " is a binary file, not a YAML run spec; " + NEEDS);
+            }
+        }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvariantLabException("spec file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new InvariantLabException("cannot read spec file " + file + ": " + e.getMessage());
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(source + " is not UTF-8 text; save it as UTF-8 (" + NEEDS + ")", e);
         }
-        return parse(text, file.toString());
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, source);
     }
 
     /** Parses spec text; {@code source} names it in messages. */
     public static RunSpec parse(String text, String source) {
         if (text.isBlank()) {
-            throw new InvariantLabException(source + " is empty; a spec needs at least 'system: <id>'");
+            throw new InvalidInputException(source + " is empty; a spec needs at least 'system: <id>'");
         }
+        String firstLine = text.strip().lines().findFirst().orElse("");
+        if (source.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                || (firstLine.chars().filter(c -> c == ',').count() >= 2 && !firstLine.contains(":"))) {
+            throw new InvalidInputException(source + " looks like a CSV data file (first line '"
+                    + InvalidInputException.excerpt(firstLine) + "'), not a run spec; " + NEEDS);
+        }
+        checkShape(text, source);
         try {
             return YAML.readValue(text, RunSpec.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new InvariantLabException(source + lineOfKey(text, e) + ": unknown key '" + e.getPropertyName()
-                    + "'" + path(e) + "; known keys there: " + known);
-        } catch (InvalidFormatException e) {
-            throw new InvariantLabException(source + lineOfKey(text, e) + ": '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName().toLowerCase() + " for " + dotted(e));
+            throw new InvalidInputException(source + lineOfKey(text, e) + ": unknown key '"
+                    + InvalidInputException.excerpt(e.getPropertyName()) + "'" + path(e) + "; known keys there: " + known);
         } catch (JsonMappingException e) {
             Throwable root = e;
-            while (root.getCause() != null) {
+            while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             if (root instanceof InvariantLabException ile) {
-                throw new InvariantLabException(source + ": " + ile.getMessage());
+                throw new InvalidInputException(source + lineOfKey(text, e) + ": " + ile.getMessage());
             }
-            throw new InvariantLabException(source + where(e.getLocation()) + ": " + e.getOriginalMessage()
-                    + (e.getPath().isEmpty() ? "" : " (at " + dotted(e) + ")"));
+            String key = dotted(e);
+            if (key.isEmpty()) {
+                throw new InvalidInputException(source + where(e.getLocation()) + ": cannot be read as a run spec; " + NEEDS);
+            }
+            Object value = e instanceof InvalidFormatException f ? f.getValue() : valueAt(text, e);
+            throw new InvalidInputException(source + lineOfKey(text, e) + ": " + key + " must be "
+                    + expected(e.getPath().get(e.getPath().size() - 1), e) + ", got '"
+                    + InvalidInputException.excerpt(String.valueOf(value)) + "'");
         } catch (JsonProcessingException e) {
-            throw new InvariantLabException(source + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+            throw syntax(e, source);
         }
+    }
+
+    /** Refuses what is not one mapping of keys: no document, a list or value at the top, several documents. */
+    private static void checkShape(String text, String source) {
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonNode root = YAML.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new InvalidInputException(source + " holds no settings (an empty document or only comments); "
+                        + "a spec needs at least 'system: <id>'");
+            }
+            if (root.isArray()) {
+                throw new InvalidInputException(source + " holds a list at the top level; " + NEEDS);
+            }
+            if (!root.isObject()) {
+                throw new InvalidInputException(source + " holds a single value ('" + InvalidInputException.excerpt(root.asText())
+                        + "') rather than keys; " + NEEDS);
+            }
+            if (p.nextToken() != null) {
+                throw new InvalidInputException(source + where(p.currentLocation()) + ": a second YAML document starts"
+                        + " here; a spec is one document (remove the extra '---' and what follows it)");
+            }
+        } catch (JsonProcessingException e) {
+            throw syntax(e, source);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + source + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
+    private static InvalidInputException syntax(JsonProcessingException e, String source) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher dup = DUPLICATE.matcher(original);
+        if (e instanceof JsonParseException && dup.find()) {
+            return new InvalidInputException(source + where(e.getLocation()) + ": key '"
+                    + InvalidInputException.excerpt(dup.group(1)) + "' appears a second time; keep one of them", e);
+        }
+        String first = original.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        boolean plain = !first.isEmpty() && !first.contains("`") && !first.contains("java.") && !first.contains("Exception");
+        return new InvalidInputException(source + where(e.getLocation()) + ": not valid YAML"
+                + (plain ? " (" + InvalidInputException.excerpt(first) + ")" : "") + "; " + NEEDS, e);
+    }
+
+    /** What the key at the end of an error's path takes, in words. */
+    private static String expected(JsonMappingException.Reference last, JsonMappingException e) {
+        Class<?> t = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                ? m.getTargetType() : Object.class;
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "a whole number";
+        }
+        if (t == Double.class || t == double.class) {
+            return "a number";
+        }
+        if (t == String.class) {
+            return "a single word or value";
+        }
+        if (List.class.isAssignableFrom(t)) {
+            return "a list such as [64, 64]";
+        }
+        if (Map.class.isAssignableFrom(t)) {
+            return "a set of 'name: value' lines";
+        }
+        if (t == RunSpec.Data.class || t == RunSpec.Training.class) {
+            return "a set of keys indented under '" + last.getFieldName() + ":'";
+        }
+        return "something else";
+    }
+
+    /** The text after the colon on the line of the key an error is about (for errors that do not carry the value). */
+    private static String valueAt(String text, JsonMappingException e) {
+        String[] lines = text.split("\n", -1);
+        int line = keyLine(lines, e);
+        String l = lines[Math.min(line, lines.length - 1)];
+        int colon = l.indexOf(':');
+        String v = colon < 0 ? l : l.substring(colon + 1);
+        return v.strip().isEmpty() && line + 1 < lines.length ? lines[line + 1].strip() : v.strip();
     }
 
     /** The spec as YAML text. */
@@ -85,13 +214,17 @@ public final class SpecFiles {
      * keys, that declares it as a mapping key.
      */
     private static String lineOfKey(String text, JsonMappingException e) {
-        String[] lines = text.split("\n", -1);
+        return e.getPath().stream().noneMatch(r -> r.getFieldName() != null) ? where(e.getLocation())
+                : " line " + (keyLine(text.split("\n", -1), e) + 1);
+    }
+
+    private static int keyLine(String[] lines, JsonMappingException e) {
         int from = 0;
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() == null) {
                 continue;
             }
-            java.util.regex.Pattern key = java.util.regex.Pattern.compile("^\\s*(- )?\\Q" + r.getFieldName() + "\\E\\s*:");
+            Pattern key = Pattern.compile("^\\s*(- )?[\"']?\\Q" + r.getFieldName() + "\\E[\"']?\\s*:");
             for (int i = from; i < lines.length; i++) {
                 if (key.matcher(lines[i]).find()) {
                     from = i;
@@ -99,7 +232,7 @@ public final class SpecFiles {
                 }
             }
         }
-        return e.getPath().isEmpty() ? where(e.getLocation()) : " line " + (from + 1);
+        return from;
     }
 
     private static String where(JsonLocation loc) {
@@ -114,7 +247,7 @@ public final class SpecFiles {
     }
 
     private static String dotted(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                .collect(Collectors.joining("."));
+        return e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+                .collect(Collectors.joining("")).replaceFirst("^\\.", "");
     }
 }

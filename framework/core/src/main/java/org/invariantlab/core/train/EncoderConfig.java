@@ -3,7 +3,7 @@ package org.invariantlab.core.train;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * it stalled on the even invariants of the reference problems.
  *
  * <p>Options are case-insensitive strings so that front ends can pass user input through; they are stored
- * lower-case. Every invalid value raises an {@link InvariantLabException} naming the option and the
+ * lower-case. Every invalid value raises an {@link InvalidInputException} (a usage error) naming the option and the
  * allowed values.
  *
  * @param hiddenWidths widths of the hidden layers, in order (may be empty: a linear encoder)
@@ -53,23 +53,23 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
 
     public EncoderConfig {
         if (hiddenWidths == null) {
-            throw new InvariantLabException("encoder option 'hiddenWidths' is missing; give the widths of the hidden "
+            throw new InvalidInputException("encoder option 'hiddenWidths' is missing; give the widths of the hidden "
                     + "layers, e.g. 64,64,64");
         }
         if (hiddenWidths.size() > MAX_HIDDEN_LAYERS) {
-            throw new InvariantLabException("encoder option 'hiddenWidths': " + hiddenWidths.size()
+            throw new InvalidInputException("encoder option 'hiddenWidths': " + hiddenWidths.size()
                     + " hidden layers is more than the supported " + MAX_HIDDEN_LAYERS);
         }
         for (Integer w : hiddenWidths) {
             if (w == null || w < 1 || w > MAX_WIDTH) {
-                throw new InvariantLabException("encoder option 'hiddenWidths': every width must be an integer in [1, "
+                throw new InvalidInputException("encoder option 'hiddenWidths': every width must be an integer in [1, "
                         + MAX_WIDTH + "], got " + hiddenWidths);
             }
         }
         hiddenWidths = List.copyOf(hiddenWidths);
         activation = choice("activation", activation, ACTIVATIONS);
         if (latentSize < 1 || latentSize > MAX_LATENT_SIZE) {
-            throw new InvariantLabException("encoder option 'latentSize' must be in [1, " + MAX_LATENT_SIZE + "], got "
+            throw new InvalidInputException("encoder option 'latentSize' must be in [1, " + MAX_LATENT_SIZE + "], got "
                     + latentSize);
         }
         weightInit = choice("weightInit", weightInit, WEIGHT_INITS);
@@ -136,12 +136,12 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
 
     private static String choice(String option, String value, List<String> allowed) {
         if (value == null || value.isBlank()) {
-            throw new InvariantLabException("encoder option '" + option + "' is missing; allowed: "
+            throw new InvalidInputException("encoder option '" + option + "' is missing; allowed: "
                     + String.join(", ", allowed));
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw new InvariantLabException("encoder option '" + option + "': unknown value '" + value + "'; allowed: "
+            throw new InvalidInputException("encoder option '" + option + "': unknown value '" + value + "'; allowed: "
                     + String.join(", ", allowed));
         }
         return v;

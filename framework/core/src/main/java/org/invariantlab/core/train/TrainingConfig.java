@@ -2,7 +2,7 @@ package org.invariantlab.core.train;
 
 import java.util.List;
 import java.util.Locale;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 
 /**
  * How to train an encoder: Adam (Kingma &amp; Ba, ICLR 2015; β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸) on minibatches of
@@ -44,32 +44,32 @@ public record TrainingConfig(EncoderConfig encoder, int epochs, int batchSize, d
 
     public TrainingConfig {
         if (encoder == null) {
-            throw new InvariantLabException("training option 'encoder' is missing");
+            throw new InvalidInputException("training option 'encoder' is missing");
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
-            throw new InvariantLabException("training option 'epochs' must be in [1, " + MAX_EPOCHS + "], got "
+            throw new InvalidInputException("training option 'epochs' must be in [1, " + MAX_EPOCHS + "], got "
                     + epochs);
         }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw new InvariantLabException("training option 'batchSize' must be in [1, " + MAX_BATCH_SIZE + "], got "
+            throw new InvalidInputException("training option 'batchSize' must be in [1, " + MAX_BATCH_SIZE + "], got "
                     + batchSize);
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new InvariantLabException("training option 'learningRate' must be a positive finite number, got "
+            throw new InvalidInputException("training option 'learningRate' must be a positive finite number, got "
                     + learningRate);
         }
         if (schedule == null || schedule.isBlank()) {
-            throw new InvariantLabException("training option 'schedule' is missing; allowed: "
+            throw new InvalidInputException("training option 'schedule' is missing; allowed: "
                     + String.join(", ", SCHEDULES));
         }
         String s = schedule.trim().toLowerCase(Locale.ROOT);
         if (!SCHEDULES.contains(s)) {
-            throw new InvariantLabException("training option 'schedule': unknown value '" + schedule + "'; allowed: "
+            throw new InvalidInputException("training option 'schedule': unknown value '" + schedule + "'; allowed: "
                     + String.join(", ", SCHEDULES));
         }
         schedule = s;
         if (patience < 0) {
-            throw new InvariantLabException("training option 'patience' must be 0 (no early stopping) or positive, got "
+            throw new InvalidInputException("training option 'patience' must be 0 (no early stopping) or positive, got "
                     + patience);
         }
     }

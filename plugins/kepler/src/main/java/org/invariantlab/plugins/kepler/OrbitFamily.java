@@ -70,19 +70,44 @@ sealed interface OrbitFamily {
             KeplerParameters.checkEnergies(energyMin, energyMax);
             double l2 = angularMomentum * angularMomentum;
             double circular = -0.5 / l2;
-            if (energyMin < circular) {
-                throw new InvalidParameterException(KeplerParameters.ENERGY_MIN, KeplerParameters.ENERGY_MIN + " = "
-                        + energyMin + " is below the circular-orbit energy -1/(2L^2) = " + circular + " for " + l + " = "
-                        + angularMomentum + ": no orbit with this angular momentum has so low an energy");
-            }
             double emax = KeplerParameters.MAX_ECCENTRICITY;
             double highest = -(1 - emax * emax) / (2 * l2);
+            double lowestUsable = Math.max(KeplerParameters.LOWEST_ENERGY, circular);
+            double highestUsable = Math.min(KeplerParameters.HIGHEST_ENERGY, highest);
+            String forL = " for " + l + " = " + angularMomentum;
+            if (!(lowestUsable <= highestUsable)) {
+                throw new InvalidParameterException(l, forL.strip() + " no energy in the declared range ["
+                        + fmt(KeplerParameters.LOWEST_ENERGY) + ", " + fmt(KeplerParameters.HIGHEST_ENERGY)
+                        + "] gives an orbit of eccentricity at most " + emax
+                        + (Double.isFinite(highest) ? " (" + KeplerParameters.ENERGY_MAX + " would have to be at most "
+                        + fmt(highest) + ")" : "") + "; use |" + l + "| >= "
+                        + fmt(smallestUsableL()) + ", e.g. " + l + " = 1");
+            }
+            String usable = " (usable energies for this " + l + ": [" + fmt(lowestUsable) + ", " + fmt(highestUsable) + "])";
+            if (energyMin < circular) {
+                throw new InvalidParameterException(KeplerParameters.ENERGY_MIN, KeplerParameters.ENERGY_MIN + " = "
+                        + energyMin + " is below the circular-orbit energy -1/(2L^2) = " + fmt(circular) + forL
+                        + ": no orbit with this angular momentum has so low an energy" + usable);
+            }
             if (energyMax > highest) {
                 throw new InvalidParameterException(KeplerParameters.ENERGY_MAX, KeplerParameters.ENERGY_MAX + " = "
-                        + energyMax + " gives eccentricity " + Math.sqrt(1 + 2 * energyMax * l2) + " for " + l + " = "
-                        + angularMomentum + ", above the supported " + emax + "; with this " + l + " it must be at most "
-                        + highest);
+                        + energyMax + " gives eccentricity " + fmt(Math.sqrt(1 + 2 * energyMax * l2)) + forL
+                        + ", above the supported " + emax + "; with this " + l + ", " + KeplerParameters.ENERGY_MAX
+                        + " must be at most " + fmt(highest) + usable);
             }
+        }
+
+        /** The smallest |L| for which some energy in the declared range gives an eccentricity ≤ the maximum. */
+        static double smallestUsableL() {
+            double emax = KeplerParameters.MAX_ECCENTRICITY;
+            return Math.sqrt((1 - emax * emax) / (2 * -KeplerParameters.LOWEST_ENERGY));
+        }
+
+        private static String fmt(double v) {
+            if (!Double.isFinite(v)) {
+                return v < 0 ? "-infinity" : "infinity";
+            }
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toString();
         }
 
         @Override

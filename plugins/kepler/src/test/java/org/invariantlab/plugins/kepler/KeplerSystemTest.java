@@ -2,6 +2,7 @@ package org.invariantlab.plugins.kepler;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -172,8 +173,19 @@ class KeplerSystemTest {
         InvalidParameterException elongated = assertThrows(InvalidParameterException.class,
                 () -> model(new KeplerFixedLSystem(), Map.of("L", "0.5", "energyMin", "-1.5", "energyMax", "-0.1")));
         assertEquals("energyMax", elongated.parameter());
-        assertTrue(elongated.getMessage().contains("eccentricity 0.97467") && elongated.getMessage().contains("at most -0.195"),
+        assertTrue(elongated.getMessage().contains("eccentricity 0.9747") && elongated.getMessage().contains("at most -0.195"),
                 elongated.getMessage());
+
+        assertTrue(elongated.getMessage().endsWith("(usable energies for this L: [-2, -0.195])"), elongated.getMessage());
+
+        // a tiny |L| leaves no usable energy at all: the message names the |L| that works instead of "-Infinity"
+        for (String tiny : new String[] {"1e-9", "1e-200"}) {
+            InvalidParameterException small = assertThrows(InvalidParameterException.class,
+                    () -> model(new KeplerFixedLSystem(), Map.of("L", tiny)));
+            assertEquals("L", small.parameter());
+            assertTrue(small.getMessage().contains("use |L| >= 0.09874"), small.getMessage());
+            assertFalse(small.getMessage().toLowerCase(java.util.Locale.ROOT).contains("infinity"), small.getMessage());
+        }
 
         InvalidParameterException radial = assertThrows(InvalidParameterException.class,
                 () -> model(new KeplerFixedLSystem(), Map.of("L", "0.0")));

@@ -1,0 +1,157 @@
+package org.invariantlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.invariantlab.testkit.PluginJarBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every class of bad input gets one plain line and its exit code, run in-process through {@link Main#run}: input,
+ * exit code, a fragment of the message; and on every case no class names and a short message.
+ */
+class BadInputTest {
+
+    @TempDir
+    static Path tmp;
+
+    /** A plugins folder with one test system, {@link BoxEvents}. */
+    static Path plugins;
+
+    /** An empty plugins folder. */
+    static Path empty;
+
+    @BeforeAll
+    static void files() throws IOException {
+        plugins = Files.createDirectories(tmp.resolve("plugins"));
+        PluginJarBuilder.plugin("box").extensions(BoxEvents.class).classes(BoxEvents.Model.class).writeTo(plugins);
+        empty = Files.createDirectories(tmp.resolve("empty"));
+        write("null.yaml", "---\n");
+        write("comments.yaml", "# only a comment\n");
+        write("list.yaml", "- system: box-events\n");
+        write("scalar.yaml", "box-events\n");
+        write("float.yaml", "system: box-events\ntraining:\n  epochs: 1.7\n");
+        write("type.yaml", "system: box-events\ndata:\n  trainGroups: lots\n");
+        write("dup.yaml", "system: box-events\nseed: 1\nseed: 2\n");
+        write("unknown.yaml", "system: box-events\nepochs: 3\n");
+        write("two.yaml", "system: box-events\n---\nsystem: box-events\n");
+        write("data.csv", "group,member,t,x,y,z,s2\n" + "0,0,1.0,0.5,0.1,0.2,0.7\n".repeat(30_000));
+        Files.write(tmp.resolve("binary.yaml"), new byte[] {'s', 0, 1, 2, (byte) 0xff});
+        Files.write(tmp.resolve("latin1.yaml"), "system: box-events # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(tmp.resolve("a-file"), "x");
+    }
+
+    private static void write(String name, String text) throws IOException {
+        Files.writeString(tmp.resolve(name), text);
+    }
+
+    static Stream<Arguments> cases() {
+        String p = "--plugins-dir=" + plugins;
+        String out = "--out=" + tmp.resolve("never");
+        return Stream.of(
+                // usage errors: exit 2
+                Arguments.of(args("sytems"), 2, "Did you mean"),
+                Arguments.of(args("sample", "box-events", "--groups", "many", "--out", "x.csv", p), 2, "--groups"),
+                Arguments.of(args("sample", "box-events", "--groups", "0", "--out", "x.csv", p), 2, "--groups must be at least 1, got 0"),
+                Arguments.of(args("sample", "kepler", "--out", "k.csv", "--plugins-dir=" + empty), 2,
+                        "unknown physical system 'kepler'"),
+                Arguments.of(args("run", "--system", "kepleer", out, p), 2, "unknown physical system 'kepleer'"),
+                Arguments.of(args("run", "--system", "box-events", "--head", "siamese", out, p), 2, "unknown network head"),
+                Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "halfWidth=0", p), 2,
+                        "'box-events': parameter 'halfWidth' = 0 is outside its range (0, 1000000]: it must be greater than 0"),
+                Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "width=2", p), 2,
+                        "'box-events' has no parameter 'width'; known parameters: halfWidth, maxRapidity"),
+                Arguments.of(args("run", "--system", "box-events", "--interpreter-param", "degree=9", out, p), 2,
+                        "parameter 'degree' = 9 is outside its range [1, 4]"),
+                Arguments.of(args("run", "--system", "box-events", "--epochs", "0", out, p), 2, "training.epochs must be at least 1"),
+                Arguments.of(args("run", "--system", "box-events", "--activation", "sigmoidal", "--epochs", "1",
+                        "--train-groups", "10", "--validation-groups", "5", "--test-groups", "5", out, p), 2,
+                        "unknown value 'sigmoidal'"),
+                Arguments.of(args("run", out, p), 2, "say what to run"),
+                Arguments.of(args("run", spec("null.yaml"), out, p), 2, "holds no settings"),
+                Arguments.of(args("run", spec("comments.yaml"), out, p), 2, "holds no settings"),
+                Arguments.of(args("run", spec("list.yaml"), out, p), 2, "holds a list at the top level"),
+                Arguments.of(args("run", spec("scalar.yaml"), out, p), 2, "holds a single value ('box-events')"),
+                Arguments.of(args("run", spec("float.yaml"), out, p), 2,
+                        "float.yaml line 3: training.epochs must be a whole number, got '1.7'"),
+                Arguments.of(args("run", spec("type.yaml"), out, p), 2,
+                        "type.yaml line 3: data.trainGroups must be a whole number, got 'lots'"),
+                Arguments.of(args("run", spec("dup.yaml"), out, p), 2, "dup.yaml line 3: key 'seed' appears a second time"),
+                Arguments.of(args("run", spec("unknown.yaml"), out, p), 2, "unknown.yaml line 2: unknown key 'epochs'"),
+                Arguments.of(args("run", spec("two.yaml"), out, p), 2, "two.yaml line 3: a second YAML document starts here"),
+                Arguments.of(args("run", spec("data.csv"), out, p), 2, "data.csv looks like a CSV data file"),
+                Arguments.of(args("run", spec("binary.yaml"), out, p), 2, "binary.yaml is a binary file"),
+                Arguments.of(args("run", spec("latin1.yaml"), out, p), 2, "latin1.yaml is not UTF-8 text"),
+                Arguments.of(args("run", spec("missing.yaml"), out, p), 2, "missing.yaml does not exist"),
+                Arguments.of(args("run", tmp.toString(), out, p), 2, ": is a directory"),
+                Arguments.of(args("systems", "--plugins-dir", tmp.resolve("nowhere").toString()), 2,
+                        "plugins directory " + tmp.resolve("nowhere") + " (from --plugins-dir) does not exist"),
+                Arguments.of(args("systems", "--plugins-dir", tmp.resolve("a-file").toString()), 2,
+                        "(from --plugins-dir) is a file, not a directory"),
+                Arguments.of(args("sample", "box-events", "--out", tmp.resolve("a-file").toString(), p), 2,
+                        "already exists; choose another output or pass --force"),
+                Arguments.of(args("reproduce", "wetzel2021", out, "--plugins-dir=" + empty), 2, "wetzel2021"),
+                // failures while running: exit 1
+                Arguments.of(args("sample", "box-events", "--groups", "4", "--out",
+                        tmp.resolve("a-file").resolve("b.csv").toString(), p), 1, "a-file is a file, not a folder"));
+    }
+
+    private static String spec(String name) {
+        return tmp.resolve(name).toString();
+    }
+
+    private static String[] args(String... a) {
+        return a;
+    }
+
+    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @MethodSource("cases")
+    void oneShortPlainLineAndTheRightExitCode(String[] args, int code, String fragment) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        String message = err.toString().strip();
+        assertEquals(code, exit, String.join(" ", args) + " -> " + message);
+        assertTrue(message.contains(fragment), "expected '" + fragment + "' in: " + message);
+        if (message.startsWith("error: ")) {
+            assertEquals(1, message.lines().count(), "one line: " + message);
+        }
+        String first = message.lines().findFirst().orElse("");
+        assertTrue(first.length() < 300, "short (" + first.length() + " chars): " + first);
+        assertTrue(message.length() < 2000, "no echo of the input: " + message.length() + " chars");
+        for (String name : List.of("Exception", "java.", "com.fasterxml", "jackson")) {
+            assertFalse(message.contains(name), "no class names (" + name + "): " + message);
+        }
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(args("--help"), new PrintWriter(out), new PrintWriter(new StringWriter())));
+        String help = out.toString();
+        assertTrue(help.contains("Exit codes:"), help);
+        List<String> missing = new ArrayList<>();
+        for (String code : List.of("0   the command did what was asked", "1   a failure while running",
+                "2   a usage error", "3   the run finished but the network failed to learn")) {
+            if (!help.contains(code)) {
+                missing.add(code);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing " + missing + " in:\n" + help);
+    }
+}
