@@ -8,8 +8,8 @@ import org.invariantlab.core.train.TrainingResult;
  *
  * <p>The rule: a run <b>failed to learn</b> when its test pair accuracy is indistinguishable from guessing,
  * i.e. an exact one-sided binomial test of the number of correctly judged test pairs against {@code p = 1/2}
- * does not reject chance at level {@value #ALPHA} (for 1000 test pairs that needs at least 549 correct, 54.9 %;
- * for 10,000 pairs 51.6 %), or when the test loss is not finite. Heads without probabilities (accuracy NaN)
+ * does not reject chance at level {@value #ALPHA} (for 1000 test pairs that needs at least 550 correct, 55.0 %;
+ * for 10,000 pairs 5156, 51.6 %), or when the test loss is not finite. Heads without probabilities (accuracy NaN)
  * are judged by the loss alone. A run that learned something but whose training stopped on divergence (a
  * non-finite loss, or a mean loss above {@link org.invariantlab.core.train.Trainer#DIVERGED_LOSS}) is
  * {@link RunStatus#DIVERGED}; everything else is {@link RunStatus#COMPLETED}.

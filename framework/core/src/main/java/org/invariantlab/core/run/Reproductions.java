@@ -125,7 +125,12 @@ public final class Reproductions {
      */
     public static List<Row> run(InvariantLab lab, String name, boolean quick, Path out, boolean overwrite, String command,
                                 RunListener listener) {
-        List<Experiment> experiments = experiments(name, quick);
+        return run(lab, name, quick, experiments(name, quick), out, overwrite, command, listener);
+    }
+
+    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} for a given list. */
+    static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
+                         boolean overwrite, String command, RunListener listener) {
         Runner runner = new Runner(lab);
         List<RunSpec> resolved = new ArrayList<>();
         // fail on a missing plugin, a bad setting or too little memory before any training
