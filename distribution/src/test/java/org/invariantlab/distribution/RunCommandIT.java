@@ -41,7 +41,7 @@ class RunCommandIT {
         assertTrue(r.out().contains("epoch 6/6"), "progress per epoch in the log:\n" + r.out());
 
         Installation.Result again = Installation.run("run", out.resolve("spec.yaml").toString(), "--out", out.toString());
-        assertEquals(1, again.exitCode(), again.all());
+        assertEquals(2, again.exitCode(), again.all());
         assertTrue(again.err().contains("already holds results") && again.err().contains("--force"), again.err());
     }
 
@@ -73,20 +73,20 @@ class RunCommandIT {
     void badRunInputIsRefusedWithAClearMessage() throws IOException {
         Path spec = Files.writeString(tmp.resolve("bad.yaml"), "system: lorentz\ntraining:\n  epocs: 3\n");
         Installation.Result typo = Installation.run("run", spec.toString(), "--out", tmp.resolve("x").toString());
-        assertEquals(1, typo.exitCode(), typo.all());
+        assertEquals(2, typo.exitCode(), typo.all());
         assertTrue(typo.err().contains("line 3") && typo.err().contains("epocs") && typo.err().contains("epochs"), typo.err());
 
         Installation.Result head = Installation.run("run", "--system", "lorentz", "--head", "siamese", "--out",
                 tmp.resolve("y").toString());
-        assertEquals(1, head.exitCode(), head.all());
+        assertEquals(2, head.exitCode(), head.all());
         assertTrue(head.err().contains("siamese") && head.err().contains("distance-logistic"), head.err());
 
         Installation.Result nothing = Installation.run("run", "--out", tmp.resolve("z").toString());
-        assertEquals(1, nothing.exitCode(), nothing.all());
+        assertEquals(2, nothing.exitCode(), nothing.all());
         assertTrue(nothing.err().contains("--system"), nothing.err());
 
         Installation.Result paper = Installation.run("reproduce", "wetzel2021", "--quick", "--out", tmp.resolve("w").toString());
-        assertEquals(1, paper.exitCode(), paper.all());
+        assertEquals(2, paper.exitCode(), paper.all());
         assertTrue(paper.err().contains("wetzel2020"), paper.err());
         for (String d : new String[] {"x", "y", "z", "w"}) {
             assertFalse(Files.exists(tmp.resolve(d)), "nothing written for " + d);

@@ -60,7 +60,7 @@ class SampleCommandIT {
 
         byte[] before = Files.readAllBytes(a);
         Installation.Result again = Installation.run("sample", "lorentz", "--groups", "5", "--seed", "4", "--out", a.toString());
-        assertEquals(1, again.exitCode(), again.all());
+        assertEquals(2, again.exitCode(), again.all());
         assertTrue(again.err().contains("already exists") && again.err().contains("--force"), again.err());
         assertArrayEquals(before, Files.readAllBytes(a), "existing result untouched");
 
