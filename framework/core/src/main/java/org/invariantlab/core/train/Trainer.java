@@ -347,7 +347,8 @@ public final class Trainer {
                     listener.epochCompleted(stats);
                 }
                 if (validationDiverged) {
-                    stopReason = TrainingResult.DIVERGED + ": validation loss " + validationLoss + " at epoch " + (epoch + 1);
+                    stopReason = TrainingResult.DIVERGED + ": " + (Double.isFinite(validationLoss) ? "validation loss "
+                            + validationLoss : "non-finite validation loss") + " at epoch " + (epoch + 1);
                     break;
                 }
                 if (!sane(trainLoss)) {

@@ -20,7 +20,8 @@ class LearningVerdictTest {
         assertEquals(5.0 / 16, LearningVerdict.chanceProbability(3, 4), 1e-15);
         assertEquals(1 - 1.0 / 16, LearningVerdict.chanceProbability(1, 4), 1e-15);
         assertEquals(0.5126, LearningVerdict.chanceProbability(500, 1000), 1e-4);
-        assertEquals(549, LearningVerdict.minimumCorrect(1000));
+        assertEquals(550, LearningVerdict.minimumCorrect(1000));
+        assertEquals(5156, LearningVerdict.minimumCorrect(10_000));
     }
 
     @Test

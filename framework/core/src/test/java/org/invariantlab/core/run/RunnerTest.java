@@ -160,6 +160,8 @@ class RunnerTest {
         assertEquals(RunStatus.FAILED_TO_LEARN, o.status(), o.metrics().toString());
         assertFalse(o.completed());
         assertEquals(List.of(), o.metrics().get("matched_invariants"));
+        assertTrue(String.valueOf(o.metrics().get("stop_reason")).startsWith("diverged: mean training loss"),
+                "an astronomical finite loss is divergence: " + o.metrics().get("stop_reason"));
         assertTrue(o.statusMessage().contains("--learning-rate (now 30.0)"), o.statusMessage());
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"status\" : \"failed_to_learn\""), metrics);
@@ -177,7 +179,7 @@ class RunnerTest {
 
     /** The files documented as byte-identical for the same spec (docs/architecture.md, "Output and provenance"). */
     static final List<String> IDENTICAL = List.of(ResultDirectory.MARKER, "spec.yaml", "formula.json",
-            "model/model.zip", "model/standardization.json", "latent_vs_r2.png");
+            "model/model.zip", "model/standardization.json", "latent_vs_r2.png", "training.png");
 
     @Test
     void theSameSpecGivesByteIdenticalFiles() throws IOException {
