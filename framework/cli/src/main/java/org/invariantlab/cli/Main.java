@@ -28,6 +28,11 @@ public final class Main {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter e = cmd.getErr();
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError oom) { // e.g. wrapped by a worker thread
+                    return outOfMemory(oom, verbose, e);
+                }
+            }
             if (verbose) {
                 ex.printStackTrace(e);
             }
@@ -39,7 +44,23 @@ public final class Main {
             e.flush();
             return exitCode(ex);
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError oom) {
+            return outOfMemory(oom, verbose, err);
+        }
+    }
+
+    /** Any {@link OutOfMemoryError} of a command, explained in one line; exit 1. */
+    private static int outOfMemory(OutOfMemoryError oom, boolean verbose, PrintWriter err) {
+        if (verbose) {
+            oom.printStackTrace(err);
+        }
+        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        err.println("error: out of memory (Java may use " + maxMb + " MB): use smaller sizes (fewer groups or pairs, a"
+                + " smaller network or batch), or give Java more memory, e.g. JAVA_OPTS=-Xmx8g invariantlab ...");
+        err.flush();
+        return ExitCodes.FAILURE;
     }
 
     /** The command tree, for tests and documentation. */

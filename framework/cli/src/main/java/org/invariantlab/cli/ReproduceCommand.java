@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.Reproductions;
+import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,10 +26,10 @@ final class ReproduceCommand extends LabCommand {
     @Option(names = "--quick", description = "100k instead of 200k training pairs and 10 epochs: under a minute in all (the full reproduction takes about 5 minutes on 2 cores).")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (new or empty unless --force).")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory: new, empty, or an earlier reproduction (its finished experiments are reused).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing DIR once the new results are complete.")
+    @Option(names = "--force", description = "Run every experiment again, replacing each earlier experiment folder once its new result is complete.")
     boolean force;
 
     /** Completion candidates for the paper name. */
@@ -39,14 +42,30 @@ final class ReproduceCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
+        try {
+            ResultDirectory.checkInPlace(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.REPRODUCTION);
+            Reproductions.experiments(paper, quick).forEach(e -> new Runner(lab).check(e.spec()));
+        } catch (InvariantLabException e) {
+            return refuse(e);
+        }
         long t0 = System.nanoTime();
         List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, this.out, force, commandLineText(),
                 ProgressPrinter.forConsole(out));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();
         out.println(table(rows, quick, seconds));
+        List<String> reused = rows.stream().filter(Reproductions.Row::reused).map(r -> r.experiment().name()).toList();
+        if (!reused.isEmpty()) {
+            out.printf(Locale.ROOT, "Reused the finished results of an earlier call: %s (pass --force to run them again)%n",
+                    String.join(", ", reused));
+        }
         out.printf(Locale.ROOT, "Results: %s (summary.json and one folder per experiment)%n", this.out.toAbsolutePath());
-        return ExitCodes.OK;
+        List<Reproductions.Row> failed = rows.stream().filter(r -> !r.outcome().completed()).toList();
+        for (Reproductions.Row r : failed) {
+            out.printf(Locale.ROOT, "experiment %s: %s: %s%n", r.experiment().name(), r.outcome().status(),
+                    r.outcome().statusMessage());
+        }
+        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED_TO_LEARN;
     }
 
     /** The side-by-side table, as printed and as pasted into docs/results.md. */

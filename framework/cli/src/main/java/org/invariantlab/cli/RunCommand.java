@@ -9,8 +9,10 @@ import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.run.RunOutcome;
 import org.invariantlab.core.run.RunSpec;
+import org.invariantlab.core.run.RunStatus;
 import org.invariantlab.core.run.Runner;
 import org.invariantlab.core.run.SpecFiles;
 import picocli.CommandLine.Command;
@@ -25,10 +27,10 @@ final class RunCommand extends LabCommand {
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "Run spec file.")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Result directory (must be new or empty unless --force).")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Result directory (must be new or empty; --force replaces an earlier run result only).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing result in DIR (only once the new one is complete).")
+    @Option(names = "--force", description = "Replace an earlier run result in DIR (only once the new one is complete; other folders are never replaced).")
     boolean force;
 
     @Option(names = "--system", paramLabel = "ID", description = "Physical system (see 'invariantlab systems').")
@@ -100,13 +102,25 @@ final class RunCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
-        RunSpec spec = buildSpec();
         Runner runner = new Runner(lab);
+        RunSpec spec;
+        try {
+            spec = buildSpec();
+            runner.check(spec);
+            ResultDirectory.checkWritable(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.RUN, force);
+        } catch (InvariantLabException e) {
+            return refuse(e);
+        }
         RunOutcome o = runner.run(spec, this.out, force, commandLineText(), ProgressPrinter.forConsole(out));
         out.println();
         out.printf(Locale.ROOT, "Result in %s%n", o.directory());
         out.printf(Locale.ROOT, "  accuracy      train %.2f %%, test %.2f %%%n", 100 * o.number("train_accuracy"),
                 100 * o.number("test_accuracy"));
+        if (o.status() == RunStatus.FAILED_TO_LEARN) {
+            out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
+            out.printf(Locale.ROOT, "  (the model and its scores are kept in %s as evidence)%n", o.directory());
+            return ExitCodes.FAILED_TO_LEARN;
+        }
         out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", o.number("gradient_alignment"), o.metrics().get("matched_invariants"));
         if (o.metrics().get("formula_error") != null) {
             out.printf(Locale.ROOT, "  formula       none: %s%n", o.metrics().get("formula_error"));
@@ -123,10 +137,9 @@ final class RunCommand extends LabCommand {
         }
         out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %s%n", o.number("train_seconds"),
                 o.number("pairs_per_second"), o.metrics().get("best_epoch"));
-        if (!o.completed()) {
-            throw new InvariantLabException("training stopped early: " + o.metrics().get("stop_reason")
-                    + "; the best model before that was kept and scored in " + o.directory()
-                    + ". Lower --learning-rate or check the data for extreme values.");
+        if (o.status() == RunStatus.DIVERGED) {
+            out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
+            return ExitCodes.FAILED_TO_LEARN;
         }
         return ExitCodes.OK;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -43,7 +44,7 @@ final class SampleCommand extends LabCommand {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--force", description = "Replace FILE.csv if it exists.")
+    @Option(names = "--force", description = "Replace FILE.csv if it is an earlier sample (any other file is kept).")
     boolean force;
 
     @Override
@@ -62,6 +63,11 @@ final class SampleCommand extends LabCommand {
         PhysicalSystem system = rec.extension();
         Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
         SystemModel model = system.configure(resolved);
+        try {
+            SampleExport.checkTarget(out, force); // before sampling, which may take long
+        } catch (InvariantLabException e) {
+            return refuse(e);
+        }
         long t0 = System.nanoTime();
         GroupedData data = model.sample(request);
         double seconds = (System.nanoTime() - t0) / 1e9;

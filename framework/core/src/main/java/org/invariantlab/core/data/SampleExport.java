@@ -1,16 +1,19 @@
 package org.invariantlab.core.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.Json;
 import org.invariantlab.core.provenance.Provenance;
 
 /**
@@ -19,6 +22,9 @@ import org.invariantlab.core.provenance.Provenance;
  * to a JSON sidecar {@code <file>.provenance.json} so that the CSV stays plain for any reader.
  */
 public final class SampleExport {
+
+    /** How every sample CSV begins. */
+    public static final String HEADER_START = "group,member";
 
     private SampleExport() {
     }
@@ -34,20 +40,54 @@ public final class SampleExport {
      */
     public static void write(SystemModel model, GroupedData data, Path csv, Provenance provenance, boolean overwrite) {
         Path meta = provenancePath(csv);
-        AtomicFiles.checkWritable(csv, overwrite);
-        AtomicFiles.checkWritable(meta, overwrite);
+        checkTarget(csv, overwrite);
         List<TrueInvariant> invariants = model.invariants();
         AtomicFiles.write(csv, out -> writeCsv(out, data, invariants), overwrite);
+        AtomicFiles.writeString(meta, Json.write(provenance), overwrite);
+    }
+
+    /**
+     * Checks, before any sampling, that {@code csv} and its sidecar can be written: not a directory, a folder
+     * that exists and is writable, and no existing file unless {@code overwrite}; even then only an earlier
+     * sample export (a CSV starting with {@value #HEADER_START}, a sidecar holding a provenance record) is
+     * replaced, never another file.
+     *
+     * @throws InvariantLabException naming the problem and how to proceed
+     */
+    public static void checkTarget(Path csv, boolean overwrite) {
+        Path meta = provenancePath(csv);
+        AtomicFiles.checkNewFile(csv, overwrite);
+        AtomicFiles.checkNewFile(meta, overwrite);
+        if (Files.exists(csv) && !startsWith(csv, HEADER_START)) {
+            throw new InvariantLabException(csv + " is not a sample written by InvariantLab (it does not start with '"
+                    + HEADER_START + "'); --force only replaces earlier samples, so choose another --out");
+        }
+        if (Files.exists(meta) && !contains(meta, "\"invariantlabVersion\"")) {
+            throw new InvariantLabException(meta + " is not a provenance file written by InvariantLab; --force only"
+                    + " replaces earlier samples, so choose another --out");
+        }
+    }
+
+    private static boolean startsWith(Path file, String prefix) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            char[] head = new char[prefix.length()];
+            int n = r.read(head);
+            return n == head.length && new String(head).equals(prefix);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
         try {
-            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(provenance);
-            AtomicFiles.writeString(meta, json + "\n", overwrite);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Files.size(file) < 1_000_000 && Files.readString(file).contains(text);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
     private static void writeCsv(Writer out, GroupedData data, List<TrueInvariant> invariants) throws IOException {
-        StringBuilder header = new StringBuilder("group,member");
+        StringBuilder header = new StringBuilder(HEADER_START);
         data.variables().forEach(v -> header.append(',').append(v));
         invariants.forEach(i -> header.append(',').append(i.name()));
         out.write(header.append('\n').toString());

@@ -14,7 +14,9 @@ import org.invariantlab.api.InvariantLabException;
 
 /**
  * Atomic file writing. A write either produces the complete new file or leaves the target as it was: the
- * content is written to a temporary sibling, flushed, and renamed over the target.
+ * content is written to a temporary sibling, flushed, and renamed over the target. The temporary sibling is
+ * removed if the JVM is interrupted, and one left by a killed process is swept by the next write to the same
+ * target ({@link Leftovers}).
  */
 public final class AtomicFiles {
 
@@ -38,6 +40,23 @@ public final class AtomicFiles {
         }
         if (Files.exists(target) && !overwrite) {
             throw new InvalidInputException(target + " already exists; choose another output or pass --force to replace it");
+        }
+    }
+
+    /**
+     * Checks, before any work, that a new file can be written at {@code target}: {@link #checkWritable} and
+     * moreover that its folder exists and is writable (nothing is created).
+     *
+     * @throws InvariantLabException naming the problem and how to proceed
+     */
+    public static void checkNewFile(Path target, boolean overwrite) {
+        checkWritable(target, overwrite);
+        Path dir = target.toAbsolutePath().normalize().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new InvariantLabException("the folder " + dir + " does not exist; create it first or choose another output");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InvariantLabException("cannot write into " + dir + " (no permission); choose another output");
         }
     }
 
@@ -77,12 +96,14 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
+        Leftovers.Registration cleanup = null;
         try {
             Files.createDirectories(dir);
-            Path candidate = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + System.nanoTime() + ".tmp");
+            Leftovers.sweep(dir, "." + abs.getFileName() + ".", false);
+            Path candidate = dir.resolve("." + abs.getFileName() + "." + Leftovers.fileTag() + ".tmp");
             Files.createFile(candidate);
             tmp = candidate;
+            cleanup = Leftovers.removeOnExit(tmp);
             action.writeTo(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -93,6 +114,9 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target + ": " + IoErrors.describe(e, tmp == null ? target : tmp), e);
         } finally {
+            if (cleanup != null) {
+                cleanup.close();
+            }
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);

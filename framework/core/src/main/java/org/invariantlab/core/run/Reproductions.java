@@ -1,5 +1,9 @@
 package org.invariantlab.core.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.Json;
 
 /**
  * Paper reproductions: named lists of runs with the paper's numbers beside ours.
@@ -38,6 +44,8 @@ public final class Reproductions {
      * in 129 s at 64-64-64).
      */
     static final List<Integer> HIDDEN = List.of(32, 32, 32);
+
+    private static final ObjectMapper METRICS = new ObjectMapper();
 
     /** Names of the available reproductions. */
     public static final List<String> NAMES = List.of("wetzel2020");
@@ -99,31 +107,76 @@ public final class Reproductions {
                         t.learningRate(), t.schedule(), 0));
     }
 
-    /** Outcome of one experiment, with the paper's numbers. */
-    public record Row(Experiment experiment, RunOutcome outcome) {
+    /**
+     * Outcome of one experiment, with the paper's numbers.
+     *
+     * @param reused true if the experiment's finished result from an earlier, interrupted call was kept
+     */
+    public record Row(Experiment experiment, RunOutcome outcome, boolean reused) {
     }
 
     /**
-     * Runs every experiment into {@code out/<experiment>/} and writes {@code out/summary.json}; the whole
-     * directory appears only when all experiments are done.
+     * Runs every experiment into {@code out/<experiment>/} and then writes {@code out/summary.json}. Each
+     * experiment's folder appears only when that experiment is complete, so an interrupted reproduction can be
+     * resumed: called again with the same settings, it reuses every experiment whose folder is a complete run
+     * result with the same resolved spec, and runs the others. With {@code overwrite} every experiment is run
+     * again (each replaces its earlier folder once the new one is complete). {@code out} must be new, empty, or
+     * an earlier reproduction; anything else is refused, with or without {@code overwrite}.
      */
     public static List<Row> run(InvariantLab lab, String name, boolean quick, Path out, boolean overwrite, String command,
                                 RunListener listener) {
-        List<Experiment> experiments = experiments(name, quick);
+        return run(lab, name, quick, experiments(name, quick), out, overwrite, command, listener);
+    }
+
+    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} for a given list. */
+    static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
+                         boolean overwrite, String command, RunListener listener) {
         Runner runner = new Runner(lab);
-        experiments.forEach(e -> runner.resolve(e.spec())); // fail on a missing plugin before any training
+        List<RunSpec> resolved = new ArrayList<>();
+        // fail on a missing plugin, a bad setting or too little memory before any training
+        experiments.forEach(e -> resolved.add(runner.check(e.spec())));
+        Path root = out.toAbsolutePath().normalize();
+        ResultDirectory.openInPlace(root, ResultDirectory.Kind.REPRODUCTION);
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
-        try (ResultDirectory dir = ResultDirectory.open(out, overwrite)) {
-            for (Experiment e : experiments) {
-                listener.stage("experiment " + e.name() + ": " + e.description());
-                RunOutcome o = runner.run(e.spec(), dir.file(e.name()), false, command, listener);
-                rows.add(new Row(e, o));
+        for (int i = 0; i < experiments.size(); i++) {
+            Experiment e = experiments.get(i);
+            Path dir = root.resolve(e.name());
+            RunOutcome earlier = overwrite ? null : finished(dir, resolved.get(i), runner);
+            if (earlier != null) {
+                listener.stage("experiment " + e.name() + ": reusing the finished result in " + dir);
+                rows.add(new Row(e, earlier, true));
+                continue;
             }
-            dir.writeJson("summary.json", summary(name, quick, rows, (System.nanoTime() - t0) / 1e9));
-            dir.commit();
+            listener.stage("experiment " + e.name() + ": " + e.description());
+            RunOutcome o = runner.run(e.spec(), dir, true, command, listener);
+            rows.add(new Row(e, o, false));
         }
+        AtomicFiles.writeString(root.resolve("summary.json"),
+                Json.write(summary(name, quick, rows, (System.nanoTime() - t0) / 1e9)), true);
         return rows;
+    }
+
+    /**
+     * The outcome stored in {@code dir} if it is a complete run result of exactly {@code spec} (compared as
+     * resolved specs); null if it is absent, incomplete, unreadable or of other settings.
+     */
+    static RunOutcome finished(Path dir, RunSpec spec, Runner runner) {
+        if (!Files.isDirectory(dir) || !ResultDirectory.isResult(dir, ResultDirectory.Kind.RUN)) {
+            return null;
+        }
+        try {
+            RunSpec stored = runner.resolve(SpecFiles.read(dir.resolve("spec.yaml")));
+            if (!stored.equals(spec)) {
+                return null;
+            }
+            Map<String, Object> metrics = METRICS.readValue(dir.resolve("metrics.json").toFile(),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+            RunStatus status = RunStatus.of(String.valueOf(metrics.get("status")));
+            return new RunOutcome(stored, metrics, dir, status);
+        } catch (IOException | RuntimeException e) {
+            return null; // not reusable: it is run again and replaced
+        }
     }
 
     private static Map<String, Object> summary(String name, boolean quick, List<Row> rows, double seconds) {
@@ -141,6 +194,7 @@ public final class Reproductions {
             m.put("paper_formula", r.experiment().paperFormula());
             m.put("expected_invariants", r.experiment().expectedInvariants());
             m.put("directory", r.experiment().name());
+            m.put("reused", r.reused());
             list.add(m);
         }
         s.put("experiments", list);

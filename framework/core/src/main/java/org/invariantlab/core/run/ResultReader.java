@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.core.InvariantLab;
@@ -63,18 +63,18 @@ public final class ResultReader {
         Path specFile = result.resolve("spec.yaml");
         Path modelDir = result.resolve("model");
         if (!Files.isDirectory(result)) {
-            throw new InvariantLabException(result + " is not a folder; give the folder of a finished run");
+            throw new InvalidInputException(result + " is not a folder; give the folder of a finished run");
         }
         if (!Files.isRegularFile(specFile) || !Files.isRegularFile(modelDir.resolve(Encoder.MODEL_FILE))) {
-            throw new InvariantLabException(result + " is not the result of a run (it needs spec.yaml and model/"
+            throw new InvalidInputException(result + " is not the result of a run (it needs spec.yaml and model/"
                     + Encoder.MODEL_FILE + "); give the folder that 'invariantlab run --out' wrote");
         }
         if (out != null && out.toAbsolutePath().normalize().equals(result.toAbsolutePath().normalize())) {
-            throw new InvariantLabException("--out must differ from the result being read (" + result
+            throw new InvalidInputException("--out must differ from the result being read (" + result
                     + "): the reading is written as a new result, the old one is kept");
         }
         if (out != null) {
-            ResultDirectory.checkWritable(out, overwrite);
+            ResultDirectory.checkWritable(out, ResultDirectory.Kind.RUN, overwrite);
         }
         RunSpec old = SpecFiles.read(specFile);
         boolean same = interpreter == null || interpreter.equals(old.interpreter());
@@ -106,7 +106,7 @@ public final class ResultReader {
         Map<String, Object> metrics = readMetrics(result.resolve("metrics.json"));
         metrics.keySet().removeIf(k -> k.startsWith("formula"));
         metrics.putAll(formulas.metrics());
-        try (ResultDirectory dir = ResultDirectory.open(out, overwrite)) {
+        try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
             copyUnchanged(result, dir);
             dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
             dir.writeJson("metrics.json", metrics);
@@ -124,7 +124,7 @@ public final class ResultReader {
         try {
             return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
-            throw new InvariantLabException("cannot read " + file + ": it is not the metrics file of a run ("
+            throw new InvalidInputException("cannot read " + file + ": it is not the metrics file of a run ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
@@ -133,7 +133,7 @@ public final class ResultReader {
         try (Stream<Path> files = Files.walk(result)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = result.relativize(p).toString().replace('\\', '/');
-                if (REPLACED.contains(name) || name.startsWith("reading")) {
+                if (REPLACED.contains(name) || name.equals(ResultDirectory.MARKER) || name.startsWith("reading")) {
                     continue;
                 }
                 Files.copy(p, dir.file(name));

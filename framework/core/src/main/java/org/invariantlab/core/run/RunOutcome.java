@@ -1,6 +1,8 @@
 package org.invariantlab.core.run;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,11 +11,22 @@ import java.util.Map;
  * @param spec      the fully resolved spec
  * @param metrics   the content of {@code metrics.json}, in order
  * @param directory where the result was written
- * @param completed false if training diverged (the best model before that is kept and scored)
+ * @param status    how the run ended ({@link LearningVerdict}); the model and result are written in every case
  */
-public record RunOutcome(RunSpec spec, Map<String, Object> metrics, Path directory, boolean completed) {
+public record RunOutcome(RunSpec spec, Map<String, Object> metrics, Path directory, RunStatus status) {
     public RunOutcome {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** True if the run completed and learned something. */
+    public boolean completed() {
+        return status == RunStatus.COMPLETED;
+    }
+
+    /** What went wrong and what to change, for a run that did not complete; null otherwise. */
+    public String statusMessage() {
+        Object m = metrics.get("status_message");
+        return m == null ? null : m.toString();
     }
 
     /** A metric as a number (NaN when absent). */

@@ -22,6 +22,7 @@ import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.api.training.TrainingExamples;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.builtin.PermutationSampler;
 import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
@@ -104,11 +105,32 @@ public final class Runner {
     public RunOutcome run(RunSpec spec, Path out, boolean overwrite, String command, RunListener listener) {
         Resolved r = resolveExtensions(spec);
         RunSpec resolved = resolve(spec);
-        try (ResultDirectory dir = ResultDirectory.open(out, overwrite)) {
+        memoryEstimate(resolved, r).check(MemoryEstimate.available());
+        try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
             RunOutcome outcome = execute(resolved, r, dir, command, listener);
             dir.commit();
             return outcome;
         }
+    }
+
+    /**
+     * Checks everything that can be checked before any work: ids, parameters, training settings, and that the
+     * run fits into the JVM's memory ({@link MemoryEstimate}).
+     *
+     * @return the resolved spec
+     */
+    public RunSpec check(RunSpec spec) {
+        Resolved r = resolveExtensions(spec);
+        RunSpec resolved = resolve(spec);
+        memoryEstimate(resolved, r).check(MemoryEstimate.available());
+        return resolved;
+    }
+
+    private static MemoryEstimate memoryEstimate(RunSpec spec, Resolved r) {
+        String positives = r.samplerParams().asText().get(PermutationSampler.POSITIVES_PER_GROUP);
+        long pairsPerGroup = positives != null && positives.matches("\\d+") ? Long.parseLong(positives) : 1L;
+        return MemoryEstimate.of(spec, r.model().stateSpace().variables().size(), r.model().invariants().size(),
+                pairsPerGroup);
     }
 
     private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
@@ -133,21 +155,31 @@ public final class Runner {
                 spec.training().activation(), spec.training().hidden()));
         Trainer trainer = new Trainer();
         NetworkHead head = r.head().extension();
-        TrainingResult result = trainer.train(trainingConfig(spec, seeds.network()), train, validation, head, r.headParams(), listener);
-        boolean completed = !result.stopReason().startsWith("diverged");
+        TrainingResult result = trainer.train(trainingConfig(spec, seeds.network()), train, validation, head,
+                r.headParams(), listener);
 
         listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
         Evaluation trainEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), train);
         Evaluation testEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), test);
+        LearningVerdict verdict = LearningVerdict.judge(testEval.accuracy(), test.count(), testEval.loss(),
+                result.stopReason(), spec.training());
+        if (verdict.message() != null) {
+            listener.stage(verdict.status() + ": " + verdict.message());
+        }
         List<ScalarField> latents = new ArrayList<>();
         for (int k = 0; k < result.encoder().latentSize(); k++) {
             latents.add(result.encoder().field(k));
         }
         Scores scores = Scorer.score(latents, model, testData, ScoringOptions.defaults());
 
-        listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
-        FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, model,
-                testData, freshData(model, spec, seeds), scores);
+        FormulaReport formulas;
+        if (verdict.learned()) {
+            listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
+            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, model,
+                    testData, freshData(model, spec, seeds), scores);
+        } else {
+            formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
+        }
         if (formulas.error() != null) {
             listener.stage("no formula: " + formulas.error());
         }
@@ -157,13 +189,16 @@ public final class Runner {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("system", spec.system());
         m.put("seed", spec.seed());
-        m.put("status", completed ? "completed" : "diverged");
+        m.put("status", verdict.status().id());
+        if (verdict.message() != null) {
+            m.put("status_message", verdict.message());
+        }
         m.put("stop_reason", result.stopReason());
         m.put("train_accuracy", trainEval.accuracy());
         m.put("test_accuracy", testEval.accuracy());
         m.put("test_loss", testEval.loss());
         m.put("gradient_alignment", scores.gradientAlignment());
-        m.put("matched_invariants", scores.matched());
+        m.put("matched_invariants", verdict.learned() ? scores.matched() : List.of());
         m.put("alignment_per_invariant", scores.alignmentPerInvariant());
         m.put("pearson_per_invariant", scores.pearsonPerInvariant());
         m.put("r2", scores.r2());
@@ -188,7 +223,7 @@ public final class Runner {
         if (readings.size() > 1) {
             writeReadingPlots(dir, spec, readings, model, testData, scores);
         }
-        return new RunOutcome(spec, m, dir.target(), completed);
+        return new RunOutcome(spec, m, dir.target(), verdict.status());
     }
 
     /** The training configuration of a spec, with the network seed. */

@@ -16,6 +16,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.DeterministicZip;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -238,7 +239,10 @@ public final class Encoder {
      * @throws UncheckedIOException if a file cannot be written
      */
     public synchronized void save(Path dir) {
-        AtomicFiles.writeFile(dir.resolve(MODEL_FILE), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), false), true);
+        AtomicFiles.writeFile(dir.resolve(MODEL_FILE), tmp -> {
+            ModelSerializer.writeModel(net, tmp.toFile(), false);
+            DeterministicZip.normalize(tmp); // same network, same bytes: fixed entry times and order
+        }, true);
         AtomicFiles.writeString(dir.resolve(STANDARDIZATION_FILE), standardization.toJson(), true);
     }
 

@@ -59,7 +59,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
  * examples, and the best one so far (lowest validation loss, or lowest training loss without validation)
  * is kept as a deep copy together with its {@code θ}. A non-finite loss, gradient or validation loss ends
- * training with stop reason {@code diverged: …} and the best model so far; the run fails with an
+ * training with stop reason {@code diverged: …} and the best model so far; so does an epoch whose mean training
+ * or validation loss is finite but above {@link #DIVERGED_LOSS} (the epoch is recorded, and its model may still
+ * be the best so far when its validation loss is finite). The run fails with an
  * {@link InvariantLabException} if no epoch ended with a finite loss. With {@code patience > 0},
  * training stops once the validation loss has not improved for that many epochs.
  *
@@ -70,6 +72,13 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>The trainer holds no state between calls; one call uses the calling thread only.
  */
 public final class Trainer {
+
+    /**
+     * A mean loss (per example) above this counts as divergence although it is finite. At chance the pair
+     * heads' cross-entropy is ln 2 ≈ 0.69 and a confidently wrong pair costs about its logit; a mean of 10¹⁰
+     * means the weights have blown up (measured: 6.6·10³⁰ in the first epoch at learning rate 30).
+     */
+    public static final double DIVERGED_LOSS = 1e10;
 
     /** Examples per head call when evaluating. */
     static final int EVAL_EXAMPLES = 4096;
@@ -326,7 +335,7 @@ public final class Trainer {
                 EpochStats stats = new EpochStats(epoch + 1, config.epochs(), trainLoss, trainAccuracy, validationLoss,
                         validationAccuracy, eta, seconds(start));
                 history.add(stats);
-                boolean validationDiverged = validation != null && !Double.isFinite(validationLoss);
+                boolean validationDiverged = validation != null && !sane(validationLoss);
                 double criterion = validation != null ? validationLoss : trainLoss;
                 if (!validationDiverged && criterion < bestLoss) {
                     bestLoss = criterion;
@@ -338,7 +347,12 @@ public final class Trainer {
                     listener.epochCompleted(stats);
                 }
                 if (validationDiverged) {
-                    stopReason = TrainingResult.DIVERGED + ": non-finite validation loss at epoch " + (epoch + 1);
+                    stopReason = TrainingResult.DIVERGED + ": " + (Double.isFinite(validationLoss) ? "validation loss "
+                            + validationLoss : "non-finite validation loss") + " at epoch " + (epoch + 1);
+                    break;
+                }
+                if (!sane(trainLoss)) {
+                    stopReason = TrainingResult.DIVERGED + ": mean training loss " + trainLoss + " at epoch " + (epoch + 1);
                     break;
                 }
                 boolean stale = epoch + 1 - bestEpoch >= config.patience();
@@ -427,6 +441,11 @@ public final class Trainer {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /** A loss that is finite and not above {@link #DIVERGED_LOSS}. */
+    private static boolean sane(double loss) {
+        return Double.isFinite(loss) && loss <= DIVERGED_LOSS;
     }
 
     private static boolean allFinite(double[] a) {

@@ -62,7 +62,7 @@ class RunnerTest {
     void aRunLearnsTheInvariantAndWritesACompleteResult() throws IOException {
         Path out = tmp.resolve("ring-run");
         RunOutcome o = new Runner(lab).run(small(), out, false, "test", RunListener.silent());
-        assertTrue(o.completed());
+        assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertTrue(o.number("gradient_alignment") > MIN_ALIGNMENT, "alignment " + o.number("gradient_alignment"));
         assertTrue(o.number("test_accuracy") > MIN_TEST_ACCURACY, "test accuracy " + o.number("test_accuracy"));
         assertEquals(List.of("r2"), o.metrics().get("matched_invariants"));
@@ -149,5 +149,50 @@ class RunnerTest {
                 () -> runner.run(small(), taken, false, "test", RunListener.silent()));
         assertTrue(exists.getMessage().contains("--force"), exists.getMessage());
         assertEquals("keep me", Files.readString(taken.resolve("old.txt")));
+    }
+
+    @Test
+    void aRunThatLearnedNothingSaysSoAndKeepsItsEvidence() throws IOException {
+        // measured: at learning rate 30 the first epoch's mean loss is astronomical and accuracy stays at 50 %
+        RunSpec spec = small().withTraining(new RunSpec.Training(List.of(32, 32), "swish", 1, 3, 64, 30.0, "cosine", 0));
+        Path out = tmp.resolve("ring-lr30");
+        RunOutcome o = new Runner(lab).run(spec, out, false, "test", RunListener.silent());
+        assertEquals(RunStatus.FAILED_TO_LEARN, o.status(), o.metrics().toString());
+        assertFalse(o.completed());
+        assertEquals(List.of(), o.metrics().get("matched_invariants"));
+        assertTrue(String.valueOf(o.metrics().get("stop_reason")).startsWith("diverged: mean training loss"),
+                "an astronomical finite loss is divergence: " + o.metrics().get("stop_reason"));
+        assertTrue(o.statusMessage().contains("--learning-rate (now 30.0)"), o.statusMessage());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"status\" : \"failed_to_learn\""), metrics);
+        assertTrue(Files.isRegularFile(out.resolve("model/model.zip")), "the model is kept as evidence");
+    }
+
+    @Test
+    void aRunTooLargeForTheMemoryIsRefusedBeforeAnyWork() {
+        RunSpec huge = small().withData(new RunSpec.Data(400_000_000, 300, 500, 2));
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> new Runner(lab).run(huge, tmp.resolve("huge"), false, "test", RunListener.silent()));
+        assertTrue(e.getMessage().contains("memory") && e.getMessage().contains("JAVA_OPTS"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("huge")));
+    }
+
+    /** The files documented as byte-identical for the same spec (docs/architecture.md, "Output and provenance"). */
+    static final List<String> IDENTICAL = List.of(ResultDirectory.MARKER, "spec.yaml", "formula.json",
+            "model/model.zip", "model/standardization.json", "latent_vs_r2.png", "training.png");
+
+    @Test
+    void theSameSpecGivesByteIdenticalFiles() throws IOException {
+        Path a = tmp.resolve("bytes-a");
+        Path b = tmp.resolve("bytes-b");
+        new Runner(lab).run(small(), a, false, "test", RunListener.silent());
+        new Runner(lab).run(small(), b, false, "test", RunListener.silent());
+        for (String f : IDENTICAL) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
+                    f + " is byte-identical");
+        }
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = org.deeplearning4j.util.ModelSerializer
+                .restoreMultiLayerNetwork(a.resolve("model/model.zip").toFile(), false);
+        assertTrue(net.numParams() > 0, "the re-packed model still loads with DL4J");
     }
 }

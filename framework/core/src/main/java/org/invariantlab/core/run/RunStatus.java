@@ -1,0 +1,41 @@
+package org.invariantlab.core.run;
+
+import java.util.Arrays;
+
+/**
+ * How a run ended, written as {@code status} into {@code metrics.json}; the one home of these values.
+ * See {@link LearningVerdict} for the rule that decides between them.
+ */
+public enum RunStatus {
+
+    /** Training went through (or stopped by its patience) and the network learned something. */
+    COMPLETED("completed"),
+
+    /** Training stopped on a non-finite or astronomically large loss; the best model before that was learned. */
+    DIVERGED("diverged"),
+
+    /** The network learned nothing: its test accuracy is indistinguishable from chance. */
+    FAILED_TO_LEARN("failed_to_learn");
+
+    private final String id;
+
+    RunStatus(String id) {
+        this.id = id;
+    }
+
+    /** The value in {@code metrics.json}. */
+    public String id() {
+        return id;
+    }
+
+    /** The status written as {@code id}. */
+    public static RunStatus of(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown run status '" + id + "'"));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
