@@ -100,7 +100,7 @@ class TemplatePluginIT {
         Installation.Result extensions = Installation.run("extensions", "PhysicalSystem", "--plugins-dir", plugins.toString());
         assertEquals(0, extensions.exitCode(), extensions.all());
         assertTrue(extensions.out().lines().anyMatch(l -> l.startsWith("  oscillator  (oscillator 1.0.0)")), extensions.out());
-        assertTrue(extensions.out().lines().anyMatch(l -> l.contains("omega") && l.contains("[0.1, 10.0]")
+        assertTrue(extensions.out().lines().anyMatch(l -> l.contains("omega") && l.contains("(0, 10]")
                 && l.contains("angular frequency")), extensions.out());
 
         Path csv = tmp.resolve("osc.csv");

@@ -75,7 +75,8 @@ final class RunCommand extends LabCommand {
     @Option(names = "--activation", paramLabel = "NAME", description = "swish (default), tanh, relu, softplus, sigmoid, gelu.")
     String activation;
 
-    @Option(names = "--latent-size", paramLabel = "K", description = "Number of learned invariants (default 1).")
+    @Option(names = "--latent-size", paramLabel = "K",
+            description = "Number of learned invariants (default 0: one per independent invariant that varies on the system's data).")
     Integer latentSize;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default 80).")

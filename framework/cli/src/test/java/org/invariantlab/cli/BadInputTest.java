@@ -77,7 +77,7 @@ class BadInputTest {
                 Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "width=2", p), 2,
                         "'box-events' has no parameter 'width'; known parameters: halfWidth, maxRapidity"),
                 Arguments.of(args("run", "--system", "box-events", "--interpreter-param", "degree=9", out, p), 2,
-                        "parameter 'degree' = 9 is outside its range [1, 4]"),
+                        "parameter 'degree' = 9 is outside its range [0, 6]"),
                 Arguments.of(args("run", "--system", "box-events", "--epochs", "0", out, p), 2, "training.epochs must be at least 1"),
                 Arguments.of(args("run", "--system", "box-events", "--activation", "sigmoidal", "--epochs", "1",
                         "--train-groups", "10", "--validation-groups", "5", "--test-groups", "5", out, p), 2,
@@ -106,9 +106,9 @@ class BadInputTest {
                 Arguments.of(args("sample", "box-events", "--out", tmp.resolve("a-file").toString(), p), 2,
                         "already exists; choose another output or pass --force"),
                 Arguments.of(args("reproduce", "wetzel2021", out, "--plugins-dir=" + empty), 2, "wetzel2021"),
-                // failures while running: exit 1
+                // an output under a file is checked before sampling: a usage error
                 Arguments.of(args("sample", "box-events", "--groups", "4", "--out",
-                        tmp.resolve("a-file").resolve("b.csv").toString(), p), 1, "a-file is a file, not a folder"));
+                        tmp.resolve("a-file").resolve("b.csv").toString(), p), 2, "a-file is a file, not a folder"));
     }
 
     private static String spec(String name) {

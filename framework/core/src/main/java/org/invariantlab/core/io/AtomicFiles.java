@@ -52,11 +52,14 @@ public final class AtomicFiles {
     public static void checkNewFile(Path target, boolean overwrite) {
         checkWritable(target, overwrite);
         Path dir = target.toAbsolutePath().normalize().getParent();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir + " is a file, not a folder; choose another output");
+        }
         if (!Files.isDirectory(dir)) {
-            throw new InvariantLabException("the folder " + dir + " does not exist; create it first or choose another output");
+            throw new InvalidInputException("the folder " + dir + " does not exist; create it first or choose another output");
         }
         if (!Files.isWritable(dir)) {
-            throw new InvariantLabException("cannot write into " + dir + " (no permission); choose another output");
+            throw new InvalidInputException("cannot write into " + dir + " (permission denied); choose another output");
         }
     }
 

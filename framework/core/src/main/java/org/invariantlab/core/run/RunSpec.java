@@ -126,7 +126,10 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
             hidden = List.copyOf(hidden == null ? List.of(64, 64, 64) : hidden);
             activation = activation == null ? "swish" : activation;
             schedule = schedule == null ? "cosine" : schedule;
-            positive("training.latentSize", latentSize);
+            if (latentSize < 0) {
+                throw new InvalidInputException("training.latentSize must be 0 (one latent per invariant of the data) "
+                        + "or positive, got " + latentSize);
+            }
             positive("training.epochs", epochs);
             positive("training.batchSize", batchSize);
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
@@ -138,13 +141,19 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         }
 
         /**
+         * {@code latentSize} 0: one latent per independent true invariant that varies on the system's data
+         * (resolved before the run and recorded in its spec; 1 when the system declares none that vary).
+         */
+        public static final int AUTO_LATENT_SIZE = 0;
+
+        /**
          * 64-64-64 swish (methods.md §7: tanh stalls on even invariants), 80 epochs of batch 256, Adam at 3e-3 with
          * cosine decay: 3e-3 beat 1e-3 on EM (99.06 % against 98.72 % test accuracy), batch 512 lost accuracy
          * (docs/results.md). The wetzel2020 reproduction departs from these on purpose: 32-32-32 and one latent
          * per invariant ({@link Reproductions}).
          */
         public static Training defaults() {
-            return new Training(null, null, 1, 80, 256, 3e-3, null, 0);
+            return new Training(null, null, AUTO_LATENT_SIZE, 80, 256, 3e-3, null, 0);
         }
 
         /** YAML/JSON entry point: omitted keys take their defaults. */

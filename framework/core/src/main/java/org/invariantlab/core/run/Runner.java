@@ -49,6 +49,9 @@ public final class Runner {
     /** Accuracy threshold on p(same), methods.md §6. */
     public static final double DECISION_THRESHOLD = 0.5;
 
+    /** Groups sampled to count the independent invariants for an automatic latent size. */
+    static final int LATENT_SIZE_GROUPS = 200;
+
     /** At most this many fresh groups validate the formulas. */
     static final int MAX_FRESH_GROUPS = 2000;
 
@@ -73,12 +76,25 @@ public final class Runner {
         }
     }
 
-    /** Checks ids and parameters and returns the spec with every parameter made explicit. */
+    /**
+     * Checks ids and parameters and returns the spec with every parameter made explicit, and an automatic latent
+     * size ({@link RunSpec.Training#AUTO_LATENT_SIZE}) replaced by the number of independent true invariants that
+     * vary on the system's data ({@link Scorer#independentInvariants}, on {@value #LATENT_SIZE_GROUPS} groups drawn
+     * with the spec's seed), at least 1.
+     */
     public RunSpec resolve(RunSpec spec) {
         Resolved r = resolveExtensions(spec);
+        RunSpec.Training t = spec.training();
+        if (t.latentSize() == RunSpec.Training.AUTO_LATENT_SIZE) {
+            GroupedData probe = r.model().sample(new SamplingRequest(LATENT_SIZE_GROUPS, spec.data().perGroup(),
+                    spec.seed()));
+            int k = Math.max(1, Scorer.independentInvariants(r.model(), probe, ScoringOptions.defaults()));
+            t = new RunSpec.Training(t.hidden(), t.activation(), k, t.epochs(), t.batchSize(), t.learningRate(),
+                    t.schedule(), t.patience());
+        }
         return new RunSpec(spec.system(), r.systemParams().asText(), spec.sampler(), r.samplerParams().asText(),
                 spec.head(), r.headParams().asText(), spec.interpreter(), r.interpreterParams().asText(), spec.data(),
-                spec.training(), spec.seed());
+                t, spec.seed());
     }
 
     Resolved resolveExtensions(RunSpec spec) {
@@ -92,7 +108,12 @@ public final class Runner {
         ExtensionRecord<SymbolicInterpreter> in = reg.record(SymbolicInterpreter.class, spec.interpreter());
         Parameters ip = Parameters.resolve(in.id(), in.extension().parameters(), spec.interpreterParams());
         SystemModel model = sys.extension().configure(sp);
-        trainingConfig(spec, 0L); // validates the training settings before any work
+        // validates the training settings before any work (an automatic latent size is resolved later)
+        trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE
+                ? spec.withTraining(new RunSpec.Training(spec.training().hidden(), spec.training().activation(), 1,
+                        spec.training().epochs(), spec.training().batchSize(), spec.training().learningRate(),
+                        spec.training().schedule(), spec.training().patience()))
+                : spec, 0L);
         return new Resolved(sys, sp, smp, smpp, head, hp, in, ip, model);
     }
 

@@ -183,6 +183,32 @@ public final class Scorer {
     }
 
     /**
+     * How many independent true invariants vary on {@code data}: the rank of the gradients of the invariants that
+     * are not constant on the data, projected on its tangent space (see {@link #score}), taken at each state; the
+     * most frequent rank. Kepler with a fixed orientation has 2 ({@code L}, {@code E}; {@code Ax} is a function of
+     * them), EM has 2, Lorentz 1, Kepler at fixed {@code L} 1.
+     */
+    public static int independentInvariants(SystemModel model, GroupedData data, ScoringOptions options) {
+        ScoredStates st = new ScoredStates(model, data, options);
+        int[] varying = st.varying();
+        int[] counts = new int[varying.length + 1];
+        for (int s = 0; s < st.size(); s++) {
+            List<double[]> units = new ArrayList<>(varying.length);
+            for (int a : varying) {
+                units.add(st.tangent(st.invariantGradients[a][s], s));
+            }
+            counts[st.span(units).length]++;
+        }
+        int mode = 0;
+        for (int r = 1; r < counts.length; r++) {
+            if (counts[r] > counts[mode]) {
+                mode = r;
+            }
+        }
+        return mode;
+    }
+
+    /**
      * Gradient alignment of a single function (typically the formula a symbolic interpreter read off a
      * learned latent) with the span of the named true invariants, on the data manifold: {@code mean_x |P_B f̂|}
      * as in {@link #score}. A value near 1 says the formula is, locally, a function of those invariants.
