@@ -26,7 +26,9 @@ import org.invariantlab.core.score.ScoringOptions;
  *
  * <p>For every formula: which reading produced it and how well it explains the network (the interpreter's
  * {@link Interpretation#networkAlignment()}), its gradient alignment with the matched true invariants
- * ({@link Scorer#formulaAgreement}), whether it is exactly an affine combination of them and whether it stays
+ * ({@link Scorer#formulaAgreement}), whether it is exactly an affine combination of true invariants that vary on
+ * the data (any of them: on Kepler orbits with a fixed orientation {@code Ax} is as conserved as {@code E}) and
+ * whether it stays
  * constant within fresh groups ({@link FormulaCheck}). A formula is <em>flagged</em> — reported, never presented
  * as the answer without a warning — when it explains the network worse than {@value #MIN_NETWORK_ALIGNMENT}, or
  * varies within fresh groups.
@@ -77,7 +79,10 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         List<FormulaCheck.Result> checks = new ArrayList<>();
         for (Interpretation r : readings) {
             alignment.add(Scorer.formulaAgreement(r.formula(), scores, model, test, ScoringOptions.defaults()));
-            checks.add(FormulaCheck.check(r.expression(), r.formula(), model, scores.matched(), fresh));
+            // exact: an affine combination of any true invariants that vary on the data (those constant on it
+            // cannot be told apart from the constant)
+            checks.add(FormulaCheck.check(r.expression(), r.formula(), model,
+                    List.copyOf(scores.alignmentPerInvariant().keySet()), fresh));
         }
         return new FormulaReport(readings, alignment, checks, null);
     }

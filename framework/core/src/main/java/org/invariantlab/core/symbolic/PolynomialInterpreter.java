@@ -38,17 +38,23 @@ import org.slf4j.LoggerFactory;
  * Each is judged by how well its formula explains the network: the mean {@code |cos|} of the angle between the
  * formula's gradient and the span of the latents' gradients on the data's tangent space
  * ({@link GradientReading.Geometry#alignment}), the <em>network alignment</em> {@code a}, with misalignment
- * {@code δ = 1 − a}. With {@code fit=auto} the reading with the smallest {@code δ} is kept (ties go to the order
- * above) and the interpretation says which it was.
+ * {@code δ = 1 − a}, and the interpretation says which reading and library it came from.
  *
- * <p><b>The library is chosen by the evidence.</b> With {@code degree=0} (default) the libraries
- * {@code (D, P)} = (1, 0), (2, 0), … ({@code maxDegree}, 0) are tried, then, when the system declares features,
- * those with feature products (1, 1), (2, 1), … up to {@code products}, by size; the first whose rounded formulas
- * have {@code δ} at most {@value #PARSIMONY_FACTOR}{@code ·δ_min + }{@value #PARSIMONY_SLACK} is kept,
- * {@code δ_min} the best of all. A larger library fits the network's own errors a little better, but its formula
- * loses that edge when its coefficients are made exact; judging the rounded formulas, with the factor and slack,
- * keeps noise from buying terms. With several latents, formulas that are functions of one another (mean sine of
- * their gradients' angle below {@value #MIN_INDEPENDENCE}) count once and the missing ones as unexplained
+ * <p><b>The library and the reading are chosen by the evidence, with a price on every term.</b> With
+ * {@code degree=0} (default) the libraries {@code (D, P)} = (1, 0), (2, 0), … ({@code maxDegree}, 0) are tried, then,
+ * when the system declares features, those with feature products (1, 1), (2, 1), … up to {@code products}; with
+ * {@code fit=auto} every reading over each. Of all the rounded candidates the one with the smallest
+ * <pre>
+ *   score = ln δ + ρ·T,    ρ = ln {@value #TERM_PRICE}
+ * </pre>
+ * is kept, {@code T} the number of terms of its formulas: a term is bought only if it cuts the misalignment by a
+ * factor {@value #TERM_PRICE} (ties go to the earlier library and the order of the readings above). Only candidates
+ * that explain the network ({@code δ ≤ }{@value #EXPLAINED}) compete when there are any, and then feature products
+ * only when no plain library explains it. A network is never exact; a larger library fits its errors a little
+ * better (measured: Kepler at 64-64-64, the exact {@code L}, {@code E} at {@code δ = 4.2·10⁻⁴} with 5 terms against
+ * a 12-term mixture at {@code 7.5·10⁻⁵}: a factor 5.6 for 7 terms, below the price 1.5⁷ = 17), while a missing true
+ * term costs orders of magnitude (a cubic Hamiltonian read at degree 2: {@code δ ≈ 2·10⁻²} against {@code 10⁻⁶}). With several latents, formulas that are functions of one another (mean
+ * sine of their gradients' angle below {@value #MIN_INDEPENDENCE}) count once and the missing ones as unexplained
  * ({@code δ = 1}). A fixed {@code degree} tries that degree alone.
  *
  * <p><b>Exact coefficients.</b> Each reading is normalised by its coefficient of largest magnitude (which
@@ -74,11 +80,17 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
     /** Each library term (constant included) needs at least this many states. */
     public static final int MIN_STATES_PER_TERM = 2;
 
-    /** A larger library is kept only if its misalignment is below this factor times the best one, plus the slack. */
-    public static final double PARSIMONY_FACTOR = 1.5;
+    /** Every term of a formula must cut its misalignment with the network by this factor. */
+    public static final double TERM_PRICE = 1.5;
 
-    /** Absolute misalignment a smaller library may lose against the best: about 0.8° of mean angle. */
-    public static final double PARSIMONY_SLACK = 1e-4;
+    /**
+     * A candidate whose misalignment is at most this (mean angle about 8°; network alignment 0.99) explains the
+     * network; when any does, only those compete, and plain libraries before feature products.
+     */
+    public static final double EXPLAINED = 0.01;
+
+    /** Misalignments are floored here before the logarithm (rounding of an exact formula on exact gradients). */
+    static final double MISALIGNMENT_FLOOR = 1e-12;
 
     /** A coarser rationalisation is kept if its misalignment is below this factor times the unrounded one, plus the slack. */
     public static final double RATIONAL_FACTOR = 1.5;
@@ -193,6 +205,22 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
 
     /** One library tried, with the best reading over it: its rounded, mutually independent formulas. */
     private record Stage(FeatureLibrary library, Fit fit, List<Rounded> formulas, double misalignment) {
+
+        /** Number of non-zero terms of the formulas, the constant not counted. */
+        int terms() {
+            int t = 0;
+            for (Rounded r : formulas) {
+                for (int m = 1; m < r.rationals().size(); m++) {
+                    t += r.rationals().get(m).isZero() ? 0 : 1;
+                }
+            }
+            return t;
+        }
+
+        /** {@code ln δ + ρ·T}: lower is better. */
+        double score() {
+            return Math.log(Math.max(MISALIGNMENT_FLOOR, misalignment)) + Math.log(TERM_PRICE) * terms();
+        }
     }
 
     private List<Interpretation> read(List<? extends ScalarField> fs, InterpretationContext context, Parameters parameters) {
@@ -235,15 +263,15 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                     continue;
                 }
                 Stage stage = fit(fit, library, columns, latents, geometry, p);
-                if (stage != null && (best == null || stage.misalignment() < best.misalignment())) {
+                if (stage != null && (best == null || stage.score() < best.score())) {
                     best = stage;
                 }
             }
             if (best != null) {
                 stages.add(best);
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug("library degree {} products {}: {} reading, misalignment {} of {}", library.degree(),
-                            library.productDegree(), best.fit(), best.misalignment(),
+                    LOG.debug("library degree {} products {}: {} reading, misalignment {}, score {} of {}",
+                            library.degree(), library.productDegree(), best.fit(), best.misalignment(), best.score(),
                             best.formulas().stream().map(f -> plain(library, f.rationals())).toList());
                 }
             }
@@ -253,10 +281,19 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                     + states.length + " states, so there is no formula to read; check that the network learned "
                     + "something (retrain) or raise maxDegree");
         }
-        double bestMisalignment = stages.stream().mapToDouble(Stage::misalignment).min().orElseThrow();
-        Stage chosen = stages.stream()
-                .filter(s -> s.misalignment() <= PARSIMONY_FACTOR * bestMisalignment + PARSIMONY_SLACK)
-                .findFirst().orElseThrow();
+        // candidates that explain the network come first, and among them plain libraries before feature products
+        List<Stage> pool = stages;
+        List<Stage> explaining = pool.stream().filter(st -> st.misalignment() <= EXPLAINED).toList();
+        if (!explaining.isEmpty()) {
+            List<Stage> plain = explaining.stream().filter(st -> st.library().productDegree() == 0).toList();
+            pool = plain.isEmpty() ? explaining : plain;
+        }
+        Stage chosen = pool.get(0);
+        for (Stage stage : pool) {
+            if (stage.score() < chosen.score()) {
+                chosen = stage;
+            }
+        }
 
         List<Interpretation> out = new ArrayList<>();
         for (Rounded r : chosen.formulas()) {

@@ -72,6 +72,9 @@ class RunnerTest {
         }
         String formula = (String) o.metrics().get("formula");
         assertTrue(formula.contains("x^2") && formula.contains("y^2"), "formula reads as a function of x²+y²: " + formula);
+        assertEquals(true, o.metrics().get("formula_exact"), "x²+y² up to an affine map: " + formula);
+        assertEquals(List.of("r2"), o.metrics().get("formula_matches"));
+        assertEquals(List.of(), o.metrics().get("formula_flags"));
         for (String key : List.of("system", "seed", "train_accuracy", "test_accuracy", "gradient_alignment", "formula",
                 "formula_latex", "train_seconds", "pairs_per_second")) {
             assertTrue(o.metrics().containsKey(key), "metrics.json has " + key);
@@ -80,6 +83,44 @@ class RunnerTest {
         assertEquals(new Runner(lab).resolve(small()), written, "spec.yaml is the fully resolved spec");
         String provenance = Files.readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"origin\" : \"built-in\"") && provenance.contains("\"seed\" : 5"), provenance);
+    }
+
+    @Test
+    void readReReadsASavedModelWithoutRetrainingAndKeepsTheOldResult() throws IOException {
+        Path out = tmp.resolve("ring-to-read");
+        RunOutcome o = new Runner(lab).run(small(), out, false, "test", RunListener.silent());
+        byte[] oldMetrics = Files.readAllBytes(out.resolve("metrics.json"));
+        ResultReader reader = new ResultReader(lab);
+
+        ResultReader.Reading printed = reader.read(out, null, Map.of("fit", "linear"), null, false, "test",
+                RunListener.silent());
+        assertEquals(null, printed.written(), "without --out nothing is written");
+        assertEquals("linear", printed.spec().interpreterParams().get("fit"));
+        assertEquals(o.number("gradient_alignment"), printed.scores().gradientAlignment(),
+                "the same model on the same test groups");
+        assertTrue(printed.formulas().readings().get(0).reading().startsWith("linear fit"),
+                printed.formulas().readings().get(0).reading());
+
+        Path again = tmp.resolve("ring-read-again");
+        ResultReader.Reading written = reader.read(out, null, Map.of("maxDegree", "2"), again, false, "test",
+                RunListener.silent());
+        assertEquals(again.toAbsolutePath().normalize(), written.written());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(out.resolve("model/model.zip")),
+                Files.readAllBytes(again.resolve("model/model.zip"))), "the model is copied, not retrained");
+        assertEquals("2", SpecFiles.read(again.resolve("spec.yaml")).interpreterParams().get("maxDegree"));
+        assertTrue(Files.readString(again.resolve("metrics.json")).contains("\"formula_exact\" : true"));
+        assertTrue(java.util.Arrays.equals(oldMetrics, Files.readAllBytes(out.resolve("metrics.json"))),
+                "the result read is never changed");
+
+        InvariantLabException notAResult = assertThrows(InvariantLabException.class,
+                () -> reader.read(tmp.resolve("plugins"), null, Map.of(), null, false, "test", RunListener.silent()));
+        assertTrue(notAResult.getMessage().contains("is not the result of a run"), notAResult.getMessage());
+    }
+
+    @Test
+    void theDefaultLatentSizeIsTheNumberOfIndependentInvariantsOfTheData() {
+        assertEquals(RunSpec.Training.AUTO_LATENT_SIZE, RunSpec.of("ring").training().latentSize());
+        assertEquals(1, new Runner(lab).resolve(RunSpec.of("ring")).training().latentSize(), "the ring has one: r2");
     }
 
     /** An interpreter that cannot read anything, as with a collapsed latent. */

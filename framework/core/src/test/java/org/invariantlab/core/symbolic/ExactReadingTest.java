@@ -112,7 +112,11 @@ class ExactReadingTest {
     static ScalarField networkLike(ToDoubleFunction<double[]> f, long seed) {
         return ScalarField.of(s -> f.applyAsDouble(s) + NOISE * noise(s, seed).nextGaussian(), s -> {
             double[] g = FiniteDifferences.gradient(f::applyAsDouble, s, FiniteDifferences.DEFAULT_RELATIVE_STEP);
-            double norm = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2] + g[3] * g[3]);
+            double norm = 0;
+            for (double v : g) {
+                norm += v * v;
+            }
+            norm = Math.sqrt(norm);
             Random r = noise(s, seed + 1);
             for (int i = 0; i < g.length; i++) {
                 g[i] += NOISE * norm * r.nextGaussian();

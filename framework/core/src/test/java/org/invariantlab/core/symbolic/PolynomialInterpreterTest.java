@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class PolynomialInterpreterTest {
 
-    /** Standard deviation of the Gaussian noise added to f. */
-    private static final double NOISE = 1e-3;
     /** The fits must explain f to this R². */
     private static final double MIN_R2 = 0.999;
     /** Relative agreement of the formula with Symja's numeric value of the expression. */
@@ -325,33 +323,9 @@ class PolynomialInterpreterTest {
         return out;
     }
 
-    /**
-     * {@code f} as a trained network gives it: Gaussian noise of standard deviation {@link #NOISE} on the value,
-     * and a smooth gradient (central differences of {@code f}) with relative Gaussian noise {@link #NOISE} per
-     * component; the same noise at the same state.
-     */
+    /** {@code f} with the noise of a trained network ({@link ExactReadingTest#networkLike}). */
     private static ScalarField noisy(ToDoubleFunction<double[]> f, long seed) {
-        return ScalarField.of(s -> f.applyAsDouble(s) + NOISE * stateNoise(s, seed).nextGaussian(), s -> {
-            double[] g = FiniteDifferences.gradient(f::applyAsDouble, s, FiniteDifferences.DEFAULT_RELATIVE_STEP);
-            Random noise = stateNoise(s, seed + 1);
-            double norm = 0;
-            for (double v : g) {
-                norm += v * v;
-            }
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < g.length; i++) {
-                g[i] += NOISE * norm * noise.nextGaussian();
-            }
-            return g;
-        });
-    }
-
-    private static Random stateNoise(double[] s, long seed) {
-        long h = seed;
-        for (double v : s) {
-            h = 31 * h + Double.hashCode(v);
-        }
-        return new Random(h);
+        return ExactReadingTest.networkLike(f, seed);
     }
 
     /** A scalar field with the value only, for inputs the interpreter must refuse before it asks for gradients. */
