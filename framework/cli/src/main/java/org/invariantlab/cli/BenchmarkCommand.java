@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.train.TrainerBenchmark;
@@ -60,7 +61,7 @@ final class BenchmarkCommand extends LabCommand {
                 types, repeats, reference);
         out.println(TrainerBenchmark.header(s));
         out.flush();
-        out.println(TrainerBenchmark.table(TrainerBenchmark.run(s)));
+        out.println(TrainerBenchmark.table(TrainerBenchmark.run(s, lab.registry().get(NetworkHead.class, "distance-logistic"))));
         if (reproduce) {
             Path tmp;
             try {

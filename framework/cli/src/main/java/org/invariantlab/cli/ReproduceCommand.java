@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.run.Runner;
@@ -75,18 +76,17 @@ final class ReproduceCommand extends LabCommand {
         sb.append("| experiment | paper train / test | ours train / test | gradient alignment | matched | paper formula | our formula | exact | seconds |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Reproductions.Row r : rows) {
-            var o = r.outcome();
+            RunMetrics o = r.outcome().metrics();
             sb.append(String.format(Locale.ROOT, "| %s | %.0f %% / %.0f %% | %.2f %% / %.2f %% | %.5f | %s | `%s` | `%s` | %s | %.1f |%n",
                     r.experiment().name(), 100 * r.experiment().paperTrainAccuracy(), 100 * r.experiment().paperTestAccuracy(),
-                    100 * o.number("train_accuracy"), 100 * o.number("test_accuracy"), o.number("gradient_alignment"),
-                    String.join(", ", asList(o.metrics().get("matched_invariants"))), r.experiment().paperFormula(),
-                    o.metrics().get("formula"), Boolean.TRUE.equals(o.metrics().get("formula_exact")) ? "yes" : "no",
-                    o.number("train_seconds")));
+                    100 * orNaN(o.trainAccuracy()), 100 * orNaN(o.testAccuracy()), o.gradientAlignment(),
+                    String.join(", ", o.matchedInvariants()), r.experiment().paperFormula(), o.formula(),
+                    o.formulaExact() ? "yes" : "no", o.trainSeconds()));
         }
         return sb.toString();
     }
 
-    private static List<String> asList(Object o) {
-        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(o));
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -10,6 +10,7 @@ import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.RunOutcome;
 import org.invariantlab.core.run.RunSpec;
 import org.invariantlab.core.run.RunStatus;
@@ -97,10 +98,6 @@ final class RunCommand extends LabCommand {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default 1).")
     Long seed;
 
-    private static List<String> readings(Object value) {
-        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-    }
-
     @Override
     int run(InvariantLab lab, PrintWriter out) {
         Runner runner = new Runner(lab);
@@ -115,29 +112,31 @@ final class RunCommand extends LabCommand {
         RunOutcome o = runner.run(spec, this.out, force, commandLineText(), ProgressPrinter.forConsole(out));
         out.println();
         out.printf(Locale.ROOT, "Result in %s%n", o.directory());
-        out.printf(Locale.ROOT, "  accuracy      train %.2f %%, test %.2f %%%n", 100 * o.number("train_accuracy"),
-                100 * o.number("test_accuracy"));
+        RunMetrics m = o.metrics();
+        if (m.trainAccuracy() != null && m.testAccuracy() != null) {
+            out.printf(Locale.ROOT, "  accuracy      train %.2f %%, test %.2f %%%n", 100 * m.trainAccuracy(),
+                    100 * m.testAccuracy());
+        }
         if (o.status() == RunStatus.FAILED_TO_LEARN) {
             out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
             out.printf(Locale.ROOT, "  (the model and its scores are kept in %s as evidence)%n", o.directory());
             return ExitCodes.FAILED_TO_LEARN;
         }
-        out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", o.number("gradient_alignment"), o.metrics().get("matched_invariants"));
-        if (o.metrics().get("formula_error") != null) {
-            out.printf(Locale.ROOT, "  formula       none: %s%n", o.metrics().get("formula_error"));
+        out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", m.gradientAlignment(), m.matchedInvariants());
+        if (m.formulaError() != null) {
+            out.printf(Locale.ROOT, "  formula       none: %s%n", m.formulaError());
         } else {
-            out.printf(Locale.ROOT, "  formula       %s%n", o.metrics().get("formula"));
+            out.printf(Locale.ROOT, "  formula       %s%n", m.formula());
             out.printf(Locale.ROOT, "                read by %s; explains the network to %.5f; %s%n",
-                    String.join(" / ", readings(o.metrics().get("formula_reading"))), o.number("formula_network_alignment"),
-                    Boolean.TRUE.equals(o.metrics().get("formula_exact"))
-                            ? "exactly a function of " + o.metrics().get("formula_matches")
+                    String.join(" / ", m.formulaReading()), m.formulaNetworkAlignment(),
+                    m.formulaExact() ? "exactly a function of " + m.formulaMatches()
                             : "not exactly a function of the true invariants");
-            for (String flag : readings(o.metrics().get("formula_flags"))) {
+            for (String flag : m.formulaFlags()) {
                 out.printf(Locale.ROOT, "  warning       %s%n", flag);
             }
         }
-        out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %s%n", o.number("train_seconds"),
-                o.number("pairs_per_second"), o.metrics().get("best_epoch"));
+        out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %d%n", m.trainSeconds(),
+                m.pairsPerSecond(), m.bestEpoch());
         if (o.status() == RunStatus.DIVERGED) {
             out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
             return ExitCodes.FAILED_TO_LEARN;

@@ -122,26 +122,17 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         return out;
     }
 
-    /** The formula keys of {@code metrics.json}. */
-    public Map<String, Object> metrics() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formula", joined(Interpretation::expression, "; "));
-        m.put("formula_latex", joined(Interpretation::latex, ",\\quad "));
-        m.put("formulas", readings.stream().map(Interpretation::expression).toList());
-        m.put("formula_reading", readings.stream().map(Interpretation::reading).toList());
-        m.put("formula_r2", readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN));
-        m.put("formula_alignment", truthAlignment.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-        m.put("formula_network_alignment",
-                readings.stream().mapToDouble(Interpretation::networkAlignment).min().orElse(Double.NaN));
-        m.put("formula_exact", exact());
-        m.put("formula_matches", matches());
-        m.put("formula_fresh_spread", checks.stream().mapToDouble(FormulaCheck.Result::freshSpread).max()
-                .orElse(Double.NaN));
-        m.put("formula_flags", flags());
-        if (error != null) {
-            m.put("formula_error", error);
-        }
-        return m;
+    /** The formula part of the run's metrics. */
+    public RunMetrics.Formulas metrics() {
+        return new RunMetrics.Formulas(joined(Interpretation::expression, "; "), joined(Interpretation::latex, ",\\quad "),
+                readings.stream().map(Interpretation::expression).toList(),
+                readings.stream().map(Interpretation::reading).toList(),
+                readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN),
+                truthAlignment.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                readings.stream().mapToDouble(Interpretation::networkAlignment).min().orElse(Double.NaN),
+                exact(), matches(),
+                checks.stream().mapToDouble(FormulaCheck.Result::freshSpread).max().orElse(Double.NaN),
+                flags(), error);
     }
 
     /**

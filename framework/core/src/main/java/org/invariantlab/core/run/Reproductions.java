@@ -170,11 +170,8 @@ public final class Reproductions {
             if (!stored.equals(spec)) {
                 return null;
             }
-            Map<String, Object> metrics = METRICS.readValue(dir.resolve("metrics.json").toFile(),
-                    new TypeReference<LinkedHashMap<String, Object>>() { });
-            RunStatus status = RunStatus.of(String.valueOf(metrics.get("status")));
-            return new RunOutcome(stored, metrics, dir, status);
-        } catch (IOException | RuntimeException e) {
+            return new RunOutcome(stored, ResultReader.readMetrics(dir.resolve("metrics.json")), dir);
+        } catch (RuntimeException e) {
             return null; // not reusable: it is run again and replaced
         }
     }
@@ -188,7 +185,7 @@ public final class Reproductions {
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("experiment", r.experiment().name());
-            m.putAll(r.outcome().metrics());
+            m.putAll(METRICS.convertValue(r.outcome().metrics(), new TypeReference<LinkedHashMap<String, Object>>() { }));
             m.put("paper_train_accuracy", r.experiment().paperTrainAccuracy());
             m.put("paper_test_accuracy", r.experiment().paperTestAccuracy());
             m.put("paper_formula", r.experiment().paperFormula());

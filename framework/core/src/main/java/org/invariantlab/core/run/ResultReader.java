@@ -1,6 +1,5 @@
 package org.invariantlab.core.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,9 +102,7 @@ public final class ResultReader {
         if (out == null) {
             return new Reading(spec, formulas, scores, null);
         }
-        Map<String, Object> metrics = readMetrics(result.resolve("metrics.json"));
-        metrics.keySet().removeIf(k -> k.startsWith("formula"));
-        metrics.putAll(formulas.metrics());
+        RunMetrics metrics = readMetrics(result.resolve("metrics.json")).withFormulas(formulas.metrics());
         try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
             copyUnchanged(result, dir);
             dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
@@ -120,9 +117,10 @@ public final class ResultReader {
         }
     }
 
-    private static Map<String, Object> readMetrics(Path file) {
+    /** The metrics of a finished run, typed. */
+    static RunMetrics readMetrics(Path file) {
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(file.toFile(), RunMetrics.class);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": it is not the metrics file of a run ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

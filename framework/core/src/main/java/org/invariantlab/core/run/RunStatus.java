@@ -24,11 +24,13 @@ public enum RunStatus {
     }
 
     /** The value in {@code metrics.json}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }
 
     /** The status written as {@code id}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static RunStatus of(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown run status '" + id + "'"));

@@ -154,50 +154,83 @@ public final class Runner {
                 pairsPerGroup);
     }
 
+    /** The three splits of a run's data. */
+    record Splits(GroupedData train, GroupedData validation, GroupedData test) {
+    }
+
+    /** The training examples made from the splits. */
+    record Examples(TrainingExamples train, TrainingExamples validation, TrainingExamples test) {
+    }
+
+    /** The best model's evaluation on the training and test examples, and the verdict on it. */
+    record Judgement(Evaluation train, Evaluation test, LearningVerdict verdict) {
+    }
+
+    /** The stages of a run, each returning a record: data → examples → train → judge → score → read → store. */
     private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
         RunSeeds seeds = RunSeeds.of(spec.seed());
-        RunSpec.Data d = spec.data();
-        SystemModel model = r.model();
-
-        listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states",
-                spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup()));
-        GroupedData trainData = model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups()));
-        GroupedData validationData = model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(),
-                seeds.validationGroups()));
-        GroupedData testData = testData(model, spec, seeds);
-
-        PairSampler sampler = r.sampler().extension();
-        TrainingExamples train = sampler.examples(trainData, r.samplerParams(), seeds.trainPairs());
-        TrainingExamples validation = sampler.examples(validationData, r.samplerParams(), seeds.validationPairs());
-        TrainingExamples test = sampler.examples(testData, r.samplerParams(), seeds.testPairs());
-
-        listener.stage(String.format(Locale.ROOT, "training %s on %d pairs (%d epochs, batch %d, %s %s)",
-                spec.head(), train.count(), spec.training().epochs(), spec.training().batchSize(),
-                spec.training().activation(), spec.training().hidden()));
+        Splits data = data(spec, r.model(), seeds, listener);
+        Examples examples = examples(r, data, seeds);
         Trainer trainer = new Trainer();
-        NetworkHead head = r.head().extension();
-        TrainingResult result = trainer.train(trainingConfig(spec, seeds.network()), train, validation, head,
-                r.headParams(), listener);
-
-        listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
-        Evaluation trainEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), train);
-        Evaluation testEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), test);
-        LearningVerdict verdict = LearningVerdict.judge(testEval.accuracy(), test.count(), testEval.loss(),
-                result.stopReason(), spec.training());
-        if (verdict.message() != null) {
-            listener.stage(verdict.status() + ": " + verdict.message());
-        }
+        TrainingResult result = train(spec, r, examples, seeds, trainer, listener);
+        Judgement judgement = judge(spec, r, examples, result, trainer, listener);
         List<ScalarField> latents = new ArrayList<>();
         for (int k = 0; k < result.encoder().latentSize(); k++) {
             latents.add(result.encoder().field(k));
         }
-        Scores scores = Scorer.score(latents, model, testData, ScoringOptions.defaults());
+        Scores scores = Scorer.score(latents, r.model(), data.test(), ScoringOptions.defaults());
+        FormulaReport formulas = read(spec, r, latents, data.test(), seeds, scores, judgement.verdict(), listener);
+        RunMetrics metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
+        store(spec, r, dir, command, metrics, formulas, result, latents, data.test(), scores, listener);
+        return new RunOutcome(spec, metrics, dir.target());
+    }
 
+    private static Splits data(RunSpec spec, SystemModel model, RunSeeds seeds, RunListener listener) {
+        RunSpec.Data d = spec.data();
+        listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states",
+                spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup()));
+        return new Splits(model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups())),
+                model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), seeds.validationGroups())),
+                testData(model, spec, seeds));
+    }
+
+    private static Examples examples(Resolved r, Splits data, RunSeeds seeds) {
+        PairSampler sampler = r.sampler().extension();
+        return new Examples(sampler.examples(data.train(), r.samplerParams(), seeds.trainPairs()),
+                sampler.examples(data.validation(), r.samplerParams(), seeds.validationPairs()),
+                sampler.examples(data.test(), r.samplerParams(), seeds.testPairs()));
+    }
+
+    private static TrainingResult train(RunSpec spec, Resolved r, Examples examples, RunSeeds seeds, Trainer trainer,
+                                        RunListener listener) {
+        listener.stage(String.format(Locale.ROOT, "training %s on %d pairs (%d epochs, batch %d, %s %s)",
+                spec.head(), examples.train().count(), spec.training().epochs(), spec.training().batchSize(),
+                spec.training().activation(), spec.training().hidden()));
+        return trainer.train(trainingConfig(spec, seeds.network()), examples.train(), examples.validation(),
+                r.head().extension(), r.headParams(), listener);
+    }
+
+    private static Judgement judge(RunSpec spec, Resolved r, Examples examples, TrainingResult result, Trainer trainer,
+                                   RunListener listener) {
+        listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
+        NetworkHead head = r.head().extension();
+        Evaluation trainEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), examples.train());
+        Evaluation testEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), examples.test());
+        LearningVerdict verdict = LearningVerdict.judge(testEval.accuracy(), examples.test().count(), testEval.loss(),
+                result.stopReason(), spec.training());
+        if (verdict.message() != null) {
+            listener.stage(verdict.status() + ": " + verdict.message());
+        }
+        return new Judgement(trainEval, testEval, verdict);
+    }
+
+    private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, GroupedData test,
+                                      RunSeeds seeds, Scores scores, LearningVerdict verdict, RunListener listener) {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
-            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, model,
-                    testData, freshData(model, spec, seeds), scores);
+            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, r.model(), test,
+                    freshData(r.model(), spec, seeds), scores);
         } else {
             formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
         }
@@ -205,46 +238,36 @@ public final class Runner {
             listener.stage("no formula: " + formulas.error());
         }
         formulas.flags().forEach(f -> listener.stage("warning: " + f));
-        List<Interpretation> readings = formulas.readings();
+        return formulas;
+    }
 
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("system", spec.system());
-        m.put("seed", spec.seed());
-        m.put("status", verdict.status().id());
-        if (verdict.message() != null) {
-            m.put("status_message", verdict.message());
-        }
-        m.put("stop_reason", result.stopReason());
-        m.put("train_accuracy", trainEval.accuracy());
-        m.put("test_accuracy", testEval.accuracy());
-        m.put("test_loss", testEval.loss());
-        m.put("gradient_alignment", scores.gradientAlignment());
-        m.put("matched_invariants", verdict.learned() ? scores.matched() : List.of());
-        m.put("alignment_per_invariant", scores.alignmentPerInvariant());
-        m.put("pearson_per_invariant", scores.pearsonPerInvariant());
-        m.put("r2", scores.r2());
-        m.put("within_group_spread", scores.withinGroupSpread());
-        m.put("constant_on_data", scores.constantOnData());
-        m.putAll(formulas.metrics());
-        m.put("true_invariants", trueInvariants(model));
-        m.put("best_epoch", result.bestEpoch());
-        m.put("epochs_run", result.history().size());
-        m.put("train_pairs", train.count());
-        m.put("train_seconds", result.seconds());
-        m.put("pairs_per_second", result.examplesPerSecond());
+    private static RunMetrics metrics(RunSpec spec, SystemModel model, Examples examples, TrainingResult result,
+                                      Judgement j, Scores scores, FormulaReport formulas) {
+        LearningVerdict verdict = j.verdict();
+        RunMetrics.Formulas f = formulas.metrics();
+        return new RunMetrics(spec.system(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
+                j.train().accuracy(), j.test().accuracy(), j.test().loss(), scores.gradientAlignment(),
+                verdict.learned() ? scores.matched() : List.of(), scores.alignmentPerInvariant(),
+                scores.pearsonPerInvariant(), scores.r2(), scores.withinGroupSpread(), scores.constantOnData(),
+                f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(), f.networkAlignment(),
+                f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), trueInvariants(model), result.bestEpoch(),
+                result.history().size(), examples.train().count(), result.seconds(), result.examplesPerSecond());
+    }
 
+    private static void store(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
+                              FormulaReport formulas, TrainingResult result, List<ScalarField> latents,
+                              GroupedData test, Scores scores, RunListener listener) {
         listener.stage("writing " + dir.target());
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
-        dir.writeJson("metrics.json", m);
+        dir.writeJson("metrics.json", metrics);
         dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
         dir.writeJson("formula.json", formulas.formulaJson());
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
-        writePlots(dir, spec, latents.get(0), model, testData, scores, result.history());
-        if (readings.size() > 1) {
-            writeReadingPlots(dir, spec, readings, model, testData, scores);
+        writePlots(dir, spec, latents.get(0), r.model(), test, scores, result.history());
+        if (formulas.readings().size() > 1) {
+            writeReadingPlots(dir, spec, formulas.readings(), r.model(), test, scores);
         }
-        return new RunOutcome(spec, m, dir.target(), verdict.status());
     }
 
     /** The training configuration of a spec, with the network seed. */

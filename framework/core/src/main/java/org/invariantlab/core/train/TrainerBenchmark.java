@@ -16,7 +16,6 @@ import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairExamples;
-import org.invariantlab.core.builtin.DistanceLogisticHead;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -113,13 +112,6 @@ public final class TrainerBenchmark {
     private TrainerBenchmark() {
     }
 
-    /** Parses the options, runs, prints the table to standard output. */
-    public static void main(String[] args) {
-        Settings s = parse(args);
-        System.out.println(header(s));
-        List<Row> rows = run(s);
-        System.out.print(table(rows));
-    }
 
     /** One line describing the workload and environment. */
     public static String header(Settings s) {
@@ -129,10 +121,12 @@ public final class TrainerBenchmark {
                 s.inputs(), s.widths(), omp == null ? "(unset)" : omp, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Runs every configuration of {@code s}. */
-    public static List<Row> run(Settings s) {
+    /**
+     * Runs every configuration of {@code s} with {@code head} at its default parameters (the engine knows no
+     * concrete head; callers pass the registry's {@code distance-logistic}).
+     */
+    public static List<Row> run(Settings s, NetworkHead head) {
         PairExamples data = syntheticPairs(s.pairs(), s.inputs(), 7L);
-        NetworkHead head = new DistanceLogisticHead();
         Parameters hp = Parameters.resolve(head.id(), head.parameters(), Map.of());
         List<Row> rows = new ArrayList<>();
         for (String type : s.types()) {

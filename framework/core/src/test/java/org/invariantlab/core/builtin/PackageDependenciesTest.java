@@ -41,4 +41,11 @@ class PackageDependenciesTest {
         assertEquals(List.of(), offending("score", heavyOrPlots));
         assertEquals(List.of(), offending("report", heavy));
     }
+
+    @Test
+    void theTrainingEngineKnowsNoConcreteExtension() throws IOException {
+        // heads, samplers and interpreters reach the engine through the SPIs only (issue 8: core.train no longer
+        // depends on a concrete head)
+        assertEquals(List.of(), offending("train", List.of("org.invariantlab.core.builtin", "org.invariantlab.core.run")));
+    }
 }

@@ -60,8 +60,8 @@ class ReproductionsTest {
         Files.delete(out.resolve("summary.json"));
         rows = reproduce(list, out, false);
         assertEquals(List.of(true, false), rows.stream().map(Reproductions.Row::reused).toList());
-        assertEquals(rows.get(0).outcome().number("test_accuracy"),
-                rows.get(0).outcome().number("test_accuracy"));
+        assertEquals(rows.get(0).outcome().metrics().testAccuracy(),
+                rows.get(0).outcome().metrics().testAccuracy());
         assertTrue(Files.isRegularFile(out.resolve("second/metrics.json")));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"reused\" : true"));
 

@@ -63,22 +63,25 @@ class RunnerTest {
         Path out = tmp.resolve("ring-run");
         RunOutcome o = new Runner(lab).run(small(), out, false, "test", RunListener.silent());
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
-        assertTrue(o.number("gradient_alignment") > MIN_ALIGNMENT, "alignment " + o.number("gradient_alignment"));
-        assertTrue(o.number("test_accuracy") > MIN_TEST_ACCURACY, "test accuracy " + o.number("test_accuracy"));
-        assertEquals(List.of("r2"), o.metrics().get("matched_invariants"));
+        assertTrue(o.metrics().gradientAlignment() > MIN_ALIGNMENT, "alignment " + o.metrics().gradientAlignment());
+        assertTrue(o.metrics().testAccuracy() > MIN_TEST_ACCURACY, "test accuracy " + o.metrics().testAccuracy());
+        assertEquals(List.of("r2"), o.metrics().matchedInvariants());
         for (String f : List.of("spec.yaml", "metrics.json", "provenance.json", "formula.json", "history.csv",
                 "model/model.zip", "model/standardization.json", "latent_vs_r2.png", "training.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " written");
         }
-        String formula = (String) o.metrics().get("formula");
+        String formula = o.metrics().formula();
         assertTrue(formula.contains("x^2") && formula.contains("y^2"), "formula reads as a function of x²+y²: " + formula);
-        assertEquals(true, o.metrics().get("formula_exact"), "x²+y² up to an affine map: " + formula);
-        assertEquals(List.of("r2"), o.metrics().get("formula_matches"));
-        assertEquals(List.of(), o.metrics().get("formula_flags"));
+        assertEquals(true, o.metrics().formulaExact(), "x²+y² up to an affine map: " + formula);
+        assertEquals(List.of("r2"), o.metrics().formulaMatches());
+        assertEquals(List.of(), o.metrics().formulaFlags());
+        String json = Files.readString(out.resolve("metrics.json"));
         for (String key : List.of("system", "seed", "train_accuracy", "test_accuracy", "gradient_alignment", "formula",
                 "formula_latex", "train_seconds", "pairs_per_second")) {
-            assertTrue(o.metrics().containsKey(key), "metrics.json has " + key);
+            assertTrue(json.contains("\"" + key + "\" : "), "metrics.json has " + key);
         }
+        assertEquals(o.metrics(), ResultReader.readMetrics(out.resolve("metrics.json")),
+                "metrics.json reads back as the same typed metrics");
         RunSpec written = SpecFiles.read(out.resolve("spec.yaml"));
         assertEquals(new Runner(lab).resolve(small()), written, "spec.yaml is the fully resolved spec");
         String provenance = Files.readString(out.resolve("provenance.json"));
@@ -96,7 +99,7 @@ class RunnerTest {
                 RunListener.silent());
         assertEquals(null, printed.written(), "without --out nothing is written");
         assertEquals("linear", printed.spec().interpreterParams().get("fit"));
-        assertEquals(o.number("gradient_alignment"), printed.scores().gradientAlignment(),
+        assertEquals(o.metrics().gradientAlignment(), printed.scores().gradientAlignment(),
                 "the same model on the same test groups");
         assertTrue(printed.formulas().readings().get(0).reading().startsWith("linear fit"),
                 printed.formulas().readings().get(0).reading());
@@ -154,20 +157,25 @@ class RunnerTest {
                 spec.headParams(), "failing", Map.of(), spec.data(), spec.training(), spec.seed());
         RunOutcome o = new Runner(lab).run(spec, out, false, "test", RunListener.silent());
         assertTrue(o.completed());
-        assertEquals("f is constant on the states (test)", o.metrics().get("formula_error"));
-        assertEquals("", o.metrics().get("formula"));
+        assertEquals("f is constant on the states (test)", o.metrics().formulaError());
+        assertEquals("", o.metrics().formula());
         assertTrue(Files.exists(out.resolve("model/model.zip")), "the model is kept");
         assertTrue(Files.readString(out.resolve("formula.json")).contains("constant on the states"));
-        assertTrue(o.number("gradient_alignment") > MIN_ALIGNMENT, "scores are still computed");
+        assertTrue(o.metrics().gradientAlignment() > MIN_ALIGNMENT, "scores are still computed");
     }
 
     @Test
     void theSameSpecGivesTheSameNumbers() {
         RunOutcome a = new Runner(lab).run(small(), tmp.resolve("det-a"), false, "test", RunListener.silent());
         RunOutcome b = new Runner(lab).run(small(), tmp.resolve("det-b"), false, "test", RunListener.silent());
-        for (String key : List.of("train_accuracy", "test_accuracy", "test_loss", "gradient_alignment", "formula", "best_epoch")) {
-            assertEquals(a.metrics().get(key), b.metrics().get(key), key);
-        }
+        RunMetrics x = a.metrics();
+        RunMetrics y = b.metrics();
+        assertEquals(x.trainAccuracy(), y.trainAccuracy());
+        assertEquals(x.testAccuracy(), y.testAccuracy());
+        assertEquals(x.testLoss(), y.testLoss());
+        assertEquals(x.gradientAlignment(), y.gradientAlignment());
+        assertEquals(x.formula(), y.formula());
+        assertEquals(x.bestEpoch(), y.bestEpoch());
     }
 
     @Test
@@ -200,9 +208,9 @@ class RunnerTest {
         RunOutcome o = new Runner(lab).run(spec, out, false, "test", RunListener.silent());
         assertEquals(RunStatus.FAILED_TO_LEARN, o.status(), o.metrics().toString());
         assertFalse(o.completed());
-        assertEquals(List.of(), o.metrics().get("matched_invariants"));
-        assertTrue(String.valueOf(o.metrics().get("stop_reason")).startsWith("diverged: mean training loss"),
-                "an astronomical finite loss is divergence: " + o.metrics().get("stop_reason"));
+        assertEquals(List.of(), o.metrics().matchedInvariants());
+        assertTrue(String.valueOf(o.metrics().stopReason()).startsWith("diverged: mean training loss"),
+                "an astronomical finite loss is divergence: " + o.metrics().stopReason());
         assertTrue(o.statusMessage().contains("--learning-rate (now 30.0)"), o.statusMessage());
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"status\" : \"failed_to_learn\""), metrics);
