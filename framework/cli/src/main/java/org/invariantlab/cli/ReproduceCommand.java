@@ -45,7 +45,7 @@ final class ReproduceCommand extends LabCommand {
     int run(InvariantLab lab, PrintWriter out) {
         try {
             ResultDirectory.checkInPlace(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.REPRODUCTION);
-            Reproductions.experiments(paper, quick).forEach(e -> new Runner(lab).check(e.spec()));
+            Reproductions.experiments(paper, quick).forEach(e -> Runner.of(lab).check(e.spec()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }

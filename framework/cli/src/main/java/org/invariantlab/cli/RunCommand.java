@@ -100,7 +100,7 @@ final class RunCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
-        Runner runner = new Runner(lab);
+        Runner runner = Runner.of(lab);
         RunSpec spec;
         try {
             spec = buildSpec();

@@ -17,5 +17,9 @@ public final class CoreModule extends AbstractModule {
         binder().disableCircularProxies();
         install(new ExtensionPointsModule());
         install(new BuiltInsModule());
+        // the engine's services (Trainer, and Runner and ResultReader through InvariantLab.services()) are
+        // just-in-time bindings of their @Inject constructors: binding them here would make Guice inspect the
+        // trainer, and so load DL4J, in every listing command
+
     }
 }

@@ -50,6 +50,7 @@ public final class InvariantLab implements AutoCloseable {
 
     private final Path pluginsDirectory;
     private final Injector injector;
+    private Injector services;
     private final InvariantLabPluginManager pluginManager;
     private final ExtensionRegistry registry;
     private final List<PluginInfo> plugins;
@@ -138,6 +139,18 @@ public final class InvariantLab implements AutoCloseable {
     /** The host injector ({@link CoreModule} plus the extra modules given to {@code start}). */
     public Injector injector() {
         return injector;
+    }
+
+    /**
+     * The engine's services for this lab (the runner, the result reader, the trainer): a child of the host
+     * injector in which this {@code InvariantLab} is bound, created once. Commands take their services from here
+     * instead of building them.
+     */
+    public synchronized Injector services() {
+        if (services == null) {
+            services = injector.createChildInjector(binder -> binder.bind(InvariantLab.class).toInstance(this));
+        }
+        return services;
     }
 
     /**

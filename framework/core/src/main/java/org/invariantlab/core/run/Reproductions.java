@@ -131,7 +131,7 @@ public final class Reproductions {
     /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} for a given list. */
     static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
                          boolean overwrite, String command, RunListener listener) {
-        Runner runner = new Runner(lab);
+        Runner runner = Runner.of(lab);
         List<RunSpec> resolved = new ArrayList<>();
         // fail on a missing plugin, a bad setting or too little memory before any training
         experiments.forEach(e -> resolved.add(runner.check(e.spec())));

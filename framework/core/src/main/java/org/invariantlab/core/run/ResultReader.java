@@ -35,10 +35,17 @@ public final class ResultReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final InvariantLab lab;
+    private final Runner runner;
 
-    public ResultReader(InvariantLab lab) {
-        this.lab = lab;
+    /** Built by {@link InvariantLab#services()}. */
+    @jakarta.inject.Inject
+    public ResultReader(Runner runner) {
+        this.runner = java.util.Objects.requireNonNull(runner, "runner");
+    }
+
+    /** The reader of {@code lab}, from its services. */
+    public static ResultReader of(InvariantLab lab) {
+        return lab.services().getInstance(ResultReader.class);
     }
 
     /**
@@ -81,7 +88,6 @@ public final class ResultReader {
         params.putAll(parameters);
         RunSpec wanted = new RunSpec(old.system(), old.systemParams(), old.sampler(), old.samplerParams(), old.head(),
                 old.headParams(), same ? old.interpreter() : interpreter, params, old.data(), old.training(), old.seed());
-        Runner runner = new Runner(lab);
         Runner.Resolved r = runner.resolveExtensions(wanted);
         RunSpec spec = runner.resolve(wanted);
 

@@ -56,9 +56,18 @@ public final class Runner {
     static final int MAX_FRESH_GROUPS = 2000;
 
     private final InvariantLab lab;
+    private final Trainer trainer;
 
-    public Runner(InvariantLab lab) {
-        this.lab = lab;
+    /** Built by {@link InvariantLab#services()}: the lab's registry and the engine's trainer are injected. */
+    @jakarta.inject.Inject
+    public Runner(InvariantLab lab, Trainer trainer) {
+        this.lab = java.util.Objects.requireNonNull(lab, "lab");
+        this.trainer = java.util.Objects.requireNonNull(trainer, "trainer");
+    }
+
+    /** The runner of {@code lab}, from its services. */
+    public static Runner of(InvariantLab lab) {
+        return lab.services().getInstance(Runner.class);
     }
 
     /** Resolved extensions and parameters of a spec; resolving checks every id and parameter before any work. */
@@ -171,7 +180,6 @@ public final class Runner {
         RunSeeds seeds = RunSeeds.of(spec.seed());
         Splits data = data(spec, r.model(), seeds, listener);
         Examples examples = examples(r, data, seeds);
-        Trainer trainer = new Trainer();
         TrainingResult result = train(spec, r, examples, seeds, trainer, listener);
         Judgement judgement = judge(spec, r, examples, result, trainer, listener);
         List<ScalarField> latents = new ArrayList<>();

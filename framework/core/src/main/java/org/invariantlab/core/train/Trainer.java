@@ -83,7 +83,8 @@ public final class Trainer {
     /** Examples per head call when evaluating. */
     static final int EVAL_EXAMPLES = 4096;
 
-    /** Creates a trainer. */
+    /** Creates a trainer; the host injector binds one for the engine and for extensions that {@code @Inject} it. */
+    @jakarta.inject.Inject
     public Trainer() {
         // stateless
     }
