@@ -86,8 +86,7 @@ public final class ResultReader {
         boolean same = interpreter == null || interpreter.equals(old.interpreter());
         Map<String, String> params = new LinkedHashMap<>(same ? old.interpreterParams() : Map.of());
         params.putAll(parameters);
-        RunSpec wanted = new RunSpec(old.system(), old.systemParams(), old.sampler(), old.samplerParams(), old.head(),
-                old.headParams(), same ? old.interpreter() : interpreter, params, old.data(), old.training(), old.seed());
+        RunSpec wanted = old.with(SlotKind.INTERPRETER, new Slot(same ? old.interpreter() : interpreter, params));
         Runner.Resolved r = runner.resolveExtensions(wanted);
         RunSpec spec = runner.resolve(wanted);
 

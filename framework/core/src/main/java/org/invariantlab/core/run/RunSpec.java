@@ -61,6 +61,26 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
                 data, training, seed == null ? 1 : seed);
     }
 
+    /** The choice in slot {@code kind}. */
+    public Slot slot(SlotKind kind) {
+        return switch (kind) {
+            case SYSTEM -> new Slot(system, systemParams);
+            case SAMPLER -> new Slot(sampler, samplerParams);
+            case HEAD -> new Slot(head, headParams);
+            case INTERPRETER -> new Slot(interpreter, interpreterParams);
+        };
+    }
+
+    /** This spec with slot {@code kind} set to {@code slot}. */
+    public RunSpec with(SlotKind kind, Slot slot) {
+        return new RunSpec(
+                kind == SlotKind.SYSTEM ? slot.id() : system, kind == SlotKind.SYSTEM ? slot.parameters() : systemParams,
+                kind == SlotKind.SAMPLER ? slot.id() : sampler, kind == SlotKind.SAMPLER ? slot.parameters() : samplerParams,
+                kind == SlotKind.HEAD ? slot.id() : head, kind == SlotKind.HEAD ? slot.parameters() : headParams,
+                kind == SlotKind.INTERPRETER ? slot.id() : interpreter,
+                kind == SlotKind.INTERPRETER ? slot.parameters() : interpreterParams, data, training, seed);
+    }
+
     /** A spec for {@code system} with every other setting at its default. */
     public static RunSpec of(String system) {
         return new RunSpec(system, null, null, null, null, null, null, null, null, null, 1);

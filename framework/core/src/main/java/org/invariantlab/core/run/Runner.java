@@ -2,12 +2,14 @@ package org.invariantlab.core.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -70,18 +72,66 @@ public final class Runner {
         return lab.services().getInstance(Runner.class);
     }
 
-    /** Resolved extensions and parameters of a spec; resolving checks every id and parameter before any work. */
-    record Resolved(ExtensionRecord<PhysicalSystem> system, Parameters systemParams, ExtensionRecord<PairSampler> sampler,
-                    Parameters samplerParams, ExtensionRecord<NetworkHead> head, Parameters headParams,
-                    ExtensionRecord<SymbolicInterpreter> interpreter, Parameters interpreterParams, SystemModel model) {
+    /**
+     * One resolved slot: the extension found in the registry and its parameters checked against its declaration.
+     */
+    record Choice(SlotKind kind, ExtensionRecord<?> record, Parameters parameters) {
+        ExtensionRef ref() {
+            return new ExtensionRef(kind.spi().getSimpleName(), record.id(), record.origin(), record.originVersion(),
+                    parameters.asText());
+        }
+    }
 
-        List<ExtensionRef> refs() {
-            return List.of(ref("PhysicalSystem", system, systemParams), ref("PairSampler", sampler, samplerParams),
-                    ref("NetworkHead", head, headParams), ref("SymbolicInterpreter", interpreter, interpreterParams));
+    /**
+     * Resolved extensions and parameters of a spec, one {@link Choice} per {@link SlotKind}, and the configured
+     * system; resolving checks every id and parameter before any work.
+     */
+    record Resolved(Map<SlotKind, Choice> choices, SystemModel model) {
+
+        @SuppressWarnings("unchecked")
+        private <T extends LabExtension> ExtensionRecord<T> record(SlotKind kind, Class<T> spi) {
+            ExtensionRecord<?> r = choices.get(kind).record();
+            if (!spi.isInstance(r.extension())) {
+                throw new IllegalStateException(kind + " holds " + r.extension().getClass());
+            }
+            return (ExtensionRecord<T>) r;
         }
 
-        private static ExtensionRef ref(String spi, ExtensionRecord<?> r, Parameters p) {
-            return new ExtensionRef(spi, r.id(), r.origin(), r.originVersion(), p.asText());
+        ExtensionRecord<PhysicalSystem> system() {
+            return record(SlotKind.SYSTEM, PhysicalSystem.class);
+        }
+
+        Parameters systemParams() {
+            return choices.get(SlotKind.SYSTEM).parameters();
+        }
+
+        ExtensionRecord<PairSampler> sampler() {
+            return record(SlotKind.SAMPLER, PairSampler.class);
+        }
+
+        Parameters samplerParams() {
+            return choices.get(SlotKind.SAMPLER).parameters();
+        }
+
+        ExtensionRecord<NetworkHead> head() {
+            return record(SlotKind.HEAD, NetworkHead.class);
+        }
+
+        Parameters headParams() {
+            return choices.get(SlotKind.HEAD).parameters();
+        }
+
+        ExtensionRecord<SymbolicInterpreter> interpreter() {
+            return record(SlotKind.INTERPRETER, SymbolicInterpreter.class);
+        }
+
+        Parameters interpreterParams() {
+            return choices.get(SlotKind.INTERPRETER).parameters();
+        }
+
+        /** The provenance of every slot, in slot order. */
+        List<ExtensionRef> refs() {
+            return choices.values().stream().map(Choice::ref).toList();
         }
     }
 
@@ -101,29 +151,30 @@ public final class Runner {
             t = new RunSpec.Training(t.hidden(), t.activation(), k, t.epochs(), t.batchSize(), t.learningRate(),
                     t.schedule(), t.patience());
         }
-        return new RunSpec(spec.system(), r.systemParams().asText(), spec.sampler(), r.samplerParams().asText(),
-                spec.head(), r.headParams().asText(), spec.interpreter(), r.interpreterParams().asText(), spec.data(),
-                t, spec.seed());
+        RunSpec out = spec.withTraining(t);
+        for (Choice c : r.choices().values()) {
+            out = out.with(c.kind(), new Slot(spec.slot(c.kind()).id(), c.parameters().asText()));
+        }
+        return out;
     }
 
     Resolved resolveExtensions(RunSpec spec) {
-        var reg = lab.registry();
-        ExtensionRecord<PhysicalSystem> sys = reg.record(PhysicalSystem.class, spec.system());
-        Parameters sp = Parameters.resolve(sys.id(), sys.extension().parameters(), spec.systemParams());
-        ExtensionRecord<PairSampler> smp = reg.record(PairSampler.class, spec.sampler());
-        Parameters smpp = Parameters.resolve(smp.id(), smp.extension().parameters(), spec.samplerParams());
-        ExtensionRecord<NetworkHead> head = reg.record(NetworkHead.class, spec.head());
-        Parameters hp = Parameters.resolve(head.id(), head.extension().parameters(), spec.headParams());
-        ExtensionRecord<SymbolicInterpreter> in = reg.record(SymbolicInterpreter.class, spec.interpreter());
-        Parameters ip = Parameters.resolve(in.id(), in.extension().parameters(), spec.interpreterParams());
-        SystemModel model = sys.extension().configure(sp);
+        Map<SlotKind, Choice> choices = new EnumMap<>(SlotKind.class);
+        for (SlotKind kind : SlotKind.values()) {
+            Slot slot = spec.slot(kind);
+            ExtensionRecord<?> record = lab.registry().record(kind.spi(), slot.id());
+            choices.put(kind, new Choice(kind, record,
+                    Parameters.resolve(record.id(), record.extension().parameters(), slot.parameters())));
+        }
+        Resolved resolved = new Resolved(choices, null);
+        SystemModel model = resolved.system().extension().configure(resolved.systemParams());
         // validates the training settings before any work (an automatic latent size is resolved later)
         trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE
                 ? spec.withTraining(new RunSpec.Training(spec.training().hidden(), spec.training().activation(), 1,
                         spec.training().epochs(), spec.training().batchSize(), spec.training().learningRate(),
                         spec.training().schedule(), spec.training().patience()))
                 : spec, 0L);
-        return new Resolved(sys, sp, smp, smpp, head, hp, in, ip, model);
+        return new Resolved(choices, model);
     }
 
     /**
