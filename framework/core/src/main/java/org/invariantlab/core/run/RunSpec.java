@@ -26,17 +26,27 @@ import org.invariantlab.api.InvalidInputException;
  * @param training          network and optimiser settings
  * @param seed              master seed; the data splits and the network get seeds derived from it
  */
-@JsonPropertyOrder({"system", "systemParams", "sampler", "samplerParams", "head", "headParams", "interpreter",
+@JsonPropertyOrder({"system", "systemParams", "file", "sampler", "samplerParams", "head", "headParams", "interpreter",
         "interpreterParams", "data", "training", "seed"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunSpec(String system, Map<String, String> systemParams, String sampler, Map<String, String> samplerParams,
                       String head, Map<String, String> headParams, String interpreter,
-                      Map<String, String> interpreterParams, Data data, Training training, long seed) {
+                      Map<String, String> interpreterParams, Data data, Training training, long seed,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) DataFile file) {
 
     public RunSpec {
-        if (system == null || system.isBlank()) {
-            throw new InvalidInputException("the run spec names no system; set 'system' (see 'invariantlab systems')");
+        if (file != null && system != null && !system.isBlank()) {
+            throw new InvalidInputException("the run spec names both a system ('" + system + "') and a data file ('"
+                    + file.path() + "'); keep one of them");
         }
+        if (file == null && (system == null || system.isBlank())) {
+            throw new InvalidInputException("the run spec names no data; set 'system' (see 'invariantlab systems') "
+                    + "or 'file' (your own data, see docs/data.md)");
+        }
+        if (file != null && systemParams != null && !systemParams.isEmpty()) {
+            throw new InvalidInputException("system parameters are given for a data file; remove 'systemParams'");
+        }
+        system = file != null ? null : system;
         systemParams = copy(systemParams);
         sampler = sampler == null ? "permutation" : sampler;
         samplerParams = copy(samplerParams);
@@ -48,9 +58,18 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         training = training == null ? Training.defaults() : training;
     }
 
+    /** A spec of a simulated system (no data file). */
+    public RunSpec(String system, Map<String, String> systemParams, String sampler, Map<String, String> samplerParams,
+                   String head, Map<String, String> headParams, String interpreter, Map<String, String> interpreterParams,
+                   Data data, Training training, long seed) {
+        this(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data,
+                training, seed, null);
+    }
+
     /** YAML/JSON entry point: omitted keys take their defaults (the record components are primitives). */
     @JsonCreator
     static RunSpec fromJson(@JsonProperty("system") String system, @JsonProperty("systemParams") Map<String, String> systemParams,
+                            @JsonProperty("file") DataFile file,
                             @JsonProperty("sampler") String sampler, @JsonProperty("samplerParams") Map<String, String> samplerParams,
                             @JsonProperty("head") String head, @JsonProperty("headParams") Map<String, String> headParams,
                             @JsonProperty("interpreter") String interpreter,
@@ -58,11 +77,24 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
                             @JsonProperty("data") Data data, @JsonProperty("training") Training training,
                             @JsonProperty("seed") Long seed) {
         return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams,
-                data, training, seed == null ? 1 : seed);
+                data, training, seed == null ? 1 : seed, file);
     }
 
-    /** The choice in slot {@code kind}. */
+    /** The run learns from a file, not from a simulated system. */
+    public boolean fromFile() {
+        return file != null;
+    }
+
+    /** What the data are, for messages and {@code metrics.json}: the system id, or {@code file:<name>}. */
+    public String dataName() {
+        return file != null ? "file:" + java.nio.file.Path.of(file.path()).getFileName() : system;
+    }
+
+    /** The choice in slot {@code kind}; {@code null} for the system of a run on a data file. */
     public Slot slot(SlotKind kind) {
+        if (kind == SlotKind.SYSTEM && file != null) {
+            return null;
+        }
         return switch (kind) {
             case SYSTEM -> new Slot(system, systemParams);
             case SAMPLER -> new Slot(sampler, samplerParams);
@@ -78,7 +110,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
                 kind == SlotKind.SAMPLER ? slot.id() : sampler, kind == SlotKind.SAMPLER ? slot.parameters() : samplerParams,
                 kind == SlotKind.HEAD ? slot.id() : head, kind == SlotKind.HEAD ? slot.parameters() : headParams,
                 kind == SlotKind.INTERPRETER ? slot.id() : interpreter,
-                kind == SlotKind.INTERPRETER ? slot.parameters() : interpreterParams, data, training, seed);
+                kind == SlotKind.INTERPRETER ? slot.parameters() : interpreterParams, data, training, seed, file);
     }
 
     /** A spec for {@code system} with every other setting at its default. */
@@ -100,10 +132,22 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
      * @param validationGroups groups for model selection (best validation loss)
      * @param testGroups       groups for the reported test accuracy and the scores
      * @param perGroup         states per group
+     * @param noise            measurement noise: Gaussian with this standard deviation relative to each variable's
+     *                         spread is added to every state (simulated or file data); 0 = none
      */
-    @JsonPropertyOrder({"trainGroups", "validationGroups", "testGroups", "perGroup"})
-    public record Data(int trainGroups, int validationGroups, int testGroups, int perGroup) {
+    @JsonPropertyOrder({"trainGroups", "validationGroups", "testGroups", "perGroup", "noise"})
+    public record Data(int trainGroups, int validationGroups, int testGroups, int perGroup, double noise) {
+
+        /** Data sizes without noise. */
+        public Data(int trainGroups, int validationGroups, int testGroups, int perGroup) {
+            this(trainGroups, validationGroups, testGroups, perGroup, 0.0);
+        }
+
         public Data {
+            if (!(noise >= 0) || !Double.isFinite(noise)) {
+                throw new InvalidInputException("data.noise must be 0 (none) or a positive number (relative to each "
+                        + "variable's spread, e.g. 0.01), got " + noise);
+            }
             positive("data.trainGroups", trainGroups);
             positive("data.validationGroups", validationGroups);
             positive("data.testGroups", testGroups);
@@ -119,11 +163,18 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         /** YAML/JSON entry point: omitted keys take their defaults. */
         @JsonCreator
         static Data fromJson(@JsonProperty("trainGroups") Integer trainGroups, @JsonProperty("validationGroups") Integer validationGroups,
-                             @JsonProperty("testGroups") Integer testGroups, @JsonProperty("perGroup") Integer perGroup) {
+                             @JsonProperty("testGroups") Integer testGroups, @JsonProperty("perGroup") Integer perGroup,
+                             @JsonProperty("noise") Double noise) {
             Data d = defaults();
             return new Data(trainGroups == null ? d.trainGroups() : trainGroups,
                     validationGroups == null ? d.validationGroups() : validationGroups,
-                    testGroups == null ? d.testGroups() : testGroups, perGroup == null ? d.perGroup() : perGroup);
+                    testGroups == null ? d.testGroups() : testGroups, perGroup == null ? d.perGroup() : perGroup,
+                    noise == null ? 0.0 : noise);
+        }
+
+        /** These sizes with noise {@code sigma}. */
+        public Data withNoise(double sigma) {
+            return new Data(trainGroups, validationGroups, testGroups, perGroup, sigma);
         }
     }
 
@@ -198,17 +249,17 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
 
     /** This spec with other data sizes. */
     public RunSpec withData(Data d) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, d, training, seed);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, d, training, seed, file);
     }
 
     /** This spec with other training settings. */
     public RunSpec withTraining(Training t) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, t, seed);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, t, seed, file);
     }
 
     /** This spec with another seed. */
     public RunSpec withSeed(long s) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, s);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, s, file);
     }
 
     /** This spec with other parameters for the system. */

@@ -1,0 +1,67 @@
+package org.invariantlab.core.run;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.invariantlab.api.InvalidInputException;
+
+/**
+ * The physicist's own data as the data of a run (instead of a simulated system): a CSV or NumPy file of groups
+ * (docs/data.md), how to read it, the true invariants one suspects, and the group-level split.
+ *
+ * @param path        the file ({@code .csv}, {@code .npy} or {@code .npz})
+ * @param variables   CSV: the variable columns in order (empty: every other numeric column); NumPy: the names of
+ *                    the last axis (empty: {@code x0, x1, …})
+ * @param groupColumn CSV: the column of group (trajectory) ids
+ * @param timeColumn  CSV: the column of time stamps, or {@code null}
+ * @param statesArray NPZ: the array of states, or {@code null} for the only 3-d array
+ * @param timesArray  NPZ: the array of time stamps, or {@code null}
+ * @param truth       suspected invariants, name to expression in Symja syntax over the variables; may be empty
+ * @param split       fractions of the groups for training, validation and test, summing to 1
+ */
+@JsonPropertyOrder({"path", "variables", "groupColumn", "timeColumn", "statesArray", "timesArray", "truth", "split"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DataFile(String path, List<String> variables, String groupColumn, String timeColumn, String statesArray,
+                       String timesArray, Map<String, String> truth, List<Double> split) {
+
+    /** The default split: 80 % of the groups for training, 10 % each for validation and test. */
+    public static final List<Double> DEFAULT_SPLIT = List.of(0.8, 0.1, 0.1);
+
+    public DataFile {
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("the data file has no path; set 'file.path' or give --data FILE");
+        }
+        variables = variables == null ? List.of() : List.copyOf(variables);
+        groupColumn = groupColumn == null ? "group" : groupColumn;
+        truth = Collections.unmodifiableMap(new LinkedHashMap<>(truth == null ? Map.of() : truth));
+        split = split == null ? DEFAULT_SPLIT : List.copyOf(split);
+        if (split.size() != 3) {
+            throw new InvalidInputException("file.split needs three fractions (training, validation, test), e.g. "
+                    + "0.8,0.1,0.1; got " + split);
+        }
+    }
+
+    /** A file read with the default options. */
+    public static DataFile of(String path) {
+        return new DataFile(path, null, null, null, null, null, null, null);
+    }
+
+    /** YAML/JSON entry point: omitted keys take their defaults. */
+    @JsonCreator
+    static DataFile fromJson(@JsonProperty("path") String path, @JsonProperty("variables") List<String> variables,
+                             @JsonProperty("groupColumn") String groupColumn, @JsonProperty("timeColumn") String timeColumn,
+                             @JsonProperty("statesArray") String statesArray, @JsonProperty("timesArray") String timesArray,
+                             @JsonProperty("truth") Map<String, String> truth, @JsonProperty("split") List<Double> split) {
+        return new DataFile(path, variables, groupColumn, timeColumn, statesArray, timesArray, truth, split);
+    }
+
+    /** This file with the suspected invariants {@code t}. */
+    public DataFile withTruth(Map<String, String> t) {
+        return new DataFile(path, variables, groupColumn, timeColumn, statesArray, timesArray, t, split);
+    }
+}
