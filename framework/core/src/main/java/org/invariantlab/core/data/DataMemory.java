@@ -54,7 +54,10 @@ public final class DataMemory {
     }
 
     private static String megabytes(long bytes) {
-        return bytes >= 1L << 40 ? String.format(Locale.ROOT, "%.1f TB", bytes / 1e12)
+        if (bytes >= 1e12) {
+            return String.format(Locale.ROOT, "%.1f TB", bytes / 1e12);
+        }
+        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
                 : String.format(Locale.ROOT, "%.0f MB", Math.ceil(bytes / 1e6));
     }
 
