@@ -1,5 +1,10 @@
 package org.invariantlab.core.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +24,8 @@ import org.invariantlab.core.provenance.Provenance;
 /**
  * Writes sampled groups as CSV, one state per row: {@code group, member, <variables…>, <true invariants…>},
  * numbers in shortest round-trip form so that reading them back gives the same doubles. The provenance goes
- * to a JSON sidecar {@code <file>.provenance.json} so that the CSV stays plain for any reader.
+ * to a JSON sidecar {@code <file>.provenance.json} so that the CSV stays plain for any reader; the sidecar also
+ * lists which columns are variables and which are true invariants.
  */
 public final class SampleExport {
 
@@ -43,7 +49,25 @@ public final class SampleExport {
         checkTarget(csv, overwrite);
         List<TrueInvariant> invariants = model.invariants();
         AtomicFiles.write(csv, out -> writeCsv(out, data, invariants), overwrite);
-        AtomicFiles.writeString(meta, Json.write(provenance), overwrite);
+        AtomicFiles.writeString(meta, sidecar(provenance, data, invariants), overwrite);
+    }
+
+    /**
+     * The sidecar: the provenance, then the CSV's {@code variableColumns} and {@code invariantColumns}, so that
+     * reading the CSV back ({@link CsvGroupsReader}) takes the variables and leaves the invariants out.
+     */
+    static String sidecar(Provenance provenance, GroupedData data, List<TrueInvariant> invariants) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            ObjectNode node = (ObjectNode) mapper.readTree(Json.write(provenance));
+            ArrayNode variables = node.putArray("variableColumns");
+            data.variables().forEach(variables::add);
+            ArrayNode names = node.putArray(CsvGroupsReader.INVARIANT_COLUMNS);
+            invariants.forEach(i -> names.add(i.name()));
+            return mapper.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

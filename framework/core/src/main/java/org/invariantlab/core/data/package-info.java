@@ -1,2 +1,5 @@
-/** Sampled data sets: drawing groups from a configured system and exporting them with their true invariants. */
+/**
+ * Data sets: groups sampled from a configured system and exported with their true invariants, groups read from
+ * CSV and NumPy files, the group-level split, measurement noise and the memory check before reading a file.
+ */
 package org.invariantlab.core.data;

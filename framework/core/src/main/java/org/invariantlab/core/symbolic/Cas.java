@@ -134,6 +134,16 @@ public final class Cas {
         return call(shown, s -> s.isZero(difference, shown, SIMPLIFY_SECONDS));
     }
 
+    /**
+     * Evaluates {@code internal}, text already in internal variable names ({@link SymbolNames}), and returns
+     * its full form in internal names; {@code shown} is the caller's text for messages.
+     *
+     * @throws InvariantLabException if Symja cannot parse or evaluate it
+     */
+    static String fullForm(String internal, String shown) {
+        return call(shown, s -> s.fullForm(internal, shown));
+    }
+
     /** Plain decimal notation of a finite double, never exponent notation: {@code 1.5E-6} gives {@code 0.0000015}. */
     static String plain(double v) {
         return BigDecimal.valueOf(v).toPlainString();

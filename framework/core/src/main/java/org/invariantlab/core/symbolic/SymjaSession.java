@@ -90,6 +90,11 @@ final class SymjaSession {
         return constantLast(best);
     }
 
+    /** Evaluates {@code text}; Symja's full form, e.g. {@code Plus(Times(2,x),Power(y,2))}. */
+    String fullForm(String text, String shown) {
+        return evaluate(text, shown).fullFormString();
+    }
+
     /** The real value of {@code N(text)}, or {@code NaN} when it is not a real number. */
     double numericValue(String text, String shown) {
         IExpr value = evaluate("N(" + text + ")", shown);

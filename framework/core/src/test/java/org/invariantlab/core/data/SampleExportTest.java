@@ -38,7 +38,7 @@ class SampleExportTest {
         }
     });
 
-    private static final SystemModel CIRCLES = new SystemModel() {
+    static final SystemModel CIRCLES = new SystemModel() {
         @Override
         public StateSpace stateSpace() {
             return StateSpace.of("x", "y");
