@@ -1,0 +1,96 @@
+package org.invariantlab.core.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.SamplingRequest;
+import org.invariantlab.api.system.StateSpace;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.symbolic.ExpressionInvariant;
+
+/**
+ * A data file as the data of a run: its groups, read once ({@link CsvGroupsReader}, {@link NumpyGroupsReader} by
+ * the file's extension), its variables as the state space, and the invariants the physicist suspects
+ * ({@link ExpressionInvariant}) as the truth, which may be empty: then only the truth-free scores are reported.
+ * A file cannot draw new groups: {@link #sample} refuses, and runs split the file's groups instead.
+ */
+public final class FileDataModel implements SystemModel {
+
+    private final String name;
+    private final Groups groups;
+    private final StateSpace space;
+    private final List<TrueInvariant> truth;
+
+    private FileDataModel(String name, Groups groups, List<TrueInvariant> truth) {
+        this.name = name;
+        this.groups = groups;
+        this.space = StateSpace.of(groups.variables().toArray(String[]::new));
+        this.truth = List.copyOf(truth);
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @param variables   CSV: the variable columns (empty: all other numeric columns); NumPy: the names of the last
+     *                    axis (empty: {@code x0, x1, …})
+     * @param groupColumn CSV: the group column
+     * @param timeColumn  CSV: the time column or {@code null}
+     * @param statesArray NPZ: the states array or {@code null}
+     * @param timesArray  NPZ: the times array or {@code null}
+     * @param truth       suspected invariants, name to expression over the variables
+     */
+    public static FileDataModel read(Path file, List<String> variables, String groupColumn, String timeColumn,
+                                     String statesArray, String timesArray, Map<String, String> truth) {
+        if (!Files.exists(file)) {
+            throw new InvalidInputException("data file " + file + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("data file " + file + " is a folder; give a .csv, .npy or .npz file");
+        }
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Groups groups;
+        if (lower.endsWith(".csv")) {
+            CsvGroupsReader.Options o = CsvGroupsReader.Options.defaults().withVariables(variables);
+            o = new CsvGroupsReader.Options(groupColumn, timeColumn, o.variables(), o.ignore());
+            groups = CsvGroupsReader.read(file, o);
+        } else if (lower.endsWith(".npy") || lower.endsWith(".npz")) {
+            groups = NumpyGroupsReader.read(file, new NumpyGroupsReader.Options(variables, statesArray, timesArray, null));
+        } else {
+            throw new InvalidInputException("data file " + file + " is neither .csv nor .npy/.npz; export your groups as"
+                    + " CSV (group column plus variable columns) or as a NumPy array [groups, states, d]");
+        }
+        List<TrueInvariant> invariants = new ArrayList<>();
+        truth.forEach((n, e) -> invariants.add(ExpressionInvariant.of(n, e, groups.variables())));
+        return new FileDataModel(file.getFileName().toString(), groups, invariants);
+    }
+
+    /** The groups of the file. */
+    public Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public StateSpace stateSpace() {
+        return space;
+    }
+
+    /** Refused: a file holds the groups it holds. */
+    @Override
+    public GroupedData sample(SamplingRequest request) {
+        throw new InvalidInputException("the data file " + name + " cannot draw new groups; its own groups are split "
+                + "into training, validation and test");
+    }
+
+    /** The suspected invariants; empty when none were given (the run then reports truth-free scores). */
+    @Override
+    public List<TrueInvariant> invariants() {
+        return truth;
+    }
+}
