@@ -69,7 +69,7 @@ class PluginsCommandIT {
         Installation.copyPlugins(full);
         Installation.Result opt = Installation.run(Map.of("INVARIANTLAB_PLUGINS_DIR", empty.toString()),
                 "plugins", "--plugins-dir", full.toString());
-        assertTrue(opt.out().contains("3 loaded"), opt.out());
+        assertTrue(opt.out().contains("4 loaded"), opt.out());
     }
 
     @Test
