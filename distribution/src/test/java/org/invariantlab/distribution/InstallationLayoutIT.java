@@ -18,8 +18,8 @@ class InstallationLayoutIT {
         assertTrue(Files.isExecutable(home.resolve("bin/invariantlab")), "bin/invariantlab is executable");
         try (Stream<Path> plugins = Files.list(home.resolve("plugins"))) {
             List<String> names = plugins.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("invariantlab-plugin-em-0.1.0.jar", "invariantlab-plugin-kepler-0.1.0.jar",
-                    "invariantlab-plugin-lorentz-0.1.0.jar"), names);
+            assertEquals(List.of("invariantlab-plugin-em-0.1.0.jar", "invariantlab-plugin-ha-jeong-0.1.0.jar",
+                    "invariantlab-plugin-kepler-0.1.0.jar", "invariantlab-plugin-lorentz-0.1.0.jar"), names);
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
             List<String> names = lib.map(p -> p.getFileName().toString()).toList();

@@ -1,5 +1,6 @@
 /**
- * Training extension points: {@link org.invariantlab.api.training.PairSampler} (groups → examples),
+ * Training extension points: {@link org.invariantlab.api.training.PairSampler} (groups → examples, and
+ * optionally a {@link org.invariantlab.api.training.Perturbation} redrawn at every training step),
  * {@link org.invariantlab.api.training.NetworkHead} (latents of a batch → loss and gradient) and
  * {@link org.invariantlab.api.training.IndependenceLoss} (a penalty on the input gradients of several
  * learned invariants, optionally with a sequential schedule). The trainer in core owns the network; these

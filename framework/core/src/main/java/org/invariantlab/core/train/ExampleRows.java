@@ -3,6 +3,7 @@ package org.invariantlab.core.train;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.GroupExamples;
 import org.invariantlab.api.training.PairExamples;
+import org.invariantlab.api.training.Perturbation;
 import org.invariantlab.api.training.TrainingExamples;
 
 /**
@@ -96,15 +97,19 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
 
     /** Groups: {@code G} groups of {@code m} states and {@code p} perturbed states each. */
     static final class Groups extends ExampleRows {
+        private final double[] rawOriginals;
         private final double[] originals;
         private final double[] perturbed;
         private final int groups;
         private final int perGroup;
         private final int perturbedPerGroup;
+        private final Standardization standardization;
 
         Groups(GroupExamples g, Standardization s) {
             super(g.dimension());
-            originals = s.apply(g.groups().values());
+            rawOriginals = g.groups().values();
+            standardization = s;
+            originals = s.apply(rawOriginals);
             perturbed = s.apply(g.perturbed().values());
             groups = g.groups().groups();
             perGroup = g.groups().perGroup();
@@ -132,6 +137,34 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
                 System.arraycopy(perturbed, e * q, target, g * m + i * q, q);
             }
             return new BatchLayout.Groups(g, perGroup, perturbedPerGroup);
+        }
+
+        /** States per group {@code m}. */
+        int perGroup() {
+            return perGroup;
+        }
+
+        /** Perturbed states per group {@code p}. */
+        int perturbedPerGroup() {
+            return perturbedPerGroup;
+        }
+
+        /**
+         * Replaces the perturbed rows of a batch that {@link #fill} wrote into {@code target} by fresh draws:
+         * the raw originals of groups {@code order[from..to)} are gathered into {@code raw}, perturbed into
+         * {@code noisy} by {@code perturbation} with {@code seed}, standardised and written after the
+         * originals. Needs {@code p = m}; {@code raw} and {@code noisy} hold at least {@code (to − from)·m·d}
+         * values. Allocates nothing.
+         */
+        void refreshPerturbed(int[] order, int from, int to, Perturbation perturbation, long seed, double[] raw,
+                              double[] noisy, double[] target) {
+            int g = to - from;
+            int m = perGroup * dimension;
+            for (int i = 0; i < g; i++) {
+                System.arraycopy(rawOriginals, order[from + i] * m, raw, i * m, m);
+            }
+            perturbation.perturb(raw, g * perGroup, dimension, seed, noisy);
+            standardization.applyInto(noisy, g * m, target, g * m);
         }
     }
 }

@@ -145,6 +145,18 @@ public record Standardization(double[] mean, double[] std) {
         return u;
     }
 
+    /**
+     * Standardises the first {@code values} entries of {@code states} (whole states) into {@code target}
+     * from {@code offset} on, with the arithmetic of {@link #apply} and without allocating.
+     */
+    void applyInto(double[] states, int values, double[] target, int offset) {
+        int d = mean.length;
+        for (int i = 0; i < values; i++) {
+            int j = i % d;
+            target[offset + i] = (states[i] - mean[j]) / std[j];
+        }
+    }
+
     /** JSON form {@code {"mean": [...], "std": [...]}}; doubles are written in their shortest exact form. */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();

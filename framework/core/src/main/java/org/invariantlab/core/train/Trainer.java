@@ -13,6 +13,7 @@ import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairExamples;
+import org.invariantlab.api.training.Perturbation;
 import org.invariantlab.api.training.TrainingExamples;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,6 +55,14 @@ import org.nd4j.linalg.learning.config.Adam;
  * such entries, below {@code 2⁻¹⁷} of the type's resolution relative to the batch's largest, are set to
  * zero, i.e. every dropped entry is below {@code 2⁻¹⁷} of the rounding unit of the largest entry, far below
  * what the gradient sums resolve. {@link TrainerBenchmark} measures the result.
+ *
+ * <p><b>Fresh perturbations.</b> Given a {@link Perturbation} (group examples only), every training step
+ * replaces the batch's perturbed states by {@code x + δ} drawn anew from the batch's raw originals, one
+ * perturbed state per original, as in Ha &amp; Jeong's training loop where the spreader is called for every
+ * batch (PRR 3, L042035, 2021). The draw of step {@code t} (0-based over the whole run) uses the seed
+ * {@link #stepSeed stepSeed(seed, t)}, a SplitMix64 mix of the configuration seed and {@code t}, so the run
+ * stays reproducible and the shuffling generator is not touched. Validation and {@link #evaluate} use the
+ * examples' fixed perturbed copies, so the selection criterion does not fluctuate with the noise.
  *
  * <p>Examples are shuffled every epoch by a {@link SplittableRandom} seeded from the configuration; the
  * last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
@@ -104,6 +113,21 @@ public final class Trainer {
      */
     public TrainingResult train(TrainingConfig config, TrainingExamples train, TrainingExamples validation,
                                 NetworkHead head, Parameters headParameters, TrainingListener listener) {
+        return train(config, train, validation, head, headParameters, null, listener);
+    }
+
+    /**
+     * Trains a new encoder, drawing the perturbed states of every training batch afresh with
+     * {@code perturbation} (see the class documentation); with {@code perturbation == null} this is
+     * {@link #train(TrainingConfig, TrainingExamples, TrainingExamples, NetworkHead, Parameters, TrainingListener)}.
+     *
+     * @param perturbation fresh noise for group examples, or {@code null} to use the examples as they are
+     * @throws InvariantLabException also if a perturbation is given for pair examples, or for groups whose
+     *                               number of perturbed states differs from their number of states
+     */
+    public TrainingResult train(TrainingConfig config, TrainingExamples train, TrainingExamples validation,
+                                NetworkHead head, Parameters headParameters, Perturbation perturbation,
+                                TrainingListener listener) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(head, "head");
@@ -122,6 +146,17 @@ public final class Trainer {
                         + "group as the training groups");
             }
         }
+        if (perturbation != null) {
+            if (!(train instanceof GroupExamples g)) {
+                throw new InvariantLabException("fresh perturbations need group examples, but the training examples are "
+                        + describe(train) + "; use a sampler that makes whole groups");
+            }
+            if (g.perturbed().perGroup() != g.groups().perGroup()) {
+                throw new InvariantLabException("fresh perturbations draw one perturbed state per state, but the groups "
+                        + "have " + g.groups().perGroup() + " states and " + g.perturbed().perGroup()
+                        + " perturbed states each; make the sampler return one perturbed copy per state");
+            }
+        }
         long start = System.nanoTime();
         int d = train.dimension();
         Standardization standardization = Standardization.fit(d, ExampleRows.states(train));
@@ -129,8 +164,8 @@ public final class Trainer {
         ExampleRows validationRows = validation == null ? null : ExampleRows.of(validation, standardization);
         double[] theta = initialTheta(head, headParameters);
         MultiLayerNetwork net = Encoder.network(config.encoder(), d, config.seed());
-        Run run = new Run(config, rows, validationRows, head, headParameters, listener, net, standardization, theta,
-                start);
+        Run run = new Run(config, rows, validationRows, head, headParameters, perturbation, listener, net,
+                standardization, theta, start);
         return run.execute();
     }
 
@@ -198,6 +233,19 @@ public final class Trainer {
         return new Evaluation(lossSum / n, accuracy, haveProbabilities ? probabilities : new double[0]);
     }
 
+    /**
+     * The seed of the fresh perturbation of training step {@code step} (0-based over the run):
+     * SplitMix64's finaliser (G. L. Steele, D. Lea, C. H. Flood, "Fast splittable pseudorandom number
+     * generators", OOPSLA 2014) applied to {@code seed + (step + 1)·γ}, {@code γ = 0x9E3779B97F4A7C15}, so
+     * neighbouring steps and neighbouring seeds give unrelated draws.
+     */
+    public static long stepSeed(long seed, long step) {
+        long z = seed + (step + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** The state of one training call. */
     private static final class Run {
         private final TrainingConfig config;
@@ -205,6 +253,7 @@ public final class Trainer {
         private final ExampleRows validation;
         private final NetworkHead head;
         private final Parameters headParameters;
+        private final Perturbation perturbation;
         private final TrainingListener listener;
         private final MultiLayerNetwork net;
         private final Standardization standardization;
@@ -214,13 +263,14 @@ public final class Trainer {
         private final int d;
 
         Run(TrainingConfig config, ExampleRows rows, ExampleRows validation, NetworkHead head,
-            Parameters headParameters, TrainingListener listener, MultiLayerNetwork net,
+            Parameters headParameters, Perturbation perturbation, TrainingListener listener, MultiLayerNetwork net,
             Standardization standardization, double[] theta, long start) {
             this.config = config;
             this.rows = rows;
             this.validation = validation;
             this.head = head;
             this.headParameters = headParameters;
+            this.perturbation = perturbation;
             this.listener = listener;
             this.net = net;
             this.standardization = standardization;
@@ -251,6 +301,10 @@ public final class Trainer {
             }
             SplittableRandom random = new SplittableRandom(config.seed());
             double[] x = new double[rows.rows(batch) * d];
+            ExampleRows.Groups fresh = perturbation == null ? null : (ExampleRows.Groups) rows;
+            int freshValues = fresh == null ? 0 : batch * fresh.perGroup() * d;
+            double[] raw = new double[freshValues];
+            double[] noisy = new double[freshValues];
 
             List<EpochStats> history = new ArrayList<>();
             Encoder best = null;
@@ -280,6 +334,10 @@ public final class Trainer {
                     int b = to - from;
                     int r = rows.rows(b);
                     BatchLayout layout = rows.fill(order, from, to, x);
+                    if (fresh != null) {
+                        fresh.refreshPerturbed(order, from, to, perturbation, stepSeed(config.seed(), iteration), raw,
+                                noisy, x);
+                    }
                     copy.write(kernel.input(r), x, r * d);
                     double[] z = new double[r * k];
                     copy.read(kernel.forward(r), z, r * k);

@@ -1,0 +1,143 @@
+package org.invariantlab.plugins.hajeong;
+
+import java.util.List;
+import java.util.Objects;
+import org.invariantlab.api.param.Bound;
+import org.invariantlab.api.param.ParameterSpec;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.training.BatchLayout;
+import org.invariantlab.api.training.HeadOutput;
+import org.invariantlab.api.training.LatentBatch;
+import org.invariantlab.api.training.NetworkHead;
+import org.pf4j.Extension;
+
+/**
+ * Ha &amp; Jeong's noise-variance loss over whole groups ("ConservNet").
+ *
+ * <p>For a batch of {@code G} groups ({@link BatchLayout.Groups}), group {@code g} with latents
+ * {@code a_gj = F_c(x_gj)}, {@code j = 1..m}, of its states and {@code b_gj = F_c(x_gj + δ_gj)},
+ * {@code j = 1..p}, of its perturbed states, for each latent {@code c = 1..k}:
+ * <pre>
+ *   V_g  = Var_j a_gj = Σ_j (a_gj − ā_g)²/(m − 1),      W_g = Var_j b_gj = Σ_j (b_gj − b̄_g)²/(p − 1)
+ *   L    = (1/G) Σ_g Σ_c [ V_g + β·|Q − W_g| ]
+ *   ∂L/∂a_gj = 2(a_gj − ā_g)/((m − 1)·G)
+ *   ∂L/∂b_gj = −β·sgn(Q − W_g)·2(b_gj − b̄_g)/((p − 1)·G)       (sgn 0 = 0, the subgradient at the kink)
+ * </pre>
+ * The first term makes {@code F} constant on a group; the second makes it change by the prescribed spread
+ * {@code Q} off the group, which excludes the constant solution and fixes the scale. The variance is the
+ * unbiased one, as {@code torch.var} in the authors' code. With several latents ({@code k > 1}) the loss is
+ * the sum of each latent's loss, so every latent is trained by exactly the paper's loss; keeping them apart
+ * is left to an independence penalty. The head has no learned parameters and reports no pair
+ * probabilities.
+ *
+ * <p>Defaults {@code β = 1}, {@code Q = 1}. Reference: S. Ha, H. Jeong, "Discovering invariants via machine
+ * learning", Phys. Rev. Research 3, L042035 (2021), arXiv:2102.04008.
+ */
+@Extension
+public final class NoiseVarianceHead implements NetworkHead {
+
+    /** The extension id. */
+    public static final String ID = "noise-variance";
+
+    /** Parameter: weight {@code β ≥ 0} of the perturbation term. */
+    public static final String BETA = "beta";
+
+    /** Parameter: target variance {@code Q > 0} of the latents of the perturbed states. */
+    public static final String Q = "Q";
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.realIn(BETA, 1.0, Bound.atLeast(0.0), Bound.atMost(1e6),
+                    "weight beta of the term |Q - Var F(x + delta)|"),
+            ParameterSpec.realIn(Q, 1.0, Bound.above(0.0), Bound.atMost(1e6),
+                    "target variance Q of the network on the perturbed states of a group"));
+
+    /** Built by PF4J (or the host's injector); stateless. */
+    public NoiseVarianceHead() {
+        // stateless
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "per group Var F(x) + beta*|Q - Var F(x + delta)|, averaged over groups (Ha & Jeong 2021)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    /** Groups with at least two states and two perturbed states each. */
+    @Override
+    public boolean accepts(BatchLayout layout) {
+        return layout instanceof BatchLayout.Groups g && g.perGroup() >= 2 && g.perturbedPerGroup() >= 2;
+    }
+
+    @Override
+    public HeadOutput evaluate(LatentBatch batch, double[] theta, Parameters parameters) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(parameters, "parameters");
+        if (!(batch.layout() instanceof BatchLayout.Groups layout) || !accepts(layout)) {
+            throw new IllegalArgumentException("the '" + ID + "' head scores groups of at least 2 states and 2 perturbed"
+                    + " states, got " + batch.layout());
+        }
+        if (theta != null && theta.length != 0) {
+            throw new IllegalArgumentException("the '" + ID + "' head has no parameters, got " + theta.length);
+        }
+        double beta = parameters.getDouble(BETA);
+        double q = parameters.getDouble(Q);
+        int groups = layout.groups();
+        int m = layout.perGroup();
+        int p = layout.perturbedPerGroup();
+        int k = batch.latentSize();
+        double[] z = batch.latents();
+        double[] grad = new double[z.length];
+        int perturbedStart = groups * m;
+        double loss = 0;
+        for (int g = 0; g < groups; g++) {
+            for (int c = 0; c < k; c++) {
+                int a0 = g * m;
+                double am = mean(z, a0, m, k, c);
+                double v = 0;
+                for (int j = 0; j < m; j++) {
+                    double e = z[(a0 + j) * k + c] - am;
+                    v += e * e;
+                }
+                v /= m - 1;
+                int b0 = perturbedStart + g * p;
+                double bm = mean(z, b0, p, k, c);
+                double w = 0;
+                for (int j = 0; j < p; j++) {
+                    double e = z[(b0 + j) * k + c] - bm;
+                    w += e * e;
+                }
+                w /= p - 1;
+                loss += v + beta * Math.abs(q - w);
+                double ga = 2.0 / ((m - 1) * (double) groups);
+                for (int j = 0; j < m; j++) {
+                    int i = (a0 + j) * k + c;
+                    grad[i] = ga * (z[i] - am);
+                }
+                double gb = -beta * Math.signum(q - w) * 2.0 / ((p - 1) * (double) groups);
+                for (int j = 0; j < p; j++) {
+                    int i = (b0 + j) * k + c;
+                    grad[i] = gb * (z[i] - bm);
+                }
+            }
+        }
+        return new HeadOutput(loss / groups, grad, new double[0], new double[0]);
+    }
+
+    /** Mean of latent {@code c} over rows {@code [from, from + n)}. */
+    private static double mean(double[] z, int from, int n, int k, int c) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += z[(from + j) * k + c];
+        }
+        return s / n;
+    }
+}
