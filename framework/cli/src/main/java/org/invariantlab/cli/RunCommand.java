@@ -10,6 +10,7 @@ import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.run.DataFile;
 import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.RunOutcome;
 import org.invariantlab.core.run.RunSpec;
@@ -39,6 +40,40 @@ final class RunCommand extends LabCommand {
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
     Map<String, String> systemParams = new LinkedHashMap<>();
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Learn from your own data instead of a system: a .csv (group column plus variable columns, as "
+                    + "'sample' writes), .npy or .npz (an array [groups, states, d]); see docs/data.md.")
+    Path dataFile;
+
+    @Option(names = "--variables", split = ",", paramLabel = "NAME",
+            description = "With --data: the variable columns of a CSV, or the names of a NumPy array's last axis.")
+    List<String> variables;
+
+    @Option(names = "--group-column", paramLabel = "NAME", description = "With --data: the CSV's group column (default group).")
+    String groupColumn;
+
+    @Option(names = "--time-column", paramLabel = "NAME", description = "With --data: the CSV's time column (default none).")
+    String timeColumn;
+
+    @Option(names = "--states-array", paramLabel = "NAME", description = "With an .npz: the states array (default: the only 3-d one).")
+    String statesArray;
+
+    @Option(names = "--times-array", paramLabel = "NAME", description = "With an .npz: the times array (default t or times).")
+    String timesArray;
+
+    @Option(names = "--truth", paramLabel = "NAME=EXPR",
+            description = "With --data: an invariant you suspect, in Symja syntax over the variables (repeatable), "
+                    + "scored like a system's true invariant, e.g. --truth E=(vx^2+vy^2)/2-1/Sqrt(x^2+y^2).")
+    Map<String, String> truth = new LinkedHashMap<>();
+
+    @Option(names = "--split", split = ",", paramLabel = "F",
+            description = "With --data: fractions of the groups for training, validation and test (default 0.8,0.1,0.1).")
+    List<Double> split;
+
+    @Option(names = "--noise", paramLabel = "SIGMA",
+            description = "Measurement noise: Gaussian, standard deviation SIGMA times each variable's spread (default 0).")
+    Double noise;
 
     @Option(names = "--sampler", paramLabel = "ID", description = "Pair sampler (default permutation).")
     String sampler;
@@ -146,27 +181,51 @@ final class RunCommand extends LabCommand {
 
     private RunSpec buildSpec() {
         RunSpec base;
+        if (system != null && dataFile != null) {
+            throw new InvalidInputException("give --system ID or --data FILE, not both");
+        }
+        if (dataFile == null && (variables != null || groupColumn != null || timeColumn != null || statesArray != null
+                || timesArray != null || !truth.isEmpty() || split != null)) {
+            throw new InvalidInputException("--variables, --group-column, --time-column, --states-array, --times-array, "
+                    + "--truth and --split describe a data file: give --data FILE too");
+        }
+        if (dataFile != null && !systemParams.isEmpty()) {
+            throw new InvalidInputException("--param sets a system's parameters; a data file has none (remove --param)");
+        }
+        if (dataFile != null && (trainGroups != null || validationGroups != null || testGroups != null || perGroup != null)) {
+            throw new InvalidInputException("--train-groups, --validation-groups, --test-groups and --per-group size a "
+                    + "simulated system's data; a data file is split by --split (default 0.8,0.1,0.1)");
+        }
+        DataFile file = dataFile == null ? null : new DataFile(dataFile.toString(), variables, groupColumn, timeColumn,
+                statesArray, timesArray, truth, split);
         if (specFile != null) {
             base = SpecFiles.read(specFile);
+            if (file != null) {
+                base = new RunSpec(null, null, base.sampler(), base.samplerParams(), base.head(), base.headParams(),
+                        base.interpreter(), base.interpreterParams(), base.data(), base.training(), base.seed(), file);
+            }
         } else if (system != null) {
             base = RunSpec.of(system);
+        } else if (file != null) {
+            base = new RunSpec(null, null, null, null, null, null, null, null, null, null, 1, file);
         } else {
-            throw new InvalidInputException("say what to run: give a SPEC.yaml or --system ID (see 'invariantlab run --help')");
+            throw new InvalidInputException("say what to run: give a SPEC.yaml, --system ID or --data FILE (see "
+                    + "'invariantlab run --help')");
         }
         RunSpec.Data d = base.data();
         RunSpec.Training t = base.training();
         return new RunSpec(
-                system != null ? system : base.system(), merge(base.systemParams(), systemParams),
+                system != null ? system : base.system(), base.fromFile() ? null : merge(base.systemParams(), systemParams),
                 sampler != null ? sampler : base.sampler(), merge(base.samplerParams(), samplerParams),
                 head != null ? head : base.head(), merge(base.headParams(), headParams),
                 interpreter != null ? interpreter : base.interpreter(), merge(base.interpreterParams(), interpreterParams),
                 new RunSpec.Data(or(trainGroups, d.trainGroups()), or(validationGroups, d.validationGroups()),
-                        or(testGroups, d.testGroups()), or(perGroup, d.perGroup())),
+                        or(testGroups, d.testGroups()), or(perGroup, d.perGroup()), noise != null ? noise : d.noise()),
                 new RunSpec.Training(hidden != null ? hidden : t.hidden(), activation != null ? activation : t.activation(),
                         or(latentSize, t.latentSize()), or(epochs, t.epochs()), or(batchSize, t.batchSize()),
                         learningRate != null ? learningRate : t.learningRate(), schedule != null ? schedule : t.schedule(),
                         or(patience, t.patience())),
-                seed != null ? seed : base.seed());
+                seed != null ? seed : base.seed(), base.file());
     }
 
     private static Map<String, String> merge(Map<String, String> base, Map<String, String> flags) {

@@ -1,18 +1,27 @@
 package org.invariantlab.core.data;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.data.Groups;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.symbolic.ExpressionInvariant;
 
 /**
@@ -24,12 +33,19 @@ import org.invariantlab.core.symbolic.ExpressionInvariant;
 public final class FileDataModel implements SystemModel {
 
     private final String name;
+    private final Path path;
+    private final String sha256;
+    private final Map<String, String> truthExpressions;
     private final Groups groups;
     private final StateSpace space;
     private final List<TrueInvariant> truth;
 
-    private FileDataModel(String name, Groups groups, List<TrueInvariant> truth) {
-        this.name = name;
+    private FileDataModel(Path path, String sha256, Groups groups, List<TrueInvariant> truth,
+                          Map<String, String> truthExpressions) {
+        this.path = path.toAbsolutePath().normalize();
+        this.name = path.getFileName().toString();
+        this.sha256 = sha256;
+        this.truthExpressions = Collections.unmodifiableMap(new LinkedHashMap<>(truthExpressions));
         this.groups = groups;
         this.space = StateSpace.of(groups.variables().toArray(String[]::new));
         this.truth = List.copyOf(truth);
@@ -68,7 +84,42 @@ public final class FileDataModel implements SystemModel {
         }
         List<TrueInvariant> invariants = new ArrayList<>();
         truth.forEach((n, e) -> invariants.add(ExpressionInvariant.of(n, e, groups.variables())));
-        return new FileDataModel(file.getFileName().toString(), groups, invariants);
+        return new FileDataModel(file, sha256(file), groups, invariants, truth);
+    }
+
+    /** The file's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The file, absolute. */
+    public Path path() {
+        return path;
+    }
+
+    /** The SHA-256 of the file's bytes, in hex, for provenance. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The suspected invariants as given, name to expression. */
+    public Map<String, String> truthExpressions() {
+        return truthExpressions;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new InvariantLabException("cannot read data file " + file + ": " + IoErrors.describe(e, file), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The groups of the file. */

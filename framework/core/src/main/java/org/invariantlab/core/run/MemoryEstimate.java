@@ -32,6 +32,11 @@ public record MemoryEstimate(long bytes, String details) {
      * @param invariants    true invariants of the system
      * @param pairsPerGroup positive pairs per group made by the sampler (and as many negatives)
      */
+    /** Nothing to estimate (a data file's readers check the memory themselves, from the file). */
+    public static MemoryEstimate none() {
+        return new MemoryEstimate(0, "nothing beyond the data file");
+    }
+
     public static MemoryEstimate of(RunSpec spec, int dimension, int invariants, long pairsPerGroup) {
         RunSpec.Data data = spec.data();
         RunSpec.Training t = spec.training();

@@ -94,8 +94,9 @@ public final class ResultReader {
         Encoder encoder = Encoder.load(modelDir);
         RunSeeds seeds = RunSeeds.of(spec.seed());
         listener.stage("sampling the run's test groups and fresh groups again (seed " + spec.seed() + ")");
-        GroupedData test = Runner.testData(r.model(), spec, seeds);
-        GroupedData fresh = Runner.freshData(r.model(), spec, seeds);
+        Runner.Splits splits = Runner.splits(spec, r, seeds);
+        GroupedData test = splits.test();
+        GroupedData fresh = Runner.fresh(spec, r, seeds, splits);
         List<ScalarField> latents = new ArrayList<>();
         for (int k = 0; k < encoder.latentSize(); k++) {
             latents.add(encoder.field(k));

@@ -9,12 +9,13 @@ import java.util.SplittableRandom;
  * numbers — do not change.
  */
 public record RunSeeds(long trainGroups, long validationGroups, long testGroups, long trainPairs,
-                       long validationPairs, long testPairs, long network, long freshGroups) {
+                       long validationPairs, long testPairs, long network, long freshGroups,
+                       long noise) {
 
     /** The seeds of a run with master seed {@code master}. */
     public static RunSeeds of(long master) {
         SplittableRandom r = new SplittableRandom(master);
         return new RunSeeds(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(),
-                r.nextLong(), r.nextLong());
+                r.nextLong(), r.nextLong(), r.nextLong());
     }
 }

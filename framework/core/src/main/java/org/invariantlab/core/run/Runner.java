@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.invariantlab.api.ApiVersion;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.LabExtension;
+import org.invariantlab.api.data.Groups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -24,6 +26,9 @@ import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.api.training.TrainingExamples;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.data.FileDataModel;
+import org.invariantlab.core.data.GroupSplit;
+import org.invariantlab.core.data.Noise;
 import org.invariantlab.core.builtin.PermutationSampler;
 import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
@@ -129,9 +134,14 @@ public final class Runner {
             return choices.get(SlotKind.INTERPRETER).parameters();
         }
 
-        /** The provenance of every slot, in slot order. */
+        /** The provenance of every slot, in slot order, and of a data file (its SHA-256 as the version). */
         List<ExtensionRef> refs() {
-            return choices.values().stream().map(Choice::ref).toList();
+            List<ExtensionRef> out = new ArrayList<>(choices.values().stream().map(Choice::ref).toList());
+            if (model instanceof FileDataModel f) {
+                out.add(0, new ExtensionRef("DataFile", f.name(), f.path().toString(), "sha256:" + f.sha256(),
+                        f.truthExpressions()));
+            }
+            return out;
         }
     }
 
@@ -142,11 +152,17 @@ public final class Runner {
      * with the spec's seed), at least 1.
      */
     public RunSpec resolve(RunSpec spec) {
-        Resolved r = resolveExtensions(spec);
+        return resolve(spec, resolveExtensions(spec));
+    }
+
+    /** {@link #resolve(RunSpec)} with its extensions resolved already. */
+    RunSpec resolve(RunSpec spec, Resolved r) {
         RunSpec.Training t = spec.training();
         if (t.latentSize() == RunSpec.Training.AUTO_LATENT_SIZE) {
-            GroupedData probe = r.model().sample(new SamplingRequest(LATENT_SIZE_GROUPS, spec.data().perGroup(),
-                    spec.seed()));
+            GroupedData probe = r.model() instanceof FileDataModel f
+                    ? rectangular(f.groups().select(java.util.stream.IntStream.range(0,
+                            Math.min(LATENT_SIZE_GROUPS, f.groups().groupCount())).toArray()), spec.dataName())
+                    : r.model().sample(new SamplingRequest(LATENT_SIZE_GROUPS, spec.data().perGroup(), spec.seed()));
             int k = Math.max(1, Scorer.independentInvariants(r.model(), probe, ScoringOptions.defaults()));
             t = new RunSpec.Training(t.hidden(), t.activation(), k, t.epochs(), t.batchSize(), t.learningRate(),
                     t.schedule(), t.patience());
@@ -162,12 +178,19 @@ public final class Runner {
         Map<SlotKind, Choice> choices = new EnumMap<>(SlotKind.class);
         for (SlotKind kind : SlotKind.values()) {
             Slot slot = spec.slot(kind);
+            if (slot == null) {
+                continue; // the system of a run on a data file
+            }
             ExtensionRecord<?> record = lab.registry().record(kind.spi(), slot.id());
             choices.put(kind, new Choice(kind, record,
                     Parameters.resolve(record.id(), record.extension().parameters(), slot.parameters())));
         }
         Resolved resolved = new Resolved(choices, null);
-        SystemModel model = resolved.system().extension().configure(resolved.systemParams());
+        DataFile file = spec.file();
+        SystemModel model = file != null
+                ? FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(), file.timeColumn(),
+                        file.statesArray(), file.timesArray(), file.truth())
+                : resolved.system().extension().configure(resolved.systemParams());
         // validates the training settings before any work (an automatic latent size is resolved later)
         trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE
                 ? spec.withTraining(new RunSpec.Training(spec.training().hidden(), spec.training().activation(), 1,
@@ -185,7 +208,7 @@ public final class Runner {
      */
     public RunOutcome run(RunSpec spec, Path out, boolean overwrite, String command, RunListener listener) {
         Resolved r = resolveExtensions(spec);
-        RunSpec resolved = resolve(spec);
+        RunSpec resolved = resolve(spec, r);
         memoryEstimate(resolved, r).check(MemoryEstimate.available());
         try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
             RunOutcome outcome = execute(resolved, r, dir, command, listener);
@@ -202,12 +225,16 @@ public final class Runner {
      */
     public RunSpec check(RunSpec spec) {
         Resolved r = resolveExtensions(spec);
-        RunSpec resolved = resolve(spec);
+        RunSpec resolved = resolve(spec, r);
         memoryEstimate(resolved, r).check(MemoryEstimate.available());
         return resolved;
     }
 
+    /** The memory a run needs; a data file's readers check their own memory when they read it. */
     private static MemoryEstimate memoryEstimate(RunSpec spec, Resolved r) {
+        if (spec.fromFile()) {
+            return MemoryEstimate.none();
+        }
         String positives = r.samplerParams().asText().get(PermutationSampler.POSITIVES_PER_GROUP);
         long pairsPerGroup = positives != null && positives.matches("\\d+") ? Long.parseLong(positives) : 1L;
         return MemoryEstimate.of(spec, r.model().stateSpace().variables().size(), r.model().invariants().size(),
@@ -229,7 +256,7 @@ public final class Runner {
     /** The stages of a run, each returning a record: data → examples → train → judge → score → read → store. */
     private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
         RunSeeds seeds = RunSeeds.of(spec.seed());
-        Splits data = data(spec, r.model(), seeds, listener);
+        Splits data = data(spec, r, seeds, listener);
         Examples examples = examples(r, data, seeds);
         TrainingResult result = train(spec, r, examples, seeds, trainer, listener);
         Judgement judgement = judge(spec, r, examples, result, trainer, listener);
@@ -238,19 +265,88 @@ public final class Runner {
             latents.add(result.encoder().field(k));
         }
         Scores scores = Scorer.score(latents, r.model(), data.test(), ScoringOptions.defaults());
-        FormulaReport formulas = read(spec, r, latents, data.test(), seeds, scores, judgement.verdict(), listener);
+        FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(), listener);
         RunMetrics metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
         store(spec, r, dir, command, metrics, formulas, result, latents, data.test(), scores, listener);
         return new RunOutcome(spec, metrics, dir.target());
     }
 
-    private static Splits data(RunSpec spec, SystemModel model, RunSeeds seeds, RunListener listener) {
+    private static Splits data(RunSpec spec, Resolved r, RunSeeds seeds, RunListener listener) {
         RunSpec.Data d = spec.data();
-        listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states",
-                spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup()));
-        return new Splits(model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups())),
-                model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), seeds.validationGroups())),
-                testData(model, spec, seeds));
+        if (r.model() instanceof FileDataModel f) {
+            listener.stage(String.format(Locale.ROOT, "splitting the %d groups of %s (%s) by groups%s", f.groups().groupCount(),
+                    f.name(), spec.file().split(), d.noise() > 0 ? ", adding noise " + d.noise() : ""));
+        } else {
+            listener.stage(String.format(Locale.ROOT, "sampling %s: %d training, %d validation, %d test groups of %d states%s",
+                    spec.system(), d.trainGroups(), d.validationGroups(), d.testGroups(), d.perGroup(),
+                    d.noise() > 0 ? ", noise " + d.noise() : ""));
+        }
+        return splits(spec, r, seeds);
+    }
+
+    /**
+     * The three splits of a run, the same for the same spec: a data file split by groups ({@link GroupSplit}), or
+     * a system's three independent draws; measurement noise added to each when the spec asks for it; groups of a
+     * file that differ in size cut to the smallest (the pair sampler needs equal sizes).
+     */
+    static Splits splits(RunSpec spec, Resolved r, RunSeeds seeds) {
+        RunSpec.Data d = spec.data();
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(seeds.noise());
+        long[] noiseSeeds = {noise.nextLong(), noise.nextLong(), noise.nextLong()};
+        if (r.model() instanceof FileDataModel f) {
+            List<Double> fr = spec.file().split();
+            GroupSplit split = GroupSplit.split(f.groups(), fr.get(0), fr.get(1), fr.get(2), seeds.trainGroups(), f.name());
+            return new Splits(prepared(split.train(), d.noise(), noiseSeeds[0], f.name()),
+                    prepared(split.validation(), d.noise(), noiseSeeds[1], f.name()),
+                    prepared(split.test(), d.noise(), noiseSeeds[2], f.name()));
+        }
+        SystemModel model = r.model();
+        return new Splits(
+                noisy(model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups())), d.noise(),
+                        noiseSeeds[0]),
+                noisy(model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), seeds.validationGroups())),
+                        d.noise(), noiseSeeds[1]),
+                noisy(model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), seeds.testGroups())), d.noise(),
+                        noiseSeeds[2]));
+    }
+
+    /**
+     * Groups no network of the run saw, for checking formulas: fresh draws of a system (without noise, at most
+     * {@value #MAX_FRESH_GROUPS}), or the validation groups of a data file (the reading uses the test groups).
+     */
+    static GroupedData fresh(RunSpec spec, Resolved r, RunSeeds seeds, Splits splits) {
+        if (r.model() instanceof FileDataModel) {
+            return splits.validation();
+        }
+        RunSpec.Data d = spec.data();
+        return r.model().sample(new SamplingRequest(Math.min(d.testGroups(), MAX_FRESH_GROUPS), d.perGroup(),
+                seeds.freshGroups()));
+    }
+
+    private static GroupedData noisy(GroupedData data, double sigma, long seed) {
+        return sigma > 0 ? Noise.add(Groups.of(data), sigma, seed).toRectangular() : data;
+    }
+
+    private static GroupedData prepared(Groups groups, double sigma, long seed, String source) {
+        return rectangular(sigma > 0 ? Noise.add(groups, sigma, seed) : groups, source);
+    }
+
+    /** {@code groups} as a rectangular block, each group cut to the smallest group's size (at least 2). */
+    static GroupedData rectangular(Groups groups, String source) {
+        if (groups.isRectangular()) {
+            return groups.toRectangular();
+        }
+        int m = groups.minGroupSize();
+        if (m < 2) {
+            throw new InvalidInputException(source + ": a group has a single state; every group needs at least two "
+                    + "states that share the invariant");
+        }
+        List<double[]> cut = new ArrayList<>(groups.groupCount());
+        int d = groups.dimension();
+        for (int g = 0; g < groups.groupCount(); g++) {
+            cut.add(java.util.Arrays.copyOf(groups.values(g), m * d));
+        }
+        return Groups.of(groups.variables(), cut).toRectangular();
     }
 
     private static Examples examples(Resolved r, Splits data, RunSeeds seeds) {
@@ -262,11 +358,12 @@ public final class Runner {
 
     private static TrainingResult train(RunSpec spec, Resolved r, Examples examples, RunSeeds seeds, Trainer trainer,
                                         RunListener listener) {
-        listener.stage(String.format(Locale.ROOT, "training %s on %d pairs (%d epochs, batch %d, %s %s)",
+        listener.stage(String.format(Locale.ROOT, "training %s on %d examples (%d epochs, batch %d, %s %s)",
                 spec.head(), examples.train().count(), spec.training().epochs(), spec.training().batchSize(),
                 spec.training().activation(), spec.training().hidden()));
         return trainer.train(trainingConfig(spec, seeds.network()), examples.train(), examples.validation(),
-                r.head().extension(), r.headParams(), listener);
+                r.head().extension(), r.headParams(),
+                r.sampler().extension().perturbation(r.samplerParams()).orElse(null), listener);
     }
 
     private static Judgement judge(RunSpec spec, Resolved r, Examples examples, TrainingResult result, Trainer trainer,
@@ -283,13 +380,13 @@ public final class Runner {
         return new Judgement(trainEval, testEval, verdict);
     }
 
-    private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, GroupedData test,
+    private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, Splits data,
                                       RunSeeds seeds, Scores scores, LearningVerdict verdict, RunListener listener) {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
-            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, r.model(), test,
-                    freshData(r.model(), spec, seeds), scores);
+            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, r.model(),
+                    data.test(), fresh(spec, r, seeds, data), scores);
         } else {
             formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
         }
@@ -304,13 +401,18 @@ public final class Runner {
                                       Judgement j, Scores scores, FormulaReport formulas) {
         LearningVerdict verdict = j.verdict();
         RunMetrics.Formulas f = formulas.metrics();
-        return new RunMetrics(spec.system(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
-                j.train().accuracy(), j.test().accuracy(), j.test().loss(), scores.gradientAlignment(),
+        return new RunMetrics(spec.dataName(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
+                pairAccuracy(j.train()), pairAccuracy(j.test()), j.test().loss(), scores.gradientAlignment(),
                 verdict.learned() ? scores.matched() : List.of(), scores.alignmentPerInvariant(),
                 scores.pearsonPerInvariant(), scores.r2(), scores.withinGroupSpread(), scores.constantOnData(),
                 f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(), f.networkAlignment(),
                 f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), trueInvariants(model), result.bestEpoch(),
                 result.history().size(), examples.train().count(), result.seconds(), result.examplesPerSecond());
+    }
+
+    /** The pair accuracy of an evaluation; {@code null} for heads without pair probabilities (whole groups). */
+    private static Double pairAccuracy(Evaluation e) {
+        return Double.isNaN(e.accuracy()) ? null : e.accuracy();
     }
 
     private static void store(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
@@ -336,19 +438,6 @@ public final class Runner {
         return new TrainingConfig(enc, t.epochs(), t.batchSize(), t.learningRate(), t.schedule(), t.patience(), networkSeed);
     }
 
-    /** The test groups of a run: the same for the same spec, so that {@code read} sees what {@code run} saw. */
-    static GroupedData testData(SystemModel model, RunSpec spec, RunSeeds seeds) {
-        RunSpec.Data d = spec.data();
-        return model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), seeds.testGroups()));
-    }
-
-    /** Groups no network of the run saw, as many as the test groups (at most {@value #MAX_FRESH_GROUPS}). */
-    static GroupedData freshData(SystemModel model, RunSpec spec, RunSeeds seeds) {
-        RunSpec.Data d = spec.data();
-        return model.sample(new SamplingRequest(Math.min(d.testGroups(), MAX_FRESH_GROUPS), d.perGroup(),
-                seeds.freshGroups()));
-    }
-
     private static Map<String, String> trueInvariants(SystemModel model) {
         Map<String, String> m = new LinkedHashMap<>();
         for (TrueInvariant i : model.invariants()) {
@@ -368,6 +457,10 @@ public final class Runner {
 
     private static void writePlots(ResultDirectory dir, RunSpec spec, ScalarField latent, SystemModel model, GroupedData test,
                                    Scores scores, List<EpochStats> history) {
+        writeTrainingPlot(dir, spec, history);
+        if (model.invariants().isEmpty()) {
+            return; // no truth to plot the latent against
+        }
         String match = scores.matched().isEmpty() ? model.invariants().get(0).name() : bestSingle(scores);
         TrueInvariant inv = model.invariants().stream().filter(i -> i.name().equals(match)).findFirst()
                 .orElseThrow(() -> new InvariantLabException("matched invariant " + match + " is not one of the system's"));
@@ -379,8 +472,11 @@ public final class Runner {
             x[i] = inv.value(s);
             y[i] = latent.value(s);
         }
-        Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.system() + ": learned latent against " + inv.name(),
+        Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.dataName() + ": learned latent against " + inv.name(),
                 inv.name() + " = " + inv.expression(), x, "latent f(x)", y, false);
+    }
+
+    private static void writeTrainingPlot(ResultDirectory dir, RunSpec spec, List<EpochStats> history) {
         int[] epochs = history.stream().mapToInt(EpochStats::epoch).toArray();
         Map<String, double[]> loss = new LinkedHashMap<>();
         loss.put("training", history.stream().mapToDouble(EpochStats::trainLoss).toArray());
@@ -388,7 +484,7 @@ public final class Runner {
         Map<String, double[]> acc = new LinkedHashMap<>();
         acc.put("training", history.stream().mapToDouble(EpochStats::trainAccuracy).toArray());
         acc.put("validation", history.stream().mapToDouble(EpochStats::validationAccuracy).toArray());
-        Plots.trainingCurves(dir.file("training.png"), spec.system() + ": training (InvariantLab " + ApiVersion.current() + ")",
+        Plots.trainingCurves(dir.file("training.png"), spec.dataName() + ": training (InvariantLab " + ApiVersion.current() + ")",
                 epochs, loss, acc, false);
     }
 
@@ -430,7 +526,7 @@ public final class Runner {
                 }
             }
             Plots.scatter(dir.file("reading" + (j + 1) + "_vs_" + best.name() + ".png"),
-                    spec.system() + ": reading " + (j + 1) + " against " + best.name(),
+                    spec.dataName() + ": reading " + (j + 1) + " against " + best.name(),
                     best.name() + " = " + best.expression(), bestX, reading.expression(), y, false);
         }
     }
