@@ -56,6 +56,10 @@ final class RunCommand extends LabCommand {
     @Option(names = "--time-column", paramLabel = "NAME", description = "With --data: the CSV's time column (default none).")
     String timeColumn;
 
+    @Option(names = "--ignore", split = ",", paramLabel = "NAME",
+            description = "With a CSV: columns that are not variables (when --variables is not given).")
+    List<String> ignore;
+
     @Option(names = "--states-array", paramLabel = "NAME", description = "With an .npz: the states array (default: the only 3-d one).")
     String statesArray;
 
@@ -184,9 +188,10 @@ final class RunCommand extends LabCommand {
         if (system != null && dataFile != null) {
             throw new InvalidInputException("give --system ID or --data FILE, not both");
         }
-        if (dataFile == null && (variables != null || groupColumn != null || timeColumn != null || statesArray != null
+        if (dataFile == null && (variables != null || groupColumn != null || timeColumn != null || ignore != null
+                || statesArray != null
                 || timesArray != null || !truth.isEmpty() || split != null)) {
-            throw new InvalidInputException("--variables, --group-column, --time-column, --states-array, --times-array, "
+            throw new InvalidInputException("--variables, --group-column, --time-column, --ignore, --states-array, --times-array, "
                     + "--truth and --split describe a data file: give --data FILE too");
         }
         if (dataFile != null && !systemParams.isEmpty()) {
@@ -197,7 +202,7 @@ final class RunCommand extends LabCommand {
                     + "simulated system's data; a data file is split by --split (default 0.8,0.1,0.1)");
         }
         DataFile file = dataFile == null ? null : new DataFile(dataFile.toString(), variables, groupColumn, timeColumn,
-                statesArray, timesArray, truth, split);
+                ignore, statesArray, timesArray, truth, split);
         if (specFile != null) {
             base = SpecFiles.read(specFile);
             if (file != null) {

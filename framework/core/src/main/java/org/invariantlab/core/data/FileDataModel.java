@@ -58,12 +58,14 @@ public final class FileDataModel implements SystemModel {
      *                    axis (empty: {@code x0, x1, …})
      * @param groupColumn CSV: the group column
      * @param timeColumn  CSV: the time column or {@code null}
+     * @param ignore      CSV: columns that are not variables
      * @param statesArray NPZ: the states array or {@code null}
      * @param timesArray  NPZ: the times array or {@code null}
      * @param truth       suspected invariants, name to expression over the variables
      */
     public static FileDataModel read(Path file, List<String> variables, String groupColumn, String timeColumn,
-                                     String statesArray, String timesArray, Map<String, String> truth) {
+                                     List<String> ignore, String statesArray, String timesArray,
+                                     Map<String, String> truth) {
         if (!Files.exists(file)) {
             throw new InvalidInputException("data file " + file + " does not exist");
         }
@@ -74,7 +76,7 @@ public final class FileDataModel implements SystemModel {
         Groups groups;
         if (lower.endsWith(".csv")) {
             CsvGroupsReader.Options o = CsvGroupsReader.Options.defaults().withVariables(variables);
-            o = new CsvGroupsReader.Options(groupColumn, timeColumn, o.variables(), o.ignore());
+            o = new CsvGroupsReader.Options(groupColumn, timeColumn, o.variables(), ignore);
             groups = CsvGroupsReader.read(file, o);
         } else if (lower.endsWith(".npy") || lower.endsWith(".npz")) {
             groups = NumpyGroupsReader.read(file, new NumpyGroupsReader.Options(variables, statesArray, timesArray, null));

@@ -19,15 +19,17 @@ import org.invariantlab.api.InvalidInputException;
  *                    the last axis (empty: {@code x0, x1, …})
  * @param groupColumn CSV: the column of group (trajectory) ids
  * @param timeColumn  CSV: the column of time stamps, or {@code null}
+ * @param ignore      CSV: columns that are not variables (used when {@code variables} is empty)
  * @param statesArray NPZ: the array of states, or {@code null} for the only 3-d array
  * @param timesArray  NPZ: the array of time stamps, or {@code null}
  * @param truth       suspected invariants, name to expression in Symja syntax over the variables; may be empty
  * @param split       fractions of the groups for training, validation and test, summing to 1
  */
-@JsonPropertyOrder({"path", "variables", "groupColumn", "timeColumn", "statesArray", "timesArray", "truth", "split"})
+@JsonPropertyOrder({"path", "variables", "groupColumn", "timeColumn", "ignore", "statesArray", "timesArray", "truth",
+        "split"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataFile(String path, List<String> variables, String groupColumn, String timeColumn, String statesArray,
-                       String timesArray, Map<String, String> truth, List<Double> split) {
+public record DataFile(String path, List<String> variables, String groupColumn, String timeColumn, List<String> ignore,
+                       String statesArray, String timesArray, Map<String, String> truth, List<Double> split) {
 
     /** The default split: 80 % of the groups for training, 10 % each for validation and test. */
     public static final List<Double> DEFAULT_SPLIT = List.of(0.8, 0.1, 0.1);
@@ -38,6 +40,7 @@ public record DataFile(String path, List<String> variables, String groupColumn, 
         }
         variables = variables == null ? List.of() : List.copyOf(variables);
         groupColumn = groupColumn == null ? "group" : groupColumn;
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
         truth = Collections.unmodifiableMap(new LinkedHashMap<>(truth == null ? Map.of() : truth));
         split = split == null ? DEFAULT_SPLIT : List.copyOf(split);
         if (split.size() != 3) {
@@ -48,20 +51,21 @@ public record DataFile(String path, List<String> variables, String groupColumn, 
 
     /** A file read with the default options. */
     public static DataFile of(String path) {
-        return new DataFile(path, null, null, null, null, null, null, null);
+        return new DataFile(path, null, null, null, null, null, null, null, null);
     }
 
     /** YAML/JSON entry point: omitted keys take their defaults. */
     @JsonCreator
     static DataFile fromJson(@JsonProperty("path") String path, @JsonProperty("variables") List<String> variables,
                              @JsonProperty("groupColumn") String groupColumn, @JsonProperty("timeColumn") String timeColumn,
+                             @JsonProperty("ignore") List<String> ignore,
                              @JsonProperty("statesArray") String statesArray, @JsonProperty("timesArray") String timesArray,
                              @JsonProperty("truth") Map<String, String> truth, @JsonProperty("split") List<Double> split) {
-        return new DataFile(path, variables, groupColumn, timeColumn, statesArray, timesArray, truth, split);
+        return new DataFile(path, variables, groupColumn, timeColumn, ignore, statesArray, timesArray, truth, split);
     }
 
     /** This file with the suspected invariants {@code t}. */
     public DataFile withTruth(Map<String, String> t) {
-        return new DataFile(path, variables, groupColumn, timeColumn, statesArray, timesArray, t, split);
+        return new DataFile(path, variables, groupColumn, timeColumn, ignore, statesArray, timesArray, t, split);
     }
 }

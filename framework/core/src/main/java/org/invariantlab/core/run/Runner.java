@@ -189,7 +189,7 @@ public final class Runner {
         DataFile file = spec.file();
         SystemModel model = file != null
                 ? FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(), file.timeColumn(),
-                        file.statesArray(), file.timesArray(), file.truth())
+                        file.ignore(), file.statesArray(), file.timesArray(), file.truth())
                 : resolved.system().extension().configure(resolved.systemParams());
         // validates the training settings before any work (an automatic latent size is resolved later)
         trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE

@@ -75,7 +75,7 @@ class FileRunTest {
     @Test
     void aSampledCsvWithItsSuspectedInvariantIsLearnedAndReadExactly() {
         Path csv = ringCsv("ring.csv");
-        DataFile file = new DataFile(csv.toString(), null, null, null, null, null, Map.of("r2", "x^2+y^2"), null);
+        DataFile file = new DataFile(csv.toString(), null, null, null, null, null, null, Map.of("r2", "x^2+y^2"), null);
         Path out = tmp.resolve("csv-run");
         RunOutcome o = Runner.of(lab).run(spec(file), out, false, "test", RunListener.silent());
         RunMetrics m = o.metrics();
@@ -112,7 +112,7 @@ class FileRunTest {
         GroupedData data = ring.sample(new SamplingRequest(1500, 4, 12));
         Path npz = tmp.resolve("ring.npz");
         NpyBytes.npz(npz, Map.of("states", NpyBytes.npy(new long[] {1500, 4, 2}, data.values())), true);
-        DataFile file = new DataFile(npz.toString(), List.of("x", "y"), null, null, null, null,
+        DataFile file = new DataFile(npz.toString(), List.of("x", "y"), null, null, null, null, null,
                 Map.of("r2", "x^2+y^2"), null);
         RunOutcome o = Runner.of(lab).run(spec(file), tmp.resolve("npz-run"), false, "test", RunListener.silent());
         assertTrue(o.metrics().formulaExact(), "formula " + o.metrics().formula());
