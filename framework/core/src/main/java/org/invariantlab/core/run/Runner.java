@@ -482,8 +482,11 @@ public final class Runner {
         loss.put("training", history.stream().mapToDouble(EpochStats::trainLoss).toArray());
         loss.put("validation", history.stream().mapToDouble(EpochStats::validationLoss).toArray());
         Map<String, double[]> acc = new LinkedHashMap<>();
-        acc.put("training", history.stream().mapToDouble(EpochStats::trainAccuracy).toArray());
-        acc.put("validation", history.stream().mapToDouble(EpochStats::validationAccuracy).toArray());
+        // heads without pair probabilities (whole groups) have no accuracy to plot
+        if (history.stream().anyMatch(e -> Double.isFinite(e.trainAccuracy()) || Double.isFinite(e.validationAccuracy()))) {
+            acc.put("training", history.stream().mapToDouble(EpochStats::trainAccuracy).toArray());
+            acc.put("validation", history.stream().mapToDouble(EpochStats::validationAccuracy).toArray());
+        }
         Plots.trainingCurves(dir.file("training.png"), spec.dataName() + ": training (InvariantLab " + ApiVersion.current() + ")",
                 epochs, loss, acc, false);
     }
