@@ -54,7 +54,7 @@ final class ReproduceCommand extends LabCommand {
                 ProgressPrinter.forConsole(out));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();
-        out.println(table(rows, quick, seconds));
+        out.println(paper.equals("hajeong2021") ? comparison(rows, quick, seconds) : table(rows, quick, seconds));
         List<String> reused = rows.stream().filter(Reproductions.Row::reused).map(r -> r.experiment().name()).toList();
         if (!reused.isEmpty()) {
             out.printf(Locale.ROOT, "Reused the finished results of an earlier call: %s (pass --force to run them again)%n",
@@ -82,6 +82,24 @@ final class ReproduceCommand extends LabCommand {
                     100 * orNaN(o.trainAccuracy()), 100 * orNaN(o.testAccuracy()), o.gradientAlignment(),
                     String.join(", ", o.matchedInvariants()), r.experiment().paperFormula(), o.formula(),
                     o.formulaExact() ? "yes" : "no", o.trainSeconds()));
+        }
+        return sb.toString();
+    }
+
+    /** The side-by-side table of methods on the same data (Ha & Jeong's comparison). */
+    static String comparison(List<Reproductions.Row> rows, boolean quick, double seconds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Ha & Jeong 2021, %s comparison on the same data (%.0f s)%n%n",
+                quick ? "quick" : "full", seconds));
+        sb.append("| system | method | \\|r\\| with | \\|r\\| | gradient alignment | our formula | exact | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (Reproductions.Row r : rows) {
+            RunMetrics o = r.outcome().metrics();
+            String scored = r.experiment().scoredOn();
+            Double pearson = o.pearsonPerInvariant().get(scored);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.5f | `%s` | %s | %.1f |%n",
+                    o.system(), r.experiment().method(), scored, pearson == null ? Double.NaN : pearson,
+                    o.gradientAlignment(), o.formula(), o.formulaExact() ? "yes" : "no", o.trainSeconds()));
         }
         return sb.toString();
     }

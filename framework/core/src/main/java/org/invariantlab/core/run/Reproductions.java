@@ -48,13 +48,36 @@ public final class Reproductions {
     private static final ObjectMapper METRICS = new ObjectMapper();
 
     /** Names of the available reproductions. */
-    public static final List<String> NAMES = List.of("wetzel2020");
+    public static final List<String> NAMES = List.of("wetzel2020", "hajeong2021");
+
+    /**
+     * The systems of the Ha–Jeong comparison, as the paper uses them, and the invariant each is scored on (P2,
+     * Kepler, on {@code L}).
+     */
+    static final List<List<String>> HAJEONG_SYSTEMS = List.of(List.of("hajeong-s1", "C"), List.of("hajeong-s2", "C"),
+            List.of("hajeong-s3", "C"), List.of("kepler", "L"));
+
+    /** The paper's data conditions: 20 groups of 100 states for training. */
+    static final int HAJEONG_GROUPS = 20;
+    static final int HAJEONG_STATES = 100;
+
+    /** Epochs of the Ha–Jeong comparison, full and quick, per method. */
+    static final int HAJEONG_EPOCHS = 300;
+    static final int HAJEONG_QUICK_EPOCHS = 100;
+    static final int SIAMESE_EPOCHS = 200;
+    static final int SIAMESE_QUICK_EPOCHS = 60;
+
+    /** Siamese positive pairs per group of 100 states (and as many negatives): 1,000 + 1,000 pairs per epoch. */
+    static final int SIAMESE_POSITIVES = 50;
 
     private Reproductions() {
     }
 
     /** The experiments of reproduction {@code name}, at full size or in the quick variant. */
     public static List<Experiment> experiments(String name, boolean quick) {
+        if (name.equals("hajeong2021")) {
+            return hajeong(quick);
+        }
         if (!name.equals("wetzel2020")) {
             throw new InvalidInputException("unknown reproduction '" + name + "'; available: " + String.join(", ", NAMES));
         }
@@ -69,9 +92,41 @@ public final class Reproductions {
                         0.95, 0.94, "-170*EdotB + 53", "EdotB and E2mB2 (or functions of them)"));
         List<Experiment> out = new ArrayList<>();
         for (Experiment e : full) {
-            RunSpec s = quick ? quick(e.spec()) : e.spec();
-            out.add(new Experiment(e.name(), e.description(), s, e.paperTrainAccuracy(), e.paperTestAccuracy(),
-                    e.paperFormula(), e.expectedInvariants()));
+            out.add(e.withSpec(quick ? quick(e.spec()) : e.spec()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code hajeong2021}: Y.-i. Ha and H. Jeong, "Discovering invariants via machine learning" (ConservNet), Phys.
+     * Rev. Research 3, L042035 (2021). Each system of the paper, at its data conditions (20 groups × 100 states for
+     * training, 5 for validation and 10 for test, the same groups for both methods: same system, same seed), learned
+     * by the trajectory-perturbation method ({@code ha-jeong} sampler, {@code noise-variance} head, batches of 4
+     * groups) and by the siamese method ({@code permutation} sampler with {@value #SIAMESE_POSITIVES} positive and as
+     * many negative pairs per group, {@code distance-logistic} head), one latent each, 64-64-64.
+     */
+    static List<Experiment> hajeong(boolean quick) {
+        List<Experiment> out = new ArrayList<>();
+        for (List<String> system : HAJEONG_SYSTEMS) {
+            String id = system.get(0);
+            String scored = system.get(1);
+            RunSpec.Data data = new RunSpec.Data(HAJEONG_GROUPS, 5, 10, HAJEONG_STATES);
+            RunSpec.Training d = RunSpec.Training.defaults();
+            RunSpec base = RunSpec.of(id).withSeed(1).withData(data);
+            RunSpec hj = base.with(SlotKind.SAMPLER, new Slot("ha-jeong", Map.of()))
+                    .with(SlotKind.HEAD, new Slot("noise-variance", Map.of()))
+                    .withTraining(new RunSpec.Training(List.of(64, 64, 64), d.activation(), 1,
+                            quick ? HAJEONG_QUICK_EPOCHS : HAJEONG_EPOCHS, 4, d.learningRate(), d.schedule(), 0));
+            RunSpec siamese = base.with(SlotKind.SAMPLER, new Slot("permutation",
+                            Map.of("positivesPerGroup", String.valueOf(SIAMESE_POSITIVES))))
+                    .withTraining(new RunSpec.Training(List.of(64, 64, 64), d.activation(), 1,
+                            quick ? SIAMESE_QUICK_EPOCHS : SIAMESE_EPOCHS, d.batchSize(), d.learningRate(), d.schedule(),
+                            0));
+            String short_ = id.replace("hajeong-", "");
+            out.add(new Experiment(short_ + "-ha-jeong", id + " by trajectory perturbation", hj, Double.NaN, Double.NaN,
+                    "", scored, "ha-jeong", scored));
+            out.add(new Experiment(short_ + "-siamese", id + " by siamese pairs", siamese, Double.NaN, Double.NaN, "",
+                    scored, "siamese", scored));
         }
         return out;
     }
@@ -190,6 +245,7 @@ public final class Reproductions {
             m.put("paper_test_accuracy", r.experiment().paperTestAccuracy());
             m.put("paper_formula", r.experiment().paperFormula());
             m.put("expected_invariants", r.experiment().expectedInvariants());
+            m.put("method", r.experiment().method());
             m.put("directory", r.experiment().name());
             m.put("reused", r.reused());
             list.add(m);

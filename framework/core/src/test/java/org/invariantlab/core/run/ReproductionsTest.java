@@ -48,6 +48,26 @@ class ReproductionsTest {
     }
 
     @Test
+    void hajeong2021ComparesBothMethodsOnTheSameDataAtThePapersSize() {
+        List<Experiment> list = Reproductions.experiments("hajeong2021", true);
+        assertEquals(2 * Reproductions.HAJEONG_SYSTEMS.size(), list.size());
+        for (int i = 0; i < list.size(); i += 2) {
+            Experiment hj = list.get(i);
+            Experiment siamese = list.get(i + 1);
+            assertEquals(List.of("ha-jeong", "siamese"), List.of(hj.method(), siamese.method()));
+            // the same data: the same system, parameters, sizes and seed draw the same groups
+            assertEquals(hj.spec().slot(SlotKind.SYSTEM), siamese.spec().slot(SlotKind.SYSTEM));
+            assertEquals(hj.spec().data(), siamese.spec().data());
+            assertEquals(hj.spec().seed(), siamese.spec().seed());
+            assertEquals(20, hj.spec().data().trainGroups(), "the paper's 20 groups");
+            assertEquals(100, hj.spec().data().perGroup(), "of 100 states");
+            assertEquals("ha-jeong", hj.spec().sampler());
+            assertEquals("noise-variance", hj.spec().head());
+            assertEquals("permutation", siamese.spec().sampler());
+        }
+    }
+
+    @Test
     void anInterruptedReproductionReusesTheFinishedExperiments() throws IOException {
         Path out = tmp.resolve("repro");
         List<Experiment> list = List.of(ring("first", 1), ring("second", 2));
