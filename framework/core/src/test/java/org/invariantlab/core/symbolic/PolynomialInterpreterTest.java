@@ -308,19 +308,9 @@ class PolynomialInterpreterTest {
         return out;
     }
 
-    /** {@code n} Kepler states with radius in [0.5, 2] and velocities in [−1, 1]. */
+    /** {@code n} Kepler states with radius in [0.5, 2] and velocities in [−1, 1] ({@link ExactReadingTest#annulus}). */
     private static double[] annulus(int n, long seed) {
-        Random random = new Random(seed);
-        double[] out = new double[4 * n];
-        for (int i = 0; i < n; i++) {
-            double r = 0.5 + 1.5 * random.nextDouble();
-            double phi = 2 * Math.PI * random.nextDouble();
-            out[4 * i] = r * Math.cos(phi);
-            out[4 * i + 1] = r * Math.sin(phi);
-            out[4 * i + 2] = 2 * random.nextDouble() - 1;
-            out[4 * i + 3] = 2 * random.nextDouble() - 1;
-        }
-        return out;
+        return ExactReadingTest.annulus(n, seed);
     }
 
     /** {@code f} with the noise of a trained network ({@link ExactReadingTest#networkLike}). */

@@ -3,6 +3,7 @@ package org.invariantlab.plugins.hajeong;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.invariantlab.api.DescribedExtension;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
@@ -31,7 +32,7 @@ import org.invariantlab.api.system.TrueInvariant;
  * L042035 (2021), arXiv:2102.04008, systems S1–S3 (data generators in the authors' code, nokpil/ConservNet,
  * {@code src/system.py}).
  */
-public abstract class LevelSetSystem implements PhysicalSystem {
+public abstract class LevelSetSystem extends DescribedExtension implements PhysicalSystem {
 
     /** Groups in the paper's experiments. */
     public static final int PAPER_GROUPS = 20;
@@ -45,8 +46,6 @@ public abstract class LevelSetSystem implements PhysicalSystem {
     /** Name of the invariant of every system. */
     static final String INVARIANT_NAME = "C";
 
-    private final String id;
-    private final String description;
     private final StateSpace space;
     private final TrueInvariant invariant;
     private final double cMin;
@@ -54,22 +53,11 @@ public abstract class LevelSetSystem implements PhysicalSystem {
 
     LevelSetSystem(String id, String description, StateSpace space, String expression, String invariantDescription,
                    ScalarField field, double cMin, double cMax) {
-        this.id = id;
-        this.description = description;
+        super(id, description, List.of());
         this.space = space;
         this.invariant = new TrueInvariant(INVARIANT_NAME, expression, invariantDescription, field);
         this.cMin = cMin;
         this.cMax = cMax;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String description() {
-        return description;
     }
 
     @Override
@@ -117,7 +105,7 @@ public abstract class LevelSetSystem implements PhysicalSystem {
                     int attempts = 0;
                     while (!tryState(c, rng, x)) {
                         if (++attempts >= MAX_ATTEMPTS) {
-                            throw new InvariantLabException("system '" + id + "' found no state on the level set C = " + c
+                            throw new InvariantLabException("system '" + id() + "' found no state on the level set C = " + c
                                     + " in " + MAX_ATTEMPTS + " draws");
                         }
                     }
