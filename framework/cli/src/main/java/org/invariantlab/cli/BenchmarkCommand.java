@@ -5,9 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.NetworkHead;
+import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.train.TrainerBenchmark;
@@ -61,7 +65,19 @@ final class BenchmarkCommand extends LabCommand {
                 types, repeats, reference);
         out.println(TrainerBenchmark.header(s));
         out.flush();
-        out.println(TrainerBenchmark.table(TrainerBenchmark.run(s, lab.registry().get(NetworkHead.class, "distance-logistic"))));
+        List<TrainerBenchmark.Row> speed = new ArrayList<>(TrainerBenchmark.run(s,
+                lab.registry().get(NetworkHead.class, "distance-logistic")));
+        // the group loss of Ha & Jeong beside it, when its plugin is installed
+        var groupHead = lab.registry().find(NetworkHead.class, "noise-variance");
+        var groupSampler = lab.registry().find(PairSampler.class, "ha-jeong");
+        if (groupHead.isPresent() && groupSampler.isPresent()) {
+            PairSampler sampler = groupSampler.get().extension();
+            speed.add(TrainerBenchmark.runGroups(s, groupHead.get().extension(),
+                    sampler.perturbation(Parameters.resolve(sampler.id(), sampler.parameters(), Map.of())).orElse(null)));
+        }
+        out.println(TrainerBenchmark.table(speed));
+        out.println("trainer: siamese pairs/s; trainer-groups: states/s of whole groups with fresh perturbations "
+                + "(Ha-Jeong's noise-variance loss); both cost two network evaluations each");
         if (reproduce) {
             Path tmp;
             try {

@@ -11,11 +11,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.training.BatchLayout;
+import org.invariantlab.api.training.GroupExamples;
 import org.invariantlab.api.training.HeadOutput;
 import org.invariantlab.api.training.LatentBatch;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairExamples;
+import org.invariantlab.api.training.Perturbation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -152,15 +155,73 @@ public final class TrainerBenchmark {
         return rows;
     }
 
+    /** States per group of the synthetic groups of {@link #runGroups}. */
+    public static final int STATES_PER_GROUP = 10;
+
+    /**
+     * The trainer on whole groups with a loss over groups ({@code head}, e.g. Ha–Jeong's {@code noise-variance}) and
+     * fresh perturbations every step ({@code perturbation}, may be {@code null}): synthetic groups of
+     * {@value #STATES_PER_GROUP} states sharing {@code x₀² + x₁²}, {@code s.pairs()} states in all, batches of
+     * {@code s.batchSize()} states. The rate is in states per second; a state, like a pair, costs two network
+     * evaluations (itself and its perturbed copy), so the two rates compare directly.
+     */
+    public static Row runGroups(Settings s, NetworkHead head, Perturbation perturbation) {
+        int groups = Math.max(2, s.pairs() / STATES_PER_GROUP);
+        GroupExamples data = syntheticGroups(groups, STATES_PER_GROUP, s.inputs(), 7L);
+        Parameters hp = Parameters.resolve(head.id(), head.parameters(), Map.of());
+        EncoderConfig encoder = EncoderConfig.defaults().withHiddenWidths(s.widths()).withDataType(s.types().get(0));
+        int batchGroups = Math.max(1, s.batchSize() / STATES_PER_GROUP);
+        TrainingConfig config = TrainingConfig.defaults().withEncoder(encoder).withEpochs(s.epochs())
+                .withBatchSize(batchGroups).withSchedule("constant");
+        Trainer trainer = new Trainer();
+        trainer.train(config.withEpochs(WARM_UP_EPOCHS), data, null, head, hp, perturbation, null);
+        double[] rates = new double[s.repeats()];
+        for (int r = 0; r < s.repeats(); r++) {
+            rates[r] = STATES_PER_GROUP * trainer.train(config.withSeed(r + 1L), data, null, head, hp, perturbation, null)
+                    .examplesPerSecond();
+        }
+        return new Row("trainer-groups", encoder.dataType(), rates, batchGroups * STATES_PER_GROUP);
+    }
+
+    /** Synthetic groups: each group one radius of the first two coordinates, the other coordinates shared. */
+    static GroupExamples syntheticGroups(int groups, int perGroup, int d, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[groups * perGroup * d];
+        for (int g = 0; g < groups; g++) {
+            double radius = 0.5 + random.nextDouble();
+            double[] rest = new double[d];
+            for (int j = 2; j < d; j++) {
+                rest[j] = gaussian(random);
+            }
+            for (int m = 0; m < perGroup; m++) {
+                int o = (g * perGroup + m) * d;
+                double phi = 2 * Math.PI * random.nextDouble();
+                values[o] = radius * Math.cos(phi);
+                if (d >= 2) {
+                    values[o + 1] = radius * Math.sin(phi);
+                }
+                for (int j = 2; j < d; j++) {
+                    values[o + j] = rest[j];
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            names.add("x" + j);
+        }
+        GroupedData grouped = new GroupedData(names, groups, perGroup, values);
+        return new GroupExamples(grouped, grouped);
+    }
+
     /** The measured rows as a text table. */
     public static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s %-7s %12s %22s %10s%n", "engine", "type", "pairs/s (med)",
+        sb.append(String.format(Locale.ROOT, "%-15s %-7s %12s %22s %10s%n", "engine", "type", "per s (med)",
                 "range", "ms/step"));
         for (Row r : rows) {
             double[] v = r.pairsPerSecond();
             Arrays.sort(v);
-            sb.append(String.format(Locale.ROOT, "%-12s %-7s %12.0f %22s %10.2f%n", r.engine(), r.dataType(),
+            sb.append(String.format(Locale.ROOT, "%-15s %-7s %12.0f %22s %10.2f%n", r.engine(), r.dataType(),
                     r.median(), String.format(Locale.ROOT, "%.0f - %.0f", v[0], v[v.length - 1]),
                     r.millisecondsPerStep()));
         }
