@@ -30,6 +30,10 @@ final class ReproduceCommand extends LabCommand {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory: new, empty, or an earlier reproduction (its finished experiments are reused).")
     Path out;
 
+    @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Measurement noise on every experiment's data: Gaussian, SIGMA times each variable's spread (default 0).")
+    double noise;
+
     @Option(names = "--force", description = "Run every experiment again, replacing each earlier experiment folder once its new result is complete.")
     boolean force;
 
@@ -45,12 +49,12 @@ final class ReproduceCommand extends LabCommand {
     int run(InvariantLab lab, PrintWriter out) {
         try {
             ResultDirectory.checkInPlace(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.REPRODUCTION);
-            Reproductions.experiments(paper, quick).forEach(e -> Runner.of(lab).check(e.spec()));
+            Reproductions.experiments(paper, quick, noise).forEach(e -> Runner.of(lab).check(e.spec()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }
         long t0 = System.nanoTime();
-        List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, this.out, force, commandLineText(),
+        List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, noise, this.out, force, commandLineText(),
                 ProgressPrinter.forConsole(out));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();

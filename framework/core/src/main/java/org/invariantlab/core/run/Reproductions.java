@@ -183,6 +183,18 @@ public final class Reproductions {
         return run(lab, name, quick, experiments(name, quick), out, overwrite, command, listener);
     }
 
+    /** The experiments of {@code name} with measurement noise {@code sigma} on their data (0: as published). */
+    public static List<Experiment> experiments(String name, boolean quick, double sigma) {
+        return experiments(name, quick).stream()
+                .map(e -> e.withSpec(e.spec().withData(e.spec().data().withNoise(sigma)))).toList();
+    }
+
+    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} with measurement noise. */
+    public static List<Row> run(InvariantLab lab, String name, boolean quick, double sigma, Path out, boolean overwrite,
+                                String command, RunListener listener) {
+        return run(lab, name, quick, experiments(name, quick, sigma), out, overwrite, command, listener);
+    }
+
     /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} for a given list. */
     static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
                          boolean overwrite, String command, RunListener listener) {
