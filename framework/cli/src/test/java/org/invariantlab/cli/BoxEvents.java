@@ -1,9 +1,9 @@
 package org.invariantlab.cli;
 
 import java.util.List;
-import org.invariantlab.api.physics.BoxedLorentzGroups;
-import org.invariantlab.api.physics.BoxedLorentzSystem;
-import org.invariantlab.api.physics.LorentzTransform;
+import org.invariantlab.physics.lorentz.BoxedLorentzGroups;
+import org.invariantlab.physics.lorentz.BoxedLorentzSystem;
+import org.invariantlab.physics.lorentz.LorentzTransform;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;

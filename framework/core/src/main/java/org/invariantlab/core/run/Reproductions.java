@@ -51,11 +51,11 @@ public final class Reproductions {
     public static final List<String> NAMES = List.of("wetzel2020", "hajeong2021");
 
     /**
-     * The systems of the Ha–Jeong comparison, as the paper uses them, and the invariant each is scored on (P2,
-     * Kepler, on {@code L}).
+     * The systems of the Ha–Jeong comparison, as the paper uses them, and the invariant each is scored on (P1,
+     * Lotka–Volterra, on its first integral {@code V}; P2, Kepler, on {@code L}).
      */
     static final List<List<String>> HAJEONG_SYSTEMS = List.of(List.of("hajeong-s1", "C"), List.of("hajeong-s2", "C"),
-            List.of("hajeong-s3", "C"), List.of("kepler", "L"));
+            List.of("hajeong-s3", "C"), List.of("lotka-volterra", "V"), List.of("kepler", "L"));
 
     /** The paper's data conditions: 20 groups of 100 states for training. */
     static final int HAJEONG_GROUPS = 20;

@@ -3,7 +3,7 @@ package org.invariantlab.core.score;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.invariantlab.api.physics.LorentzTransform;
+import org.invariantlab.physics.lorentz.LorentzTransform;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.ScalarField;

@@ -2,9 +2,9 @@ package org.invariantlab.plugins.em;
 
 import java.util.List;
 import org.invariantlab.api.param.InvalidParameterException;
-import org.invariantlab.api.physics.BoxedLorentzGroups;
-import org.invariantlab.api.physics.FieldTensor;
-import org.invariantlab.api.physics.LorentzTransform;
+import org.invariantlab.physics.lorentz.BoxedLorentzGroups;
+import org.invariantlab.physics.lorentz.FieldTensor;
+import org.invariantlab.physics.lorentz.LorentzTransform;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;

@@ -1,6 +1,6 @@
 package org.invariantlab.plugins.em;
 
-import org.invariantlab.api.physics.BoxedLorentzSystem;
+import org.invariantlab.physics.lorentz.BoxedLorentzSystem;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.SystemModel;
 import org.pf4j.Extension;

@@ -1,6 +1,6 @@
 package org.invariantlab.plugins.em;
 
-import org.invariantlab.api.physics.FieldTensor;
+import org.invariantlab.physics.lorentz.FieldTensor;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.TrueInvariant;
 

@@ -6,7 +6,7 @@
  * <p>This is the electromagnetic experiment of S. J. Wetzel, R. G. Melko, J. Scott, M. Panju, V. Ganesh,
  * "Discovering symmetry invariants and conserved quantities by interpreting siamese neural networks",
  * Phys. Rev. Research 2, 033499 (2020). The field tensor and its transformation {@code F' = Λ F Λᵀ} come
- * from {@link org.invariantlab.api.physics.FieldTensor} and
- * {@link org.invariantlab.api.physics.LorentzTransform}.
+ * from {@link org.invariantlab.physics.lorentz.FieldTensor} and
+ * {@link org.invariantlab.physics.lorentz.LorentzTransform}.
  */
 package org.invariantlab.plugins.em;

@@ -2,8 +2,8 @@ package org.invariantlab.plugins.lorentz;
 
 import java.util.List;
 import org.invariantlab.api.param.InvalidParameterException;
-import org.invariantlab.api.physics.BoxedLorentzGroups;
-import org.invariantlab.api.physics.LorentzTransform;
+import org.invariantlab.physics.lorentz.BoxedLorentzGroups;
+import org.invariantlab.physics.lorentz.LorentzTransform;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;

@@ -1,6 +1,6 @@
 package org.invariantlab.plugins.lorentz;
 
-import org.invariantlab.api.physics.Minkowski;
+import org.invariantlab.physics.lorentz.Minkowski;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.TrueInvariant;
 

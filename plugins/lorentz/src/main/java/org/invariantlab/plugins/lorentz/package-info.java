@@ -6,6 +6,6 @@
  * <p>This is the first experiment of S. J. Wetzel, R. G. Melko, J. Scott, M. Panju, V. Ganesh,
  * "Discovering symmetry invariants and conserved quantities by interpreting siamese neural networks",
  * Phys. Rev. Research 2, 033499 (2020). The Lorentz kinematics come from
- * {@link org.invariantlab.api.physics.LorentzTransform}.
+ * {@link org.invariantlab.physics.lorentz.LorentzTransform}.
  */
 package org.invariantlab.plugins.lorentz;

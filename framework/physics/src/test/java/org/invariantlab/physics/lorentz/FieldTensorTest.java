@@ -1,4 +1,4 @@
-package org.invariantlab.api.physics;
+package org.invariantlab.physics.lorentz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

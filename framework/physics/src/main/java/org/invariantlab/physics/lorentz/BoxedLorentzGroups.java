@@ -1,4 +1,4 @@
-package org.invariantlab.api.physics;
+package org.invariantlab.physics.lorentz;
 
 import java.util.Objects;
 import java.util.SplittableRandom;

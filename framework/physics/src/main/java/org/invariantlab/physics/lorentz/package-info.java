@@ -1,11 +1,12 @@
 /**
  * Special-relativity kinematics shared by physical-system plugins (a plugin may not depend on another
- * plugin, so what the {@code lorentz} and {@code em} systems have in common lives here).
+ * plugin, so what the {@code lorentz} and {@code em} systems have in common lives here, in the physics toolkit
+ * that the host provides; until 0.1.0 it was {@code org.invariantlab.api.physics} in the API jar).
  *
- * <p>{@link org.invariantlab.api.physics.Minkowski}, {@link org.invariantlab.api.physics.LorentzTransform}
- * and {@link org.invariantlab.api.physics.FieldTensor} are the kinematics;
- * {@link org.invariantlab.api.physics.BoxedLorentzGroups} samples groups of states related by random
- * Lorentz transformations inside a box, and {@link org.invariantlab.api.physics.BoxedLorentzSystem} is the
+ * <p>{@link org.invariantlab.physics.lorentz.Minkowski}, {@link org.invariantlab.physics.lorentz.LorentzTransform}
+ * and {@link org.invariantlab.physics.lorentz.FieldTensor} are the kinematics;
+ * {@link org.invariantlab.physics.lorentz.BoxedLorentzGroups} samples groups of states related by random
+ * Lorentz transformations inside a box, and {@link org.invariantlab.physics.lorentz.BoxedLorentzSystem} is the
  * base of a system built on it (its box and {@code maxRapidity} parameters and their binding).
  *
  * <p>Conventions, used throughout the package:
@@ -17,7 +18,7 @@
  *       row-major ({@code Λ^μ_ν} at index {@code 4μ + ν}), acting on events as {@code x' = Λ x}
  *       and on the contravariant field tensor as {@code F' = Λ F Λᵀ};</li>
  *   <li>the field tensor is {@code F^{0i} = E_i}, {@code F^{ij} = ε_{ijk} B_k} (see
- *       {@link org.invariantlab.api.physics.FieldTensor}).</li>
+ *       {@link org.invariantlab.physics.lorentz.FieldTensor}).</li>
  * </ul>
  *
  * <p>Transcendental functions are evaluated with {@link java.lang.StrictMath}, so that a seeded random
@@ -27,4 +28,4 @@
  * 11.9, 11.10; S. M. Carroll, <i>Spacetime and Geometry</i> (Addison-Wesley, 2004), chapter 1; S. J. Wetzel,
  * R. G. Melko, J. Scott, M. Panju, V. Ganesh, Phys. Rev. Research 2, 033499 (2020) (the sampled groups).
  */
-package org.invariantlab.api.physics;
+package org.invariantlab.physics.lorentz;

@@ -1,4 +1,4 @@
-package org.invariantlab.api.physics;
+package org.invariantlab.physics.lorentz;
 
 import java.util.Arrays;
 import java.util.Objects;
