@@ -22,8 +22,7 @@ class PluginsCommandIT {
         Installation.Result r = Installation.run("plugins");
         assertEquals(0, r.exitCode(), r.all());
         for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics"}) {
-            assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), "plugin " + id + " listed:
-" + r.out());
+            assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), "plugin " + id + " listed:\n" + r.out());
         }
         assertTrue(r.out().contains("kepler, kepler-fixed-l"), r.out());
         assertTrue(r.out().contains("lotka-volterra, oscillator-2d"), r.out());
