@@ -39,9 +39,13 @@ final class ProgressPrinter implements RunListener {
     public void epochCompleted(EpochStats s) {
         double perEpoch = s.seconds() / s.epoch();
         double eta = perEpoch * (s.epochs() - s.epoch());
-        String numbers = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f (val %.4f)  acc %.2f%% (val %.2f%%)  lr %.1e  %s, ETA %s",
-                s.epoch(), s.epochs(), s.trainLoss(), s.validationLoss(), 100 * s.trainAccuracy(),
-                100 * s.validationAccuracy(), s.learningRate(), time(s.seconds()), time(eta));
+        // Pair accuracy exists only for pair methods; group losses (Ha-Jeong) report NaN and show no accuracy.
+        String accuracy = Double.isNaN(s.trainAccuracy()) ? ""
+                : String.format(Locale.ROOT, "  acc %.2f%% (val %.2f%%)", 100 * s.trainAccuracy(),
+                        100 * s.validationAccuracy());
+        String numbers = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f (val %.4f)%s  lr %.1e  %s, ETA %s",
+                s.epoch(), s.epochs(), s.trainLoss(), s.validationLoss(), accuracy, s.learningRate(),
+                time(s.seconds()), time(eta));
         if (interactive) {
             int filled = (int) Math.round(BAR * (double) s.epoch() / s.epochs());
             out.print("\r  [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + numbers + "   ");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code invariantlab run}: learn an invariant, read it as a formula, score it, write the result. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Learn an invariant of a system with a siamese network, read it back as a formula and score it.",
+        description = {"Learn an invariant of a system or a data file with a network (siamese pairs by default; Ha–Jeong with --sampler ha-jeong --head noise-variance), read it back as a formula and score it.",
             "Settings come from SPEC.yaml (same keys as DIR/spec.yaml of any result) and/or flags; flags win."})
 final class RunCommand extends LabCommand {
 
@@ -174,7 +174,7 @@ final class RunCommand extends LabCommand {
                 out.printf(Locale.ROOT, "  warning       %s%n", flag);
             }
         }
-        out.printf(Locale.ROOT, "  training      %.1f s, %.0f pairs/s, best epoch %d%n", m.trainSeconds(),
+        out.printf(Locale.ROOT, "  training      %.1f s, %.0f examples/s (pairs or groups), best epoch %d%n", m.trainSeconds(),
                 m.pairsPerSecond(), m.bestEpoch());
         if (o.status() == RunStatus.DIVERGED) {
             out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
