@@ -17,7 +17,9 @@ import org.invariantlab.api.training.PairSampler;
  * Siamese pairs from groups of states: positives inside a group, negatives across groups by a random cyclic
  * permutation of the groups.
  *
- * <p>For {@code G} groups of {@code m} states and {@code P} = {@value #POSITIVES_PER_GROUP} (default 1):
+ * <p>For {@code G} groups of {@code m} states and {@code P} = {@value #POSITIVES_PER_GROUP} (default 0, automatic:
+ * {@code P = max(1, ⌊m/2⌋)}, which is Wetzel et al.'s single pair for groups of two states and 50 pairs for groups of
+ * 100, so that a data file of few large groups is not reduced to one pair per group):
  * <ul>
  *   <li><b>positives</b> (label 1): for each group {@code g}, {@code P} distinct unordered pairs
  *       {@code {x_{g,i}, x_{g,j}}}, {@code i ≠ j}, drawn uniformly without replacement from the
@@ -47,8 +49,17 @@ public final class PermutationSampler implements PairSampler {
     public static final String POSITIVES_PER_GROUP = "positivesPerGroup";
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.integer(POSITIVES_PER_GROUP, 1, 1L, null,
-                    "positive pairs per group, and as many negatives (at most m(m-1)/2 for m states per group)"));
+            ParameterSpec.integer(POSITIVES_PER_GROUP, 0, 0L, null,
+                    "positive pairs per group, and as many negatives (at most m(m-1)/2 for m states per group); "
+                            + "0 = automatic, max(1, m/2)"));
+
+    /**
+     * The positive pairs per group for a requested {@value #POSITIVES_PER_GROUP} and {@code m} states per group:
+     * the request, or {@code max(1, ⌊m/2⌋)} when it is 0 (automatic).
+     */
+    public static long positives(long requested, int m) {
+        return requested == 0 ? Math.max(1, m / 2) : requested;
+    }
 
     /** Arrays of pairs must stay addressable by an {@code int}. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8L;
@@ -97,7 +108,7 @@ public final class PermutationSampler implements PairSampler {
                     + " pairs, but the data have " + groups + "; sample more groups");
         }
         long distinctPairs = (long) m * (m - 1) / 2;
-        long p = parameters.getLong(POSITIVES_PER_GROUP);
+        long p = positives(parameters.getLong(POSITIVES_PER_GROUP), m);
         if (p < 1 || p > distinctPairs) {
             throw new InvalidParameterException(POSITIVES_PER_GROUP, "'" + ID + "': " + POSITIVES_PER_GROUP + " = " + p
                     + " must be between 1 and the " + distinctPairs + " distinct pairs in a group of " + m + " states");

@@ -236,7 +236,8 @@ public final class Runner {
             return MemoryEstimate.none();
         }
         String positives = r.samplerParams().asText().get(PermutationSampler.POSITIVES_PER_GROUP);
-        long pairsPerGroup = positives != null && positives.matches("\\d+") ? Long.parseLong(positives) : 1L;
+        long pairsPerGroup = positives != null && positives.matches("\\d+")
+                ? PermutationSampler.positives(Long.parseLong(positives), spec.data().perGroup()) : 1L;
         return MemoryEstimate.of(spec, r.model().stateSpace().variables().size(), r.model().invariants().size(),
                 pairsPerGroup);
     }

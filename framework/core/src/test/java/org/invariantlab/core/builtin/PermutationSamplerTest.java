@@ -51,7 +51,7 @@ class PermutationSamplerTest {
         int groups = 50;
         int perGroup = 4;
         for (String p : new String[] {null, "3", "6"}) {
-            int positives = p == null ? 1 : Integer.parseInt(p);
+            int positives = p == null ? perGroup / 2 : Integer.parseInt(p); // automatic: max(1, m/2)
             PairExamples ex = sampler.examples(labelled(groups, perGroup), params(p), 5);
             assertEquals(2 * groups * positives, ex.count());
             double[] first = ex.first();
@@ -127,7 +127,17 @@ class PermutationSamplerTest {
         assertEquals("positivesPerGroup", e.parameter());
         assertEquals("'permutation': positivesPerGroup = 7 must be between 1 and the 6 distinct pairs in a group of 4"
                 + " states", e.getMessage());
-        assertThrows(InvalidParameterException.class, () -> params("0"));
+        assertThrows(InvalidParameterException.class, () -> params("-1"));
+    }
+
+    /** Automatic: Wetzel et al.'s one pair for groups of two states, half the states for larger groups. */
+    @Test
+    void automaticPositivesFollowTheGroupSize() {
+        assertEquals(1, PermutationSampler.positives(0, 2));
+        assertEquals(1, PermutationSampler.positives(0, 3));
+        assertEquals(50, PermutationSampler.positives(0, 100));
+        assertEquals(7, PermutationSampler.positives(7, 100));
+        assertEquals(2 * 10 * 1, sampler.examples(labelled(10, 2), params(null), 1).count());
     }
 
     @Test
