@@ -416,7 +416,7 @@ class InvariantLabTest {
                     () -> lab.registry().get(PhysicalSystem.class, "greting"));
             assertEquals("unknown physical system 'greting'; did you mean 'greeting'? Available: greeting", e.getMessage());
             e = assertThrows(UnknownExtensionException.class, () -> lab.registry().get(IndependenceLoss.class, "xyz"));
-            assertEquals("unknown independence loss 'xyz'; available: no-penalty", e.getMessage());
+            assertEquals("unknown independence loss 'xyz'; available: gradient-orthogonality, no-penalty", e.getMessage());
         }
     }
 

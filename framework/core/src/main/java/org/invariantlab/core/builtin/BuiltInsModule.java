@@ -3,6 +3,7 @@ package org.invariantlab.core.builtin;
 import com.google.inject.AbstractModule;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.core.symbolic.PolynomialInterpreter;
+import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.core.registry.ExtensionPointsModule;
@@ -21,6 +22,7 @@ public final class BuiltInsModule extends AbstractModule {
         ExtensionPointsModule.addBuiltIn(binder(), NetworkHead.class).to(DistanceLogisticHead.class);
         ExtensionPointsModule.addBuiltIn(binder(), NetworkHead.class).to(ContrastiveHead.class);
         ExtensionPointsModule.addBuiltIn(binder(), SymbolicInterpreter.class).to(PolynomialInterpreter.class);
+        ExtensionPointsModule.addBuiltIn(binder(), IndependenceLoss.class).to(GradientOrthogonalityLoss.class);
     }
 
     @Override
