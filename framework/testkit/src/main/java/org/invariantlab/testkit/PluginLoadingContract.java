@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.invariantlab.api.ApiVersion;
+import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -66,6 +67,15 @@ public abstract class PluginLoadingContract {
     protected abstract Map<String, Class<? extends PhysicalSystem>> expectedExtensions();
 
     /**
+     * The plugin's extensions of the other extension points (samplers, heads, independence losses, interpreters):
+     * extension point to (extension id to implementing class). Empty by default; a plugin without systems returns
+     * an empty {@link #expectedExtensions()} and lists its extensions here.
+     */
+    protected Map<Class<? extends LabExtension>, Map<String, Class<? extends LabExtension>>> otherExtensions() {
+        return Map.of();
+    }
+
+    /**
      * The {@code Plugin-Requires} range of the packed plugin. The default is the range the API's
      * compatibility policy prescribes for the current API version {@code X.Y.Z}:
      * {@code >=X.Y.0 & <(X+1).0.0}.
@@ -79,14 +89,17 @@ public abstract class PluginLoadingContract {
     @Test
     public final void pf4jStartsThePluginAndFindsItsSystems(@TempDir Path pluginsDir) throws IOException {
         Map<String, Class<? extends PhysicalSystem>> expected = new TreeMap<>(expectedExtensions());
-        assertFalse(expected.isEmpty(), "expectedExtensions() names no system");
-        Path classes = classesDirectory(expected);
+        Map<Class<? extends LabExtension>, Map<String, Class<? extends LabExtension>>> others = otherExtensions();
+        assertFalse(expected.isEmpty() && others.isEmpty(), "expectedExtensions() and otherExtensions() name nothing");
+        List<Class<?>> all = new ArrayList<>(expected.values());
+        others.values().forEach(m -> all.addAll(m.values()));
+        Path classes = classesDirectory(all);
 
         Path index = classes.resolve(PluginJarBuilder.EXTENSIONS_INDEX);
         assertTrue(Files.isRegularFile(index), "the PF4J annotation processor wrote no " + index);
         List<String> indexed = Files.readAllLines(index, StandardCharsets.UTF_8);
         List<Executable> listed = new ArrayList<>();
-        for (Class<? extends PhysicalSystem> type : expected.values()) {
+        for (Class<?> type : all) {
             listed.add(() -> assertTrue(indexed.contains(type.getName()),
                     "the extension index " + index + " does not list " + type.getName()));
         }
@@ -110,6 +123,16 @@ public abstract class PluginLoadingContract {
                 assertEquals(expected.get(system.id()).getName(), system.getClass().getName(),
                         "class of system '" + system.id() + "'");
             }
+            for (var point : others.entrySet()) {
+                List<? extends LabExtension> found = manager.getExtensions(point.getKey(), id);
+                assertEquals(new TreeMap<>(point.getValue()).keySet().stream().toList(),
+                        found.stream().map(LabExtension::id).sorted().toList(),
+                        "ids of the " + point.getKey().getSimpleName() + " extensions of plugin '" + id + "'");
+                for (LabExtension e : found) {
+                    assertEquals(point.getValue().get(e.id()).getName(), e.getClass().getName(),
+                            "class of " + point.getKey().getSimpleName() + " '" + e.id() + "'");
+                }
+            }
         } finally {
             manager.stopPlugins();
             manager.unloadPlugins();
@@ -117,9 +140,9 @@ public abstract class PluginLoadingContract {
     }
 
     /** The one directory of compiled classes that holds every expected class. */
-    private static Path classesDirectory(Map<String, Class<? extends PhysicalSystem>> expected) {
+    private static Path classesDirectory(List<Class<?>> expected) {
         List<Path> directories = new ArrayList<>();
-        for (Class<? extends PhysicalSystem> type : expected.values()) {
+        for (Class<?> type : expected) {
             Path location = location(type);
             if (!Files.isDirectory(location)) {
                 fail(type.getName() + " comes from " + location + ", not from a directory of compiled classes");

@@ -147,15 +147,31 @@ public final class Plots {
         }
         AtomicFiles.checkWritable(png, overwrite);
         List<XYChart> panels = new ArrayList<>(2);
-        panels.add(curves(label(title), "loss", epochs, lossSeries, true));
+        panels.add(curves(label(title), "epoch", "loss", epochs, lossSeries, true));
         if (!accuracySeries.isEmpty()) {
-            panels.add(curves("pair accuracy", "accuracy", epochs, accuracySeries, false));
+            panels.add(curves("pair accuracy", "epoch", "accuracy", epochs, accuracySeries, false));
         }
         write(png, panels, overwrite);
     }
 
-    private static XYChart curves(String title, String yLabel, int[] epochs, Map<String, double[]> series,
-                                  boolean logIfPositive) {
+    /**
+     * Values against an integer axis (e.g. a loss per stage {@code k}, or a singular-value spectrum), one panel,
+     * logarithmic when every value is positive and {@code logIfPositive}.
+     *
+     * @throws IllegalArgumentException if a series' length differs from {@code x}, or no value is finite
+     */
+    public static void series(Path png, String title, String xLabel, int[] x, String yLabel, Map<String, double[]> values,
+                              boolean logIfPositive, boolean overwrite) {
+        Objects.requireNonNull(png, "png");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no series to plot in '" + title + "'");
+        }
+        AtomicFiles.checkWritable(png, overwrite);
+        write(png, List.of(curves(label(title), xLabel, yLabel, x, values, logIfPositive)), overwrite);
+    }
+
+    private static XYChart curves(String title, String xLabel, String yLabel, int[] epochs,
+                                  Map<String, double[]> series, boolean logIfPositive) {
         Map<String, double[][]> finite = new LinkedHashMap<>();
         boolean allPositive = true;
         boolean allFractions = true;
@@ -190,7 +206,7 @@ public final class Plots {
             throw new IllegalArgumentException("no finite " + yLabel + " value to plot in '" + title + "'");
         }
         boolean log = logIfPositive && allPositive;
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(log ? yLabel + " (log scale)" : yLabel).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -36,7 +36,9 @@ public final class ResultDirectory implements AutoCloseable {
         /** One run ({@code invariantlab run}). */
         RUN("run", List.of("spec.yaml", "metrics.json", "provenance.json")),
         /** A paper reproduction ({@code invariantlab reproduce}). */
-        REPRODUCTION("reproduction", List.of("summary.json"));
+        REPRODUCTION("reproduction", List.of("summary.json")),
+        /** A count of conserved quantities ({@code invariantlab count}). */
+        COUNT("count", List.of("count.json"));
 
         private final String id;
         private final List<String> legacyFiles;

@@ -12,19 +12,19 @@ import org.nd4j.linalg.api.buffer.DataType;
  * second-order pass that DL4J/SameDiff M2.1 cannot take (it does not differentiate twice). Double precision,
  * plain Java loops, every buffer allocated once per batch size.
  *
- * <p>Forward, for rows {@code x} ({@code r × d}), layers {@code a_l = h_{l−1} W_l + b_l}, {@code h_l = φ_l(a_l)},
- * {@code h_0 = x}, and the tangents along each input direction {@code e_i} (forward-mode differentiation):
+ * <p>Forward, for rows {@code x} ({@code r × d}): layers {@code a_l = h_{l−1} W_l + b_l}, {@code h_l = φ_l(a_l)},
+ * {@code h_0 = x}, {@code z = h_L}; then, per row and output {@code o}, the input gradient by reverse mode (one
+ * backward pass per output, so the cost grows with {@code k}, not with {@code d}):
  * <pre>
- *   ȧ_1 = e_i W_1 (row i of W_1),   ȧ_l = ṫ_{l−1} W_l,   ṫ_l = φ_l'(a_l) ⊙ ȧ_l,
- *   z = h_L,   J = ∂z/∂x = ṫ_L   (r × d × k, index [row][input][output])
+ *   e_L = e_o,   s_l = e_l ⊙ φ_l'(a_l),   e_{l−1} = s_l W_lᵀ,   J[row, o, ·] = ∂z_o/∂x = e_0
  * </pre>
- * Backward, for upstream gradients {@code Δ_L = ∂L/∂z} and {@code U_L = ∂L/∂J} (reverse mode through both
- * chains; the tangent chain makes {@code φ''} appear):
+ * Backward, for upstream gradients {@code ∂L/∂z} and {@code Ē_0 = ∂L/∂J} (reverse mode through the backward chain,
+ * where {@code φ''} appears, then the ordinary backward pass):
  * <pre>
- *   V_l = U_l ⊙ φ_l'(a_l)                              (∂L/∂ȧ_l)
- *   D_l = Δ_l ⊙ φ_l'(a_l) + φ_l''(a_l) ⊙ Σ_i U_l ⊙ ȧ_l   (∂L/∂a_l)
- *   ∂L/∂W_l = h_{l−1}ᵀ D_l + ṫ_{l−1}ᵀ V_l   (ṫ_0 = I: row i gets Σ_rows V_1[·, i, ·]),   ∂L/∂b_l = 1ᵀ D_l
- *   Δ_{l−1} = D_l W_lᵀ,   U_{l−1} = V_l W_lᵀ
+ *   for l = 1..L:   S̄_l = Ē_{l−1} W_l,   ∂L/∂W_l += Ē_{l−1}ᵀ s_l,
+ *                   Ā_l = φ_l''(a_l) ⊙ Σ_o S̄_l ⊙ e_l,   Ē_l = S̄_l ⊙ φ_l'(a_l)
+ *   Δ_L = ∂L/∂z;  for l = L..1:   D_l = Δ_l ⊙ φ_l'(a_l) + Ā_l,   ∂L/∂W_l += h_{l−1}ᵀ D_l,   ∂L/∂b_l = 1ᵀ D_l,
+ *                   Δ_{l−1} = D_l W_lᵀ
  * </pre>
  * Parameters are read from, and gradients written to, flat arrays laid out like DL4J's {@code params()} (per
  * layer {@code W} in 'f' order, then {@code b}), so the trained network keeps DL4J's model format. The test
@@ -44,17 +44,20 @@ final class JacobianKernel {
     private final int[] biasOffset;
     private final int parameterCount;
     private final SmoothActivation[] activations;
-    private final double[][] transposed;
+    private final double[][] weights;
+    private final double[][] weightGradients;
 
     private int rows = -1;
     private double[][] a;
     private double[][] h;
     private double[][] d1;
     private double[][] d2;
-    private double[][] tangentIn;
-    private double[][] tangent;
+    private double[][] adjoint;
+    private double[][] scaled;
     private double[][] delta;
     private double[][] upstream;
+    private double[][] scaledBar;
+    private double[][] second;
     private double[] x;
 
     /**
@@ -73,7 +76,8 @@ final class JacobianKernel {
         fanIn = new int[layers];
         weightOffset = new int[layers];
         biasOffset = new int[layers];
-        transposed = new double[layers][];
+        weights = new double[layers][];
+        weightGradients = new double[layers][];
         int offset = 0;
         for (int l = 0; l < layers; l++) {
             fanIn[l] = l == 0 ? inputs : widths[l - 1];
@@ -81,7 +85,8 @@ final class JacobianKernel {
             offset += fanIn[l] * widths[l];
             biasOffset[l] = offset;
             offset += widths[l];
-            transposed[l] = new double[fanIn[l] * widths[l]];
+            weights[l] = new double[fanIn[l] * widths[l]];
+            weightGradients[l] = new double[fanIn[l] * widths[l]];
         }
         parameterCount = offset;
     }
@@ -135,14 +140,18 @@ final class JacobianKernel {
         return h[layers - 1];
     }
 
-    /** The Jacobian ({@code rows × d × k}, index {@code (row·d + i)·k + j}) of the last {@link #forward}; live. */
+    /**
+     * The Jacobian ({@code rows × k × d}, index {@code (row·k + o)·d + i}, the layout of
+     * {@link org.invariantlab.api.training.GradientBatch#jacobian()}) of the last {@link #forward}; a live buffer.
+     */
     double[] jacobian(int rows) {
         check(rows);
-        return tangent[layers - 1];
+        return adjoint[0];
     }
 
     /**
-     * Runs the network and its tangents on {@code rows} inputs ({@code x}, row-major {@code rows × d}).
+     * Runs the network on {@code rows} inputs ({@code x}, row-major {@code rows × d}) and its backward chain for
+     * every output.
      */
     void forward(double[] params, double[] xs, int rows) {
         if (params.length != parameterCount) {
@@ -150,171 +159,118 @@ final class JacobianKernel {
         }
         ensure(rows);
         System.arraycopy(xs, 0, x, 0, rows * inputs);
-        int d = inputs;
+        int k = widths[layers - 1];
         for (int l = 0; l < layers; l++) {
             int nIn = fanIn[l];
             int nOut = widths[l];
-            double[] wt = transposed[l];
-            int wo = weightOffset[l];
-            for (int j = 0; j < nOut; j++) {
-                for (int i = 0; i < nIn; i++) {
-                    wt[i * nOut + j] = params[wo + j * nIn + i];
-                }
-            }
-            double[] in = l == 0 ? x : h[l - 1];
+            System.arraycopy(params, weightOffset[l], weights[l], 0, nIn * nOut);
             double[] al = a[l];
             int bo = biasOffset[l];
             for (int r = 0; r < rows; r++) {
-                int ar = r * nOut;
-                System.arraycopy(params, bo, al, ar, nOut);
-                int ir = r * nIn;
-                for (int i = 0; i < nIn; i++) {
-                    double v = in[ir + i];
-                    int wr = i * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        al[ar + j] += v * wt[wr + j];
+                System.arraycopy(params, bo, al, r * nOut, nOut);
+            }
+            Gemm.timesWeights(l == 0 ? x : h[l - 1], weights[l], al, rows, nIn, nOut);
+            activations[l].apply(al, h[l], d1[l], d2[l], rows * nOut);
+        }
+        // the input gradient of every output: e_L = e_o, s_l = e_l ⊙ φ', e_{l−1} = s_l W_lᵀ
+        for (int l = layers - 1; l >= 0; l--) {
+            int nIn = fanIn[l];
+            int nOut = widths[l];
+            double[] s = scaled[l];
+            double[] p1 = d1[l];
+            if (l == layers - 1) {
+                java.util.Arrays.fill(s, 0, rows * k * nOut, 0.0);
+                for (int r = 0; r < rows; r++) {
+                    for (int o = 0; o < k; o++) {
+                        s[(r * k + o) * nOut + o] = p1[r * nOut + o];
                     }
                 }
-            }
-            activations[l].apply(al, h[l], d1[l], d2[l], rows * nOut);
-            double[] ta = tangentIn[l];
-            if (l == 0) {
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(wt, 0, ta, r * d * nOut, d * nOut);
-                }
             } else {
-                double[] tPrev = tangent[l - 1];
-                Arrays.fill(ta, 0, rows * d * nOut, 0.0);
-                for (int rr = 0; rr < rows * d; rr++) {
-                    int tr = rr * nIn;
-                    int ar = rr * nOut;
-                    for (int i = 0; i < nIn; i++) {
-                        double v = tPrev[tr + i];
-                        int wr = i * nOut;
+                double[] e = adjoint[l + 1];
+                for (int r = 0; r < rows; r++) {
+                    for (int o = 0; o < k; o++) {
+                        int base = (r * k + o) * nOut;
                         for (int j = 0; j < nOut; j++) {
-                            ta[ar + j] += v * wt[wr + j];
+                            s[base + j] = e[base + j] * p1[r * nOut + j];
                         }
                     }
                 }
             }
-            double[] t = tangent[l];
-            double[] p1 = d1[l];
-            for (int r = 0; r < rows; r++) {
-                for (int i = 0; i < d; i++) {
-                    int base = (r * d + i) * nOut;
-                    int pr = r * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        t[base + j] = p1[pr + j] * ta[base + j];
-                    }
-                }
-            }
+            Gemm.timesWeightsTransposed(s, weights[l], adjoint[l], rows * k, nIn, nOut);
         }
     }
 
     /**
-     * Back-propagates {@code ∂L/∂z} ({@code rows × k}) and {@code ∂L/∂J} ({@code rows × d × k}, the layout of
+     * Back-propagates {@code ∂L/∂z} ({@code rows × k}) and {@code ∂L/∂J} ({@code rows × k × d}, the layout of
      * {@link #jacobian}) through the last {@link #forward} and writes {@code ∂L/∂θ} into {@code gradient}
      * (overwritten, DL4J's flat layout).
      */
     void backward(double[] params, double[] outputGradient, double[] jacobianGradient, int rows, double[] gradient) {
         check(rows);
-        int d = inputs;
         int k = widths[layers - 1];
-        System.arraycopy(outputGradient, 0, delta[layers - 1], 0, rows * k);
-        System.arraycopy(jacobianGradient, 0, upstream[layers - 1], 0, rows * d * k);
         Arrays.fill(gradient, 0, parameterCount, 0.0);
-        for (int l = layers - 1; l >= 0; l--) {
+        for (double[] g : weightGradients) {
+            Arrays.fill(g, 0.0);
+        }
+        // reverse mode through the backward chain, from the input side up: Ē_0 = ∂L/∂J
+        double[] eBar = jacobianGradient;
+        for (int l = 0; l < layers; l++) {
             int nIn = fanIn[l];
             int nOut = widths[l];
-            double[] dl = delta[l];
-            double[] ul = upstream[l];
-            double[] ta = tangentIn[l];
+            double[] sBar = scaledBar[l];
+            Arrays.fill(sBar, 0, rows * k * nOut, 0.0);
+            Gemm.timesWeights(eBar, weights[l], sBar, rows * k, nIn, nOut);
+            Gemm.accumulateWeightGradient(eBar, scaled[l], weightGradients[l], rows * k, nIn, nOut);
             double[] p1 = d1[l];
             double[] p2 = d2[l];
-            // D = Δ⊙φ' + φ''⊙Σ_i U⊙ȧ (in place in Δ), then V = U⊙φ' (in place in U)
+            double[] secondL = second[l];
+            boolean last = l == layers - 1;
+            double[] e = last ? null : adjoint[l + 1];
+            double[] eNext = last ? null : upstream[l + 1];
             for (int r = 0; r < rows; r++) {
                 int pr = r * nOut;
                 for (int j = 0; j < nOut; j++) {
-                    dl[pr + j] *= p1[pr + j];
+                    secondL[pr + j] = 0.0;
                 }
-                for (int i = 0; i < d; i++) {
-                    int base = (r * d + i) * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        dl[pr + j] += p2[pr + j] * ul[base + j] * ta[base + j];
-                        ul[base + j] *= p1[pr + j];
-                    }
-                }
-            }
-            int wo = weightOffset[l];
-            int bo = biasOffset[l];
-            double[] in = l == 0 ? x : h[l - 1];
-            for (int r = 0; r < rows; r++) {
-                int pr = r * nOut;
-                int ir = r * nIn;
-                for (int j = 0; j < nOut; j++) {
-                    double dj = dl[pr + j];
-                    gradient[bo + j] += dj;
-                    int col = wo + j * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        gradient[col + i] += dj * in[ir + i];
-                    }
-                }
-            }
-            if (l == 0) {
-                // ṫ_0 = I: ∂W_1[i, j] += Σ_rows V_1[row, i, j]
-                for (int r = 0; r < rows; r++) {
-                    for (int i = 0; i < d; i++) {
-                        int base = (r * d + i) * nOut;
+                for (int o = 0; o < k; o++) {
+                    int base = (r * k + o) * nOut;
+                    if (last) {
+                        secondL[pr + o] += sBar[base + o];
+                    } else {
                         for (int j = 0; j < nOut; j++) {
-                            gradient[wo + j * nIn + i] += ul[base + j];
+                            secondL[pr + j] += sBar[base + j] * e[base + j];
+                            eNext[base + j] = sBar[base + j] * p1[pr + j];
                         }
                     }
                 }
-                continue;
-            }
-            double[] tPrev = tangent[l - 1];
-            for (int rr = 0; rr < rows * d; rr++) {
-                int vr = rr * nOut;
-                int tr = rr * nIn;
                 for (int j = 0; j < nOut; j++) {
-                    double vj = ul[vr + j];
-                    if (vj == 0.0) {
-                        continue;
-                    }
-                    int col = wo + j * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        gradient[col + i] += vj * tPrev[tr + i];
-                    }
+                    secondL[pr + j] *= p2[pr + j];
                 }
             }
-            double[] dPrev = delta[l - 1];
-            double[] uPrev = upstream[l - 1];
-            Arrays.fill(dPrev, 0, rows * nIn, 0.0);
-            Arrays.fill(uPrev, 0, rows * d * nIn, 0.0);
+            eBar = eNext;
+        }
+        // the ordinary backward pass, with Ā_l added to ∂L/∂a_l
+        double[] dl = delta[layers - 1];
+        System.arraycopy(outputGradient, 0, dl, 0, rows * k);
+        for (int l = layers - 1; l >= 0; l--) {
+            int nIn = fanIn[l];
+            int nOut = widths[l];
+            dl = delta[l];
+            double[] p1 = d1[l];
+            double[] secondL = second[l];
+            for (int i = 0; i < rows * nOut; i++) {
+                dl[i] = dl[i] * p1[i] + secondL[i];
+            }
+            int bo = biasOffset[l];
             for (int r = 0; r < rows; r++) {
-                int pr = r * nOut;
-                int ir = r * nIn;
                 for (int j = 0; j < nOut; j++) {
-                    double dj = dl[pr + j];
-                    int col = wo + j * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        dPrev[ir + i] += dj * params[col + i];
-                    }
+                    gradient[bo + j] += dl[r * nOut + j];
                 }
             }
-            for (int rr = 0; rr < rows * d; rr++) {
-                int vr = rr * nOut;
-                int ur = rr * nIn;
-                for (int j = 0; j < nOut; j++) {
-                    double vj = ul[vr + j];
-                    if (vj == 0.0) {
-                        continue;
-                    }
-                    int col = wo + j * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        uPrev[ur + i] += vj * params[col + i];
-                    }
-                }
+            Gemm.accumulateWeightGradient(l == 0 ? x : h[l - 1], dl, weightGradients[l], rows, nIn, nOut);
+            System.arraycopy(weightGradients[l], 0, gradient, weightOffset[l], nIn * nOut);
+            if (l > 0) {
+                Gemm.timesWeightsTransposed(dl, weights[l], delta[l - 1], rows, nIn, nOut);
             }
         }
     }
@@ -333,26 +289,30 @@ final class JacobianKernel {
             return;
         }
         rows = n;
-        int d = inputs;
-        x = new double[n * d];
+        int k = widths[layers - 1];
+        x = new double[n * inputs];
         a = new double[layers][];
         h = new double[layers][];
         d1 = new double[layers][];
         d2 = new double[layers][];
-        tangentIn = new double[layers][];
-        tangent = new double[layers][];
+        adjoint = new double[layers][];
+        scaled = new double[layers][];
         delta = new double[layers][];
         upstream = new double[layers][];
+        scaledBar = new double[layers][];
+        second = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int w = widths[l];
             a[l] = new double[n * w];
             h[l] = new double[n * w];
             d1[l] = new double[n * w];
             d2[l] = new double[n * w];
-            tangentIn[l] = new double[n * d * w];
-            tangent[l] = new double[n * d * w];
+            adjoint[l] = new double[n * k * fanIn[l]];
+            scaled[l] = new double[n * k * w];
             delta[l] = new double[n * w];
-            upstream[l] = new double[n * d * w];
+            upstream[l] = new double[n * k * fanIn[l]];
+            scaledBar[l] = new double[n * k * w];
+            second[l] = new double[n * w];
         }
     }
 }

@@ -75,7 +75,7 @@ class JacobianKernelTest {
                 double[] zm = kernel.outputs(rows);
                 for (int j = 0; j < k; j++) {
                     double fd = (zp[r * k + j] - zm[r * k + j]) / (2 * EPS);
-                    double an = jac[(r * d + i) * k + j];
+                    double an = jac[(r * k + j) * d + i];
                     assertEquals(fd, an, FD * (1 + Math.abs(fd)), activation + " ∂z/∂x");
                 }
             }
@@ -97,7 +97,7 @@ class JacobianKernelTest {
         double[] p = JacobianKernel.parameters(net);
         double[] x = random(rows * d, 5);
         double[] cz = random(rows * k, 7);
-        double[] cj = random(rows * d * k, 9);
+        double[] cj = random(rows * k * d, 9);
         kernel.forward(p, x, rows);
         double[] grad = new double[kernel.parameterCount()];
         kernel.backward(p, cz, cj, rows, grad);

@@ -1,0 +1,225 @@
+package org.invariantlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
+import org.invariantlab.core.count.CountResult;
+import org.invariantlab.core.count.CountSettings;
+import org.invariantlab.core.count.Counter;
+import org.invariantlab.core.provenance.ExtensionRef;
+import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.registry.ExtensionRecord;
+import org.invariantlab.core.report.Plots;
+import org.invariantlab.core.run.ResultDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code invariantlab count}: how many conserved quantities, independent and in involution, and which. */
+@Command(name = "count", mixinStandardHelpOptions = true,
+        description = {"Count the conserved quantities of a dynamical system from its vector field: independent ones "
+                + "(AI Poincare 2.0's singular values of jointly trained gradients, --method svd) and those in "
+                + "involution (neural deflation with the Poisson bracket, --method deflation, which needs the "
+                + "neural-deflation plugin); read each as a formula and compare with the truth.",
+                "Writes DIR/count.json, DIR/spectrum.png, DIR/deflation.png and DIR/provenance.json."})
+final class CountCommand extends LabCommand {
+
+    @Option(names = "--system", paramLabel = "ID", required = true, description = "Dynamical system (see 'invariantlab systems').")
+    String systemId;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "all", description = "svd, deflation or all (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--max", paramLabel = "K", defaultValue = "0", description = "Outputs of the joint network and most deflation stages (default 0: the state dimension).")
+    int max;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "150", description = "Passes over the training states per network (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "States per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001", description = "Adam step size, constant (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--hidden", paramLabel = "W[,W...]", split = ",", description = "Hidden-layer widths (default 64,64,64).")
+    List<Integer> hidden = new ArrayList<>(List.of(64, 64, 64));
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "swish", description = "Hidden activation: swish, tanh, sigmoid, softplus or gelu (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--trajectories", paramLabel = "N", defaultValue = "512", description = "Training trajectories (default: ${DEFAULT-VALUE}).")
+    int trajectories;
+
+    @Option(names = "--states-per-trajectory", paramLabel = "M", defaultValue = "8", description = "States per trajectory (default: ${DEFAULT-VALUE}).")
+    int statesPerTrajectory;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--nu", paramLabel = "NU", defaultValue = "1", description = "Weight of the orthogonality term of the svd method (default: ${DEFAULT-VALUE}).")
+    double nu;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", description = "Deflation exponent, 0.5 or 1 (default: ${DEFAULT-VALUE}).")
+    String alpha;
+
+    @Option(names = "--sv-tolerance", paramLabel = "T", defaultValue = "0.2", description = "svd: count mean singular values above T (default: ${DEFAULT-VALUE}).")
+    double svTolerance;
+
+    @Option(names = "--deflation-tolerance", paramLabel = "T", defaultValue = "0.05", description = "deflation: count leading stages whose final loss is below T (default: ${DEFAULT-VALUE}).")
+    double deflationTolerance;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Result directory (new or empty; --force replaces an earlier count).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an earlier count in DIR once the new one is complete.")
+    boolean force;
+
+    @Override
+    int run(InvariantLab lab, PrintWriter pw) {
+        CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, hidden, activation,
+                trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
+        ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
+        PhysicalSystem system = rec.extension();
+        Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
+        SystemModel model = system.configure(resolved);
+        if (model.vectorField().isEmpty()) {
+            throw new InvalidInputException("system '" + systemId + "' has no vector field h(x); count works on "
+                    + "dynamical systems (e.g. oscillator-2d, kepler, lotka-volterra)");
+        }
+        Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
+                "neural-deflation");
+        if (settings.deflation() && deflation.isEmpty()) {
+            throw new InvalidInputException("--method " + settings.method() + " needs the neural-deflation plugin, "
+                    + "which is not in " + lab.pluginsDirectory() + "; add its jar or use --method svd");
+        }
+        ExtensionRecord<IndependenceLoss> orthogonality = lab.registry().record(IndependenceLoss.class,
+                GradientOrthogonalityLoss.ID);
+        ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
+                "polynomial");
+        Parameters interpreterParameters = Parameters.resolve(interpreter.id(), interpreter.extension().parameters(),
+                Map.of());
+        ResultDirectory dir;
+        try {
+            dir = ResultDirectory.open(out, ResultDirectory.Kind.COUNT, force);
+        } catch (InvariantLabException e) {
+            return refuse(e);
+        }
+        try (dir) {
+            ProgressPrinter progress = ProgressPrinter.forConsole(pw);
+            CountResult r = Counter.count(system.id(), resolved.asText(), model, settings, orthogonality.extension(),
+                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, progress);
+            List<ExtensionRef> refs = new ArrayList<>();
+            refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
+            refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
+                    orthogonality.originVersion(), Map.of("nu", String.valueOf(nu))));
+            deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
+                    Map.of("alpha", alpha))));
+            refs.add(new ExtensionRef("SymbolicInterpreter", interpreter.id(), interpreter.origin(),
+                    interpreter.originVersion(), interpreterParameters.asText()));
+            dir.writeJson("count.json", r);
+            dir.writeJson("provenance.json", Provenance.now(commandLineText(), seed, refs));
+            plots(r, dir);
+            dir.commit();
+            pw.println();
+            pw.print(summary(r));
+            pw.printf(Locale.ROOT, "Result in %s%n", out.toAbsolutePath());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void plots(CountResult r, ResultDirectory dir) {
+        if (r.svd() != null) {
+            double[] s = r.svd().spectrum();
+            int[] x = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                x[i] = i + 1;
+            }
+            Plots.series(dir.file("spectrum.png"), r.system() + ": mean singular values of the unit gradients",
+                    "index", x, "mean singular value", Map.of("spectrum", s, "tolerance", filled(s.length,
+                            r.svd().tolerance())), true, false);
+        }
+        if (!r.deflation().isEmpty()) {
+            Map<String, double[]> series = new LinkedHashMap<>();
+            int stages = r.deflation().stream().mapToInt(d -> d.stageLoss().length).max().orElse(0);
+            for (CountResult.Deflation d : r.deflation()) {
+                double[] padded = filled(stages, Double.NaN);
+                System.arraycopy(d.stageLoss(), 0, padded, 0, d.stageLoss().length);
+                series.put(d.bracket() ? "with the bracket" : "without the bracket", padded);
+            }
+            series.put("tolerance", filled(stages, r.deflation().get(0).tolerance()));
+            int[] x = new int[stages];
+            for (int i = 0; i < stages; i++) {
+                x[i] = i + 1;
+            }
+            Plots.series(dir.file("deflation.png"), r.system() + ": final loss of the k-th network", "k", x,
+                    "final loss", series, true, false);
+        }
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /** The printed summary. */
+    static String summary(CountResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Conserved quantities of %s (%s)%n", r.system(),
+                String.join(", ", r.variables())));
+        b.append(String.format(Locale.ROOT, "  truth          %d independent (rank of the gradients of %s)%n",
+                r.trueIndependent(), String.join(", ", r.trueInvariants())));
+        if (r.svd() != null) {
+            CountResult.Svd s = r.svd();
+            b.append(String.format(Locale.ROOT, "  svd            %d independent; mean singular values %s (count above "
+                            + "%.2g); span alignment %.4f; %.1f s, %.0f states/s%n", s.count(), numbers(s.spectrum()),
+                    s.tolerance(), s.spanAlignment(), s.seconds(), s.statesPerSecond()));
+            for (CountResult.Formula f : s.formulas()) {
+                b.append(formula(f));
+            }
+        }
+        for (CountResult.Deflation d : r.deflation()) {
+            b.append(String.format(Locale.ROOT, "  deflation      %d %s; final loss per stage %s (count below %.2g); %.1f s, "
+                            + "%.0f states/s%n", d.count(), d.bracket() ? "in involution (with the Poisson bracket)"
+                            : "independent (without the bracket)", numbers(d.stageLoss()), d.tolerance(), d.seconds(),
+                    d.statesPerSecond()));
+            for (CountResult.Formula f : d.formulas()) {
+                b.append(formula(f));
+            }
+        }
+        b.append(String.format(Locale.ROOT, "  counts         independent %s, in involution %s (%.0f s)%n",
+                r.independent() < 0 ? "not measured" : String.valueOf(r.independent()),
+                r.inInvolution() < 0 ? "not measured" : String.valueOf(r.inInvolution()), r.seconds()));
+        return b.toString();
+    }
+
+    private static String formula(CountResult.Formula f) {
+        return String.format(Locale.ROOT, "                   %s  (%s; explains the network to %.4f)%n", f.expression(),
+                f.exact() ? "exact: " + String.join(", ", f.matches()) : "not exact", f.networkAlignment());
+    }
+
+    private static String numbers(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", x));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.invariantlab.core.count;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code invariantlab count} found: {@code count.json} is this record.
+ *
+ * @param system            the system id
+ * @param parameters        its parameters
+ * @param variables         the state variables
+ * @param trueInvariants    names of the system's true invariants
+ * @param trueIndependent   the rank of the true invariants' gradients on the test states (the most frequent rank)
+ * @param independent       the count of independent conserved quantities (svd, else deflation without the bracket),
+ *                          or -1 when not measured
+ * @param inInvolution      the count in involution (deflation with the bracket), or -1 when not measured (no
+ *                          canonical layout, or method svd)
+ * @param svd               the svd count, or null
+ * @param deflation         the deflation counts (with the bracket first when the system has a (q, p) layout)
+ * @param seconds           wall time
+ */
+public record CountResult(String system, Map<String, String> parameters, List<String> variables,
+                          @JsonProperty("true_invariants") List<String> trueInvariants,
+                          @JsonProperty("true_independent") int trueIndependent, int independent,
+                          @JsonProperty("in_involution") int inInvolution, Svd svd, List<Deflation> deflation,
+                          double seconds) {
+
+    public CountResult {
+        parameters = Map.copyOf(parameters);
+        variables = List.copyOf(variables);
+        trueInvariants = List.copyOf(trueInvariants);
+        deflation = List.copyOf(deflation);
+    }
+
+    /**
+     * AI Poincaré 2.0's count (Liu, Madhavan, Tegmark, PRE 106, 045307 (2022)): {@code k} outputs trained jointly
+     * with {@code gradient-orthogonality}; per test state the singular values of the {@code k × d} matrix of unit
+     * gradients, averaged over states; the count is the number of averages above the tolerance.
+     *
+     * @param outputs        k
+     * @param spectrum       mean singular values, largest first
+     * @param tolerance      the threshold
+     * @param count          values above it
+     * @param spanAlignment  mean principal-angle cosine between the top-{@code count} learned directions and the
+     *                       span of the true gradients, per state, averaged
+     * @param finalLoss      the loss on validation states after training
+     * @param statesPerSecond training throughput
+     * @param seconds        wall time of the training
+     * @param formulas       the learned functions read as formulas
+     */
+    public record Svd(int outputs, double[] spectrum, double tolerance, int count,
+                      @JsonProperty("span_alignment") double spanAlignment,
+                      @JsonProperty("final_loss") double finalLoss,
+                      @JsonProperty("states_per_second") double statesPerSecond, double seconds,
+                      List<Formula> formulas) {
+        public Svd {
+            spectrum = spectrum.clone();
+            formulas = List.copyOf(formulas);
+        }
+
+        @Override
+        public double[] spectrum() {
+            return spectrum.clone();
+        }
+    }
+
+    /**
+     * Neural deflation's count (Zhu, Zhang, Kevrekidis, PRE 108, L022301 (2023)): the number of leading stages
+     * whose final loss stays below the tolerance, the jump marking the first network that cannot be conserved
+     * and independent of (and, with the bracket, in involution with) the earlier ones.
+     *
+     * @param bracket         whether the Poisson-bracket term was on (the count is then of commuting quantities)
+     * @param stageLoss       final validation loss per stage
+     * @param tolerance       the threshold
+     * @param count           leading stages below it
+     * @param stageAlignment  per stage, the mean cosine between the stage's gradient and the span of the true gradients
+     * @param statesPerSecond training throughput of the stages, mean
+     * @param seconds         wall time
+     * @param formulas        the counted stages' functions read as formulas
+     */
+    public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss, double tolerance,
+                            int count, @JsonProperty("stage_alignment") double[] stageAlignment,
+                            @JsonProperty("states_per_second") double statesPerSecond, double seconds,
+                            List<Formula> formulas) {
+        public Deflation {
+            stageLoss = stageLoss.clone();
+            stageAlignment = stageAlignment.clone();
+            formulas = List.copyOf(formulas);
+        }
+
+        @Override
+        public double[] stageLoss() {
+            return stageLoss.clone();
+        }
+
+        @Override
+        public double[] stageAlignment() {
+            return stageAlignment.clone();
+        }
+    }
+
+    /**
+     * A learned function read as a formula and checked.
+     *
+     * @param expression        the formula (Symja syntax)
+     * @param exact             exactly an affine combination of true invariants
+     * @param matches           the true invariants it combines, when exact
+     * @param networkAlignment  how well it explains the network (gradient alignment)
+     */
+    public record Formula(String expression, boolean exact, List<String> matches,
+                          @JsonProperty("network_alignment") double networkAlignment) {
+        public Formula {
+            matches = List.copyOf(matches);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package org.invariantlab.core.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.Interpretation;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.SamplingRequest;
+import org.invariantlab.api.system.ScalarField;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.api.system.VectorField;
+import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.core.math.Linalg;
+import org.invariantlab.core.run.FormulaReport;
+import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.score.FormulaCheck;
+import org.invariantlab.core.score.Scorer;
+import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.score.ScoringOptions;
+import org.invariantlab.core.train.Encoder;
+import org.invariantlab.core.train.EncoderConfig;
+import org.invariantlab.core.train.GradientTrainer;
+import org.invariantlab.core.train.GradientTrainer.FieldSamples;
+import org.invariantlab.core.train.TrainingConfig;
+
+/**
+ * Counts the independent conserved quantities of a dynamical system, and those in involution, from its vector
+ * field {@code h(x)} on states along its trajectories.
+ *
+ * <ul>
+ *   <li>{@code svd} (AI Poincaré 2.0, Liu, Madhavan, Tegmark, PRE 106, 045307 (2022)): {@code K} outputs trained
+ *       jointly with {@code gradient-orthogonality}; per test state the singular values of the {@code K × d}
+ *       matrix of unit gradients; the count is the number of state-averaged singular values above
+ *       {@link CountSettings#singularValueTolerance()}. A conserved direction costs nothing, so every output
+ *       settles in the span of the conserved gradients; the orthogonality term spreads them over that span,
+ *       whose dimension is then the rank of the stack.</li>
+ *   <li>{@code deflation} (Zhu, Zhang, Kevrekidis, PRE 108, L022301 (2023)): one network per stage with the
+ *       earlier ones frozen, trained with the {@code neural-deflation} plugin's loss; the count is the number of
+ *       leading stages whose final loss stays below {@link CountSettings#deflationTolerance()}. With the Poisson
+ *       bracket (systems with a (q, p) layout) it counts quantities in involution, without it independent ones.</li>
+ * </ul>
+ * Training, validation, test and fresh states come from four draws of trajectories with seeds derived from the
+ * master seed; the same settings give the same numbers.
+ */
+public final class Counter {
+
+    /** Rank tolerance (sine of the angle to the span of the others) for the true gradients. */
+    static final double RANK_TOLERANCE = 1e-6;
+
+    private Counter() {
+    }
+
+    /**
+     * The counts.
+     *
+     * @param systemId     for the record
+     * @param parameters   the system's parameters, for the record
+     * @param model        the configured system; must have a vector field
+     * @param orthogonality the {@code gradient-orthogonality} loss and its parameters (for svd)
+     * @param deflation    the {@code neural-deflation} loss, when installed (for deflation)
+     * @param interpreter  reads the learned functions as formulas
+     * @throws InvariantLabException if the system has no vector field, or the deflation plugin is missing
+     */
+    public static CountResult count(String systemId, Map<String, String> parameters, SystemModel model,
+                                    CountSettings s, IndependenceLoss orthogonality, Optional<IndependenceLoss> deflation,
+                                    SymbolicInterpreter interpreter, Parameters interpreterParameters,
+                                    RunListener listener) {
+        long start = System.nanoTime();
+        VectorField field = model.vectorField().orElseThrow(() -> new InvariantLabException("system '" + systemId
+                + "' declares no vector field h(x); counting conserved quantities needs one (a dynamical system)"));
+        if (s.deflation() && deflation.isEmpty()) {
+            throw new InvariantLabException("--method " + s.method() + " needs the neural-deflation plugin; put its jar "
+                    + "into the plugins directory or use --method svd");
+        }
+        int d = model.stateSpace().variables().size();
+        int k = s.max() == 0 ? d : s.max();
+        SplittableRandom seeds = new SplittableRandom(s.seed());
+        long trainSeed = seeds.nextLong();
+        long validationSeed = seeds.nextLong();
+        long testSeed = seeds.nextLong();
+        long freshSeed = seeds.nextLong();
+        long networkSeed = seeds.nextLong();
+        listener.stage("sampling " + s.trajectories() + " trajectories × " + s.statesPerTrajectory() + " states");
+        FieldSamples train = samples(model, field, s.trajectories(), s.statesPerTrajectory(), trainSeed);
+        FieldSamples validation = samples(model, field, Math.max(2, s.trajectories() / 4), s.statesPerTrajectory(),
+                validationSeed);
+        GroupedData test = model.sample(new SamplingRequest(Math.max(2, s.trajectories() / 4), s.statesPerTrajectory(),
+                testSeed));
+        GroupedData fresh = model.sample(new SamplingRequest(Math.max(2, s.trajectories() / 4),
+                s.statesPerTrajectory(), freshSeed));
+        int trueRank = trueRank(model, test.values(), d);
+        TrainingConfig base = TrainingConfig.defaults().withEncoder(EncoderConfig.defaults().withHiddenWidths(s.hidden())
+                        .withActivation(s.activation()).withDataType("double")).withEpochs(s.epochs())
+                .withBatchSize(s.batchSize()).withLearningRate(s.learningRate()).withSchedule("constant")
+                .withSeed(networkSeed);
+        CountResult.Svd svd = null;
+        if (s.svd()) {
+            listener.stage("svd: " + k + " outputs trained jointly with gradient-orthogonality (nu = " + s.nu() + ")");
+            Parameters p = Parameters.resolve(orthogonality.id(), orthogonality.parameters(),
+                    Map.of("nu", String.valueOf(s.nu())));
+            GradientTrainer.Stage stage = GradientTrainer.train(train, validation, orthogonality, p,
+                    base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener);
+            svd = svdCount(stage, k, s, model, test, fresh, interpreter, interpreterParameters);
+            listener.stage(String.format(java.util.Locale.ROOT, "svd count %d; spectrum %s", svd.count(),
+                    format(svd.spectrum())));
+        }
+        List<CountResult.Deflation> deflations = new ArrayList<>();
+        if (s.deflation()) {
+            IndependenceLoss loss = deflation.get();
+            List<Boolean> variants = model.stateSpace().canonical().isPresent() ? List.of(true, false) : List.of(false);
+            for (boolean bracket : variants) {
+                deflations.add(deflate(bracket, loss, k, s, base, train, validation, model, test, fresh, interpreter,
+                        interpreterParameters, listener));
+            }
+        }
+        int independent = svd != null ? svd.count()
+                : deflations.stream().filter(x -> !x.bracket()).mapToInt(CountResult.Deflation::count).findFirst()
+                .orElse(-1);
+        int involution = deflations.stream().filter(CountResult.Deflation::bracket)
+                .mapToInt(CountResult.Deflation::count).findFirst().orElse(-1);
+        return new CountResult(systemId, parameters, model.stateSpace().variables(),
+                model.invariants().stream().map(TrueInvariant::name).toList(), trueRank, independent, involution, svd,
+                deflations, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
+                                                 TrainingConfig base, FieldSamples train, FieldSamples validation,
+                                                 SystemModel model, GroupedData test, GroupedData fresh,
+                                                 SymbolicInterpreter interpreter, Parameters interpreterParameters,
+                                                 RunListener listener) {
+        long start = System.nanoTime();
+        Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of("alpha", s.alpha(), "bracket",
+                String.valueOf(bracket)));
+        List<Encoder> stages = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        List<Double> alignment = new ArrayList<>();
+        double rate = 0;
+        int count = -1;
+        for (int stage = 1; stage <= k; stage++) {
+            listener.stage("deflation " + (bracket ? "with" : "without") + " the bracket: stage " + stage + " of at most "
+                    + k);
+            GradientTrainer.Stage trained = GradientTrainer.train(train, validation, loss, p,
+                    base.withEncoder(base.encoder().withLatentSize(1)).withSeed(base.seed() + stage), stages, listener);
+            losses.add(trained.finalLoss());
+            alignment.add(spanAlignment(List.of(trained.encoder().field(0)), model, test.values(), 1));
+            rate += trained.statesPerSecond();
+            stages.add(trained.encoder());
+            listener.stage(String.format(java.util.Locale.ROOT, "stage %d: final loss %.3g", stage, trained.finalLoss()));
+            if (trained.finalLoss() >= s.deflationTolerance()) {
+                count = stage - 1;
+                break;
+            }
+        }
+        if (count < 0) {
+            count = k; // no jump within K stages: at least K (raise --max to look further)
+        }
+        List<ScalarField> counted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            counted.add(stages.get(i).field(0));
+        }
+        return new CountResult.Deflation(bracket, losses.stream().mapToDouble(Double::doubleValue).toArray(),
+                s.deflationTolerance(), count, alignment.stream().mapToDouble(Double::doubleValue).toArray(),
+                rate / losses.size(), (System.nanoTime() - start) / 1e9,
+                formulas(counted, model, test, fresh, interpreter, interpreterParameters));
+    }
+
+    private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, SystemModel model,
+                                            GroupedData test, GroupedData fresh, SymbolicInterpreter interpreter,
+                                            Parameters interpreterParameters) {
+        Encoder e = stage.encoder();
+        double[] x = test.values();
+        int d = test.dimension();
+        int n = x.length / d;
+        List<double[]> gradients = new ArrayList<>();
+        for (int o = 0; o < k; o++) {
+            gradients.add(e.inputGradients(x, o));
+        }
+        double[] spectrum = new double[Math.min(k, d)];
+        for (int r = 0; r < n; r++) {
+            double[][] gram = new double[k][k];
+            double[][] units = units(gradients, r, d);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    gram[a][b] = Linalg.dot(units[a], units[b]);
+                }
+            }
+            double[] eig = Linalg.symmetricEigenvalues(gram);
+            for (int i = 0; i < spectrum.length; i++) {
+                spectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
+            }
+        }
+        int count = 0;
+        while (count < spectrum.length && spectrum[count] > s.singularValueTolerance()) {
+            count++;
+        }
+        List<ScalarField> fields = new ArrayList<>();
+        for (int o = 0; o < k; o++) {
+            fields.add(e.field(o));
+        }
+        double alignment = spanAlignment(fields, model, x, count);
+        // formulas: the `count` best-conserved outputs, read jointly (their span is the conserved span)
+        double[] violation = new double[k];
+        VectorField h = model.vectorField().orElseThrow();
+        for (int r = 0; r < n; r++) {
+            double[] hr = h.at(java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d));
+            double hn = Math.sqrt(Linalg.dot(hr, hr)) + 1e-300;
+            double[][] u = units(gradients, r, d);
+            for (int o = 0; o < k; o++) {
+                double c = Linalg.dot(u[o], hr) / hn;
+                violation[o] += c * c / n;
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int o = 0; o < k; o++) {
+            order.add(o);
+        }
+        order.sort((p, q) -> Double.compare(violation[p], violation[q]));
+        List<ScalarField> conserved = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            conserved.add(fields.get(order.get(i)));
+        }
+        return new CountResult.Svd(k, spectrum, s.singularValueTolerance(), count, alignment, stage.finalLoss(),
+                stage.statesPerSecond(), stage.seconds(), formulas(conserved, model, test, fresh, interpreter,
+                interpreterParameters));
+    }
+
+    private static double[][] units(List<double[]> gradients, int row, int d) {
+        double[][] out = new double[gradients.size()][d];
+        for (int a = 0; a < gradients.size(); a++) {
+            double[] g = gradients.get(a);
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                norm += g[row * d + i] * g[row * d + i];
+            }
+            norm = Math.sqrt(norm) + 1e-300;
+            for (int i = 0; i < d; i++) {
+                out[a][i] = g[row * d + i] / norm;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Mean over states of the mean principal-angle cosine between the top-{@code directions} right singular
+     * directions of the learned gradients and the span of the true gradients (1: the learned directions lie in the
+     * true span).
+     */
+    static double spanAlignment(List<ScalarField> learned, SystemModel model, double[] x, int directions) {
+        if (directions == 0) {
+            return Double.NaN;
+        }
+        int d = model.stateSpace().variables().size();
+        int n = x.length / d;
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            double[] state = java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d);
+            List<double[]> mine = new ArrayList<>();
+            for (ScalarField f : learned) {
+                mine.add(f.gradient(state));
+            }
+            double[][] top = topDirections(mine, d, directions);
+            List<double[]> truth = new ArrayList<>();
+            for (TrueInvariant t : model.invariants()) {
+                truth.add(t.field().gradient(state));
+            }
+            double[] cos = Linalg.principalCosines(top, Linalg.orthonormalBasis(truth, RANK_TOLERANCE));
+            double mean = 0;
+            for (double c : cos) {
+                mean += c / cos.length;
+            }
+            sum += mean;
+        }
+        return sum / n;
+    }
+
+    /** The top right singular directions of the stacked unit vectors (eigenvectors of Σ ĝĝᵀ). */
+    private static double[][] topDirections(List<double[]> vectors, int d, int directions) {
+        double[][] scatter = new double[d][d];
+        for (double[] v : vectors) {
+            double norm = Math.sqrt(Linalg.dot(v, v)) + 1e-300;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    scatter[i][j] += v[i] * v[j] / (norm * norm);
+                }
+            }
+        }
+        Linalg.Eigen eigen = Linalg.symmetricEigen(scatter);
+        double[][] top = new double[Math.min(directions, d)][];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = eigen.vectors()[i];
+        }
+        return top;
+    }
+
+    private static List<CountResult.Formula> formulas(List<ScalarField> fields, SystemModel model, GroupedData test,
+                                                      GroupedData fresh, SymbolicInterpreter interpreter,
+                                                      Parameters parameters) {
+        if (fields.isEmpty()) {
+            return List.of();
+        }
+        Scores scores = Scorer.score(fields, model, test, ScoringOptions.defaults());
+        FormulaReport report = FormulaReport.read(interpreter, parameters, fields, model, test, fresh, scores);
+        List<CountResult.Formula> out = new ArrayList<>();
+        for (int i = 0; i < report.readings().size(); i++) {
+            Interpretation r = report.readings().get(i);
+            FormulaCheck.Result c = report.checks().get(i);
+            out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment()));
+        }
+        return out;
+    }
+
+    /** States along {@code groups} trajectories and the vector field at each. */
+    static FieldSamples samples(SystemModel model, VectorField field, int groups, int perGroup, long seed) {
+        GroupedData data = model.sample(new SamplingRequest(groups, perGroup, seed));
+        double[] x = data.values();
+        int d = data.dimension();
+        double[] h = new double[x.length];
+        for (int r = 0; r < x.length / d; r++) {
+            double[] v = field.at(java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d));
+            System.arraycopy(v, 0, h, r * d, d);
+        }
+        return new FieldSamples(d, x, h, model.stateSpace().canonical());
+    }
+
+    /** The most frequent rank of the true invariants' gradients over the states. */
+    static int trueRank(SystemModel model, double[] x, int d) {
+        int[] counts = new int[model.invariants().size() + 1];
+        for (int r = 0; r < x.length / d; r++) {
+            double[] state = java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d);
+            List<double[]> g = new ArrayList<>();
+            for (TrueInvariant t : model.invariants()) {
+                g.add(t.field().gradient(state));
+            }
+            counts[Linalg.orthonormalBasis(g, RANK_TOLERANCE).length]++;
+        }
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static String format(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3g", x));
+        }
+        return b.toString();
+    }
+}

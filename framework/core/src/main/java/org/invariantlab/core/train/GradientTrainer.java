@@ -1,0 +1,308 @@
+package org.invariantlab.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.api.training.GradientBatch;
+import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.Penalty;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains {@code k} outputs of one network on a loss of their <em>input gradients</em>: an
+ * {@link IndependenceLoss} such as AI Poincaré 2.0's gradient orthogonality (Liu, Madhavan, Tegmark, Phys. Rev. E
+ * 106, 045307 (2022)) or neural deflation (Zhu, Zhang, Kevrekidis, Phys. Rev. E 108, L022301 (2023)).
+ *
+ * <p>One step on a batch of states {@code x} (raw units) with vector field {@code h(x)}: the network sees
+ * {@code u = (x − μ)/σ}; {@link JacobianKernel} gives {@code ∂f/∂u}, hence the raw gradients
+ * {@code ∇ₓf_j = (∂f_j/∂u)/σ}; the loss returns {@code ∂L/∂(∇ₓf)}, which goes back through the same chain rule
+ * ({@code ∂L/∂(∂f/∂u)_i = ∂L/∂(∇ₓf)_i / σ_i}) and the kernel's second-order backward pass to the weights; Adam
+ * (Kingma &amp; Ba, ICLR 2015) with the {@link TrainingConfig}'s schedule updates them. Earlier, frozen networks (a
+ * sequential stage plan) enter only through their gradients at the same states, computed once per stage.
+ *
+ * <p>Double precision throughout (the networks are built in double). Deterministic for a fixed seed.
+ */
+public final class GradientTrainer {
+
+    /**
+     * States and the vector field at them, raw units, row-major.
+     *
+     * @param dimension   {@code d}
+     * @param states      {@code n·d} states
+     * @param vectorField {@code n·d} values of {@code h(x)}
+     * @param canonical   the (q, p) layout for Poisson brackets, if the system has one
+     */
+    public record FieldSamples(int dimension, double[] states, double[] vectorField,
+                               Optional<CanonicalLayout> canonical) {
+
+        public FieldSamples {
+            Objects.requireNonNull(canonical, "canonical");
+            if (dimension < 1 || states.length == 0 || states.length % dimension != 0
+                    || vectorField.length != states.length) {
+                throw new IllegalArgumentException("need n·d states and as many vector-field values");
+            }
+            states = states.clone();
+            vectorField = vectorField.clone();
+        }
+
+        /** Number of states {@code n}. */
+        public int size() {
+            return states.length / dimension;
+        }
+
+        @Override
+        public double[] states() {
+            return states.clone();
+        }
+
+        @Override
+        public double[] vectorField() {
+            return vectorField.clone();
+        }
+    }
+
+    /**
+     * A trained stage.
+     *
+     * @param encoder         the trained network (its standardisation included)
+     * @param trainLoss       per epoch, the mean batch loss
+     * @param validationLoss  per epoch, the loss on the validation states
+     * @param finalLoss       the loss on the validation states after training
+     * @param seconds         wall time of the stage
+     * @param statesPerSecond training throughput
+     */
+    public record Stage(Encoder encoder, double[] trainLoss, double[] validationLoss, double finalLoss, double seconds,
+                        double statesPerSecond) {
+
+        public Stage {
+            trainLoss = trainLoss.clone();
+            validationLoss = validationLoss.clone();
+        }
+
+        @Override
+        public double[] trainLoss() {
+            return trainLoss.clone();
+        }
+
+        @Override
+        public double[] validationLoss() {
+            return validationLoss.clone();
+        }
+    }
+
+    private GradientTrainer() {
+    }
+
+    /**
+     * Trains a new network of {@code config.encoder().latentSize()} outputs.
+     *
+     * @param train       training states
+     * @param validation  states for the per-epoch and final loss
+     * @param loss        the loss on input gradients
+     * @param lossParams  its resolved parameters
+     * @param config      network shape (built in double precision) and training settings
+     * @param frozen      earlier networks (one output each is used: all their outputs, in order), may be empty
+     * @param listener    progress, may be null
+     * @throws InvariantLabException if the loss becomes NaN or infinite (with what to change)
+     */
+    public static Stage train(FieldSamples train, FieldSamples validation, IndependenceLoss loss, Parameters lossParams,
+                              TrainingConfig config, List<Encoder> frozen, TrainingListener listener) {
+        int d = train.dimension();
+        if (validation.dimension() != d) {
+            throw new IllegalArgumentException("training and validation states differ in dimension");
+        }
+        long start = System.nanoTime();
+        Standardization standardization = Standardization.fit(d, train.states);
+        MultiLayerNetwork net = Encoder.network(config.encoder().withDataType("double"), d, config.seed());
+        JacobianKernel kernel = JacobianKernel.of(net);
+        double[] params = JacobianKernel.parameters(net);
+        int k = kernel.outputs();
+        Frozen trainFrozen = Frozen.of(frozen, train);
+        Frozen validationFrozen = Frozen.of(frozen, validation);
+        double[] u = standardization.apply(train.states);
+        double[] std = standardization.std();
+        int n = train.size();
+        int batch = Math.min(config.batchSize(), n);
+        Batch work = new Batch(batch, d, k, trainFrozen.count, params.length);
+        ParameterAdam adam = new ParameterAdam(params.length);
+        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double[] trainLoss = new double[config.epochs()];
+        double[] validationLoss = new double[config.epochs()];
+        long states = 0;
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            double eta = config.learningRateAt(epoch);
+            shuffle(order, rng);
+            double sum = 0;
+            for (int from = 0; from + batch <= n; from += batch) {
+                work.gather(order, from, train, u, trainFrozen);
+                double value = work.step(kernel, params, loss, lossParams, std, train.canonical());
+                if (!Double.isFinite(value)) {
+                    throw new InvariantLabException("training on input gradients diverged at epoch " + (epoch + 1)
+                            + " (loss " + value + "); lower the learning rate (now " + config.learningRate() + ")");
+                }
+                adam.step(params, work.gradient, eta);
+                sum += value;
+                states += batch;
+            }
+            trainLoss[epoch] = sum / (n / batch);
+            validationLoss[epoch] = evaluate(kernel, params, loss, lossParams, standardization, validation,
+                    validationFrozen, batch);
+            if (listener != null) {
+                listener.epochCompleted(new EpochStats(epoch + 1, config.epochs(), trainLoss[epoch], Double.NaN,
+                        validationLoss[epoch], Double.NaN, eta, (System.nanoTime() - start) / 1e9));
+            }
+        }
+        net.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.DOUBLE));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Stage(new Encoder(net, standardization), trainLoss, validationLoss,
+                validationLoss[config.epochs() - 1], seconds, states / seconds);
+    }
+
+    /**
+     * The loss of a trained stage on {@code samples} (batches of {@code batch} states, the mean over them).
+     */
+    public static double loss(Encoder encoder, FieldSamples samples, IndependenceLoss loss, Parameters lossParams,
+                              List<Encoder> frozen, int batch) {
+        JacobianKernel kernel = JacobianKernel.of(encoder.network());
+        double[] params = JacobianKernel.parameters(encoder.network());
+        return evaluate(kernel, params, loss, lossParams, encoder.standardization(), samples, Frozen.of(frozen, samples),
+                Math.min(batch, samples.size()));
+    }
+
+    private static double evaluate(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+                                   Standardization standardization, FieldSamples samples, Frozen frozen, int batch) {
+        int n = samples.size();
+        int d = samples.dimension();
+        double[] u = standardization.apply(samples.states);
+        Batch work = new Batch(batch, d, kernel.outputs(), frozen.count, 0);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double sum = 0;
+        int batches = 0;
+        for (int from = 0; from + batch <= n; from += batch) {
+            work.gather(order, from, samples, u, frozen);
+            sum += work.value(kernel, params, loss, lossParams, standardization.std(), samples.canonical());
+            batches++;
+        }
+        return sum / batches;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** The gradients of the frozen networks at every state, {@code n·j·d}, computed once. */
+    private record Frozen(int count, double[] gradients) {
+
+        static Frozen of(List<Encoder> frozen, FieldSamples samples) {
+            int n = samples.size();
+            int d = samples.dimension();
+            List<double[]> each = new ArrayList<>();
+            for (Encoder e : frozen) {
+                for (int o = 0; o < e.latentSize(); o++) {
+                    each.add(e.inputGradients(samples.states, o));
+                }
+            }
+            int j = each.size();
+            double[] g = new double[n * j * d];
+            for (int r = 0; r < n; r++) {
+                for (int q = 0; q < j; q++) {
+                    System.arraycopy(each.get(q), r * d, g, (r * j + q) * d, d);
+                }
+            }
+            return new Frozen(j, g);
+        }
+    }
+
+    /** The buffers of one batch. */
+    private static final class Batch {
+        final int rows;
+        final int d;
+        final int k;
+        final int frozenCount;
+        final double[] x;
+        final double[] u;
+        final double[] h;
+        final double[] frozen;
+        final double[] jacobian;
+        final double[] outputGradient;
+        final double[] kernelJacobianGradient;
+        final double[] gradient;
+
+        Batch(int rows, int d, int k, int frozenCount, int parameters) {
+            this.rows = rows;
+            this.d = d;
+            this.k = k;
+            this.frozenCount = frozenCount;
+            x = new double[rows * d];
+            u = new double[rows * d];
+            h = new double[rows * d];
+            frozen = new double[rows * frozenCount * d];
+            jacobian = new double[rows * k * d];
+            outputGradient = new double[rows * k];
+            kernelJacobianGradient = new double[rows * k * d];
+            gradient = new double[parameters];
+        }
+
+        void gather(int[] order, int from, FieldSamples s, double[] standardized, Frozen f) {
+            for (int r = 0; r < rows; r++) {
+                int src = order[from + r];
+                System.arraycopy(s.states, src * d, x, r * d, d);
+                System.arraycopy(standardized, src * d, u, r * d, d);
+                System.arraycopy(s.vectorField, src * d, h, r * d, d);
+                if (frozenCount > 0) {
+                    System.arraycopy(f.gradients, src * frozenCount * d, frozen, r * frozenCount * d, frozenCount * d);
+                }
+            }
+        }
+
+        private Penalty penalty(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+                                double[] std, Optional<CanonicalLayout> canonical) {
+            kernel.forward(params, u, rows);
+            double[] j = kernel.jacobian(rows);
+            for (int rr = 0; rr < rows * k; rr++) {
+                for (int i = 0; i < d; i++) {
+                    jacobian[rr * d + i] = j[rr * d + i] / std[i];
+                }
+            }
+            return loss.evaluate(new GradientBatch(rows, d, k, x, jacobian, frozenCount, frozen, h, canonical),
+                    lossParams);
+        }
+
+        double value(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+                     Optional<CanonicalLayout> canonical) {
+            return penalty(kernel, params, loss, lossParams, std, canonical).value();
+        }
+
+        double step(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+                    Optional<CanonicalLayout> canonical) {
+            Penalty p = penalty(kernel, params, loss, lossParams, std, canonical);
+            double[] g = p.jacobianGradient();
+            for (int rr = 0; rr < rows * k; rr++) {
+                for (int i = 0; i < d; i++) {
+                    kernelJacobianGradient[rr * d + i] = g[rr * d + i] / std[i];
+                }
+            }
+            kernel.backward(params, outputGradient, kernelJacobianGradient, rows, gradient);
+            return p.value();
+        }
+    }
+}
