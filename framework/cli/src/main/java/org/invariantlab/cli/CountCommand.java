@@ -184,8 +184,10 @@ final class CountCommand extends LabCommand {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Conserved quantities of %s (%s)%n", r.system(),
                 String.join(", ", r.variables())));
-        b.append(String.format(Locale.ROOT, "  truth          %d independent (rank of the gradients of %s)%n",
-                r.trueIndependent(), String.join(", ", r.trueInvariants())));
+        b.append(String.format(Locale.ROOT, "  truth          %s independent, %s in involution (declared by the system); "
+                        + "rank of the true gradients %d (%s)%n", known(r.declaredIndependent()),
+                known(r.declaredInInvolution()), r.trueIndependent(),
+                r.trueInvariants().isEmpty() ? "no invariants" : String.join(", ", r.trueInvariants())));
         if (r.svd() != null) {
             CountResult.Svd s = r.svd();
             b.append(String.format(Locale.ROOT, "  svd            %d independent; mean singular values %s (count above "
@@ -208,6 +210,10 @@ final class CountCommand extends LabCommand {
                 r.independent() < 0 ? "not measured" : String.valueOf(r.independent()),
                 r.inInvolution() < 0 ? "not measured" : String.valueOf(r.inInvolution()), r.seconds()));
         return b.toString();
+    }
+
+    private static String known(int count) {
+        return count < 0 ? "unknown" : String.valueOf(count);
     }
 
     private static String formula(CountResult.Formula f) {

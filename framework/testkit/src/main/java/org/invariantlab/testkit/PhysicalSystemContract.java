@@ -20,6 +20,8 @@ import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.InvalidParameterException;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.api.system.ConservedCounts;
 import org.invariantlab.api.system.Feature;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -203,7 +205,10 @@ public abstract class PhysicalSystemContract {
         StateSpace space = model.stateSpace();
         List<TrueInvariant> invariants = model.invariants();
         assertNotNull(invariants, "invariants() returned null");
-        assertFalse(invariants.isEmpty(), "a system needs at least one true invariant");
+        boolean negativeControl = model.conservedCounts().map(c -> c.independent().orElse(-1) == 0).orElse(false);
+        assertTrue(negativeControl == invariants.isEmpty(), negativeControl
+                ? "a system declared without conserved quantities (counts 0) must list no invariant"
+                : "a system needs at least one true invariant (or declared counts of 0, for a negative control)");
         Set<String> names = new HashSet<>();
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> assertEquals(system.stateSpace(), space, "the model's state space differs from the system's"));
@@ -372,6 +377,116 @@ public abstract class PhysicalSystemContract {
                     + "reaches " + worst.error + " > " + tol + " at " + worst.where));
         }
         assertAll("conservation along the flow", checks);
+    }
+
+    /**
+     * Declared counts ({@link SystemModel#conservedCounts()}) agree with the truth: the independent count is the
+     * most frequent rank of the true invariants' gradients over the sampled states (a gradient adds a direction when
+     * the sine of its angle to the span of the others exceeds {@value #RANK_TOLERANCE}); the first
+     * {@code inInvolution} invariants Poisson-commute pairwise, {@code |{I_a, I_b}| ≤ flowTolerance()·|∇I_a|·|∇I_b|},
+     * and there are no more of them than degrees of freedom.
+     */
+    @Test
+    public final void declaredCountsMatchTheTruth() {
+        SystemModel model = model();
+        Assumptions.assumeTrue(model.conservedCounts().isPresent(), "the system declares no counts");
+        ConservedCounts counts = model.conservedCounts().get();
+        GroupedData data = sample(model, seed());
+        List<TrueInvariant> invariants = model.invariants();
+        List<Executable> checks = new ArrayList<>();
+        if (counts.independent().isPresent()) {
+            int[] ranks = new int[invariants.size() + 1];
+            for (int g = 0; g < data.groups(); g++) {
+                for (int m = 0; m < data.perGroup(); m++) {
+                    double[] x = data.state(g, m);
+                    List<double[]> gradients = new ArrayList<>();
+                    for (TrueInvariant inv : invariants) {
+                        gradients.add(inv.gradient(x.clone()));
+                    }
+                    ranks[rank(gradients)]++;
+                }
+            }
+            int mostFrequent = 0;
+            for (int r = 1; r < ranks.length; r++) {
+                mostFrequent = ranks[r] > ranks[mostFrequent] ? r : mostFrequent;
+            }
+            int declared = counts.independent().getAsInt();
+            int found = mostFrequent;
+            checks.add(() -> assertEquals(declared, found, "declared " + declared + " independent conserved quantities, but "
+                    + "the gradients of the true invariants have rank " + found + " on most sampled states"));
+        }
+        if (counts.inInvolution().isPresent()) {
+            int m = counts.inInvolution().getAsInt();
+            Optional<CanonicalLayout> layout = model.stateSpace().canonical();
+            checks.add(() -> assertTrue(m == 0 || layout.isPresent(), "counts in involution need a (q, p) layout"));
+            layout.ifPresent(l -> {
+                checks.add(() -> assertTrue(m <= l.degreesOfFreedom(), m + " quantities in involution exceed the "
+                        + l.degreesOfFreedom() + " degrees of freedom"));
+                checks.add(() -> assertTrue(m <= invariants.size(), "declared " + m + " in involution but only "
+                        + invariants.size() + " invariants are listed (list the commuting ones first)"));
+                double tol = flowTolerance();
+                for (int a = 0; a < Math.min(m, invariants.size()); a++) {
+                    for (int b = a + 1; b < Math.min(m, invariants.size()); b++) {
+                        TrueInvariant ia = invariants.get(a);
+                        TrueInvariant ib = invariants.get(b);
+                        Worst worst = new Worst();
+                        for (int g = 0; g < data.groups(); g++) {
+                            for (int k = 0; k < data.perGroup(); k++) {
+                                double[] x = data.state(g, k);
+                                double[] ga = ia.gradient(x.clone());
+                                double[] gb = ib.gradient(x.clone());
+                                double scale = norm(ga) * norm(gb);
+                                double bracket = l.poissonBracket(ga, gb);
+                                int gg = g;
+                                int kk = k;
+                                worst.offer(scale == 0 ? Math.abs(bracket) : Math.abs(bracket) / scale,
+                                        () -> "group " + gg + ", state " + kk);
+                            }
+                        }
+                        checks.add(() -> assertTrue(worst.error <= tol, () -> "{" + ia.name() + ", " + ib.name()
+                                + "} ≠ 0: relative bracket " + worst.error + " at " + worst.where
+                                + " (list the invariants in involution first)"));
+                    }
+                }
+            });
+        }
+        assertAll("declared counts", checks);
+    }
+
+    /** Rank tolerance: the sine of the angle between a gradient and the span of the earlier ones. */
+    static final double RANK_TOLERANCE = 1e-6;
+
+    private static int rank(List<double[]> vectors) {
+        List<double[]> basis = new ArrayList<>();
+        for (double[] v : vectors) {
+            double n = norm(v);
+            if (n == 0) {
+                continue;
+            }
+            double[] w = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                w[i] = v[i] / n;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] b : basis) {
+                    double p = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        p += w[i] * b[i];
+                    }
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] -= p * b[i];
+                    }
+                }
+            }
+            double left = norm(w);
+            if (left > RANK_TOLERANCE) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] /= left;
+                }
+                basis.add(w);
+            }
+        }
+        return basis.size();
     }
 
     @Test

@@ -88,6 +88,6 @@ class PluginLoadingContractTest {
 
     @Test
     void noExpectedSystemIsRefused() {
-        fails(() -> new Run(Map.of(), null).pf4jStartsThePluginAndFindsItsSystems(pluginsDir), "names no system");
+        fails(() -> new Run(Map.of(), null).pf4jStartsThePluginAndFindsItsSystems(pluginsDir), "name nothing");
     }
 }

@@ -19,8 +19,21 @@ public interface SystemModel {
      */
     GroupedData sample(SamplingRequest request);
 
-    /** The true invariants, each with a Symja expression, value and gradient. At least one. */
+    /**
+     * The true invariants, each with a Symja expression, value and gradient. At least one, except for a dynamical
+     * system declared as a negative control ({@link #conservedCounts()} independent = 0), which has none.
+     */
     List<TrueInvariant> invariants();
+
+    /**
+     * How many conserved quantities the system has, independent and in involution, when known (part of the truth
+     * that {@code invariantlab count} is scored against). When the independent count is declared, the true
+     * invariants must span exactly that many independent directions, and the first {@code inInvolution} of them
+     * must pairwise Poisson-commute. Empty by default (since API 0.2.0).
+     */
+    default Optional<ConservedCounts> conservedCounts() {
+        return Optional.empty();
+    }
 
     /** The vector field {@code h(x)} of {@code dx/dt = h(x)}, for dynamical systems; empty otherwise. */
     default Optional<VectorField> vectorField() {

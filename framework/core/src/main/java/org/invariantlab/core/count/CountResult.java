@@ -12,6 +12,8 @@ import java.util.Map;
  * @param variables         the state variables
  * @param trueInvariants    names of the system's true invariants
  * @param trueIndependent   the rank of the true invariants' gradients on the test states (the most frequent rank)
+ * @param declaredIndependent  the system's declared independent count, or -1 when it declares none
+ * @param declaredInInvolution the system's declared count in involution, or -1 when it declares none
  * @param independent       the count of independent conserved quantities (svd, else deflation without the bracket),
  *                          or -1 when not measured
  * @param inInvolution      the count in involution (deflation with the bracket), or -1 when not measured (no
@@ -22,7 +24,9 @@ import java.util.Map;
  */
 public record CountResult(String system, Map<String, String> parameters, List<String> variables,
                           @JsonProperty("true_invariants") List<String> trueInvariants,
-                          @JsonProperty("true_independent") int trueIndependent, int independent,
+                          @JsonProperty("true_independent") int trueIndependent,
+                          @JsonProperty("declared_independent") int declaredIndependent,
+                          @JsonProperty("declared_in_involution") int declaredInInvolution, int independent,
                           @JsonProperty("in_involution") int inInvolution, Svd svd, List<Deflation> deflation,
                           double seconds) {
 

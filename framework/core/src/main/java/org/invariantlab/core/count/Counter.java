@@ -124,9 +124,13 @@ public final class Counter {
                 .orElse(-1);
         int involution = deflations.stream().filter(CountResult.Deflation::bracket)
                 .mapToInt(CountResult.Deflation::count).findFirst().orElse(-1);
+        int declaredIndependent = model.conservedCounts().flatMap(c -> c.independent().isPresent()
+                ? Optional.of(c.independent().getAsInt()) : Optional.empty()).orElse(-1);
+        int declaredInvolution = model.conservedCounts().flatMap(c -> c.inInvolution().isPresent()
+                ? Optional.of(c.inInvolution().getAsInt()) : Optional.empty()).orElse(-1);
         return new CountResult(systemId, parameters, model.stateSpace().variables(),
-                model.invariants().stream().map(TrueInvariant::name).toList(), trueRank, independent, involution, svd,
-                deflations, (System.nanoTime() - start) / 1e9);
+                model.invariants().stream().map(TrueInvariant::name).toList(), trueRank, declaredIndependent,
+                declaredInvolution, independent, involution, svd, deflations, (System.nanoTime() - start) / 1e9);
     }
 
     private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,

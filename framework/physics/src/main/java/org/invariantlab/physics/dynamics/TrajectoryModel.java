@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.system.ConservedCounts;
 import org.invariantlab.api.system.Feature;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
@@ -67,6 +68,11 @@ public record TrajectoryModel(String system, StateSpace stateSpace, Dynamics dyn
     @Override
     public List<TrueInvariant> invariants() {
         return dynamics.invariants();
+    }
+
+    @Override
+    public Optional<ConservedCounts> conservedCounts() {
+        return dynamics.counts();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.testkit.PluginLoadingContract;
 
-/** The module's compiled classes, packed as a plugin jar, start in PF4J and provide both systems. */
+/** The module's compiled classes, packed as a plugin jar, start in PF4J and provide every system. */
 class DynamicsPluginLoadingTest extends PluginLoadingContract {
 
     @Override
@@ -14,6 +14,12 @@ class DynamicsPluginLoadingTest extends PluginLoadingContract {
 
     @Override
     protected Map<String, Class<? extends PhysicalSystem>> expectedExtensions() {
-        return Map.of("lotka-volterra", LotkaVolterraSystem.class, "oscillator-2d", Oscillator2dSystem.class);
+        return Map.ofEntries(Map.entry("lotka-volterra", LotkaVolterraSystem.class),
+                Map.entry("oscillator-2d", Oscillator2dSystem.class),
+                Map.entry("damped-oscillator", DampedOscillatorSystem.class),
+                Map.entry("toda-3", Toda3System.class), Map.entry("toda-4", Toda4System.class),
+                Map.entry("toda-5", Toda5System.class), Map.entry("toda-6", Toda6System.class),
+                Map.entry("fput-3", Fput3System.class), Map.entry("fput-4", Fput4System.class),
+                Map.entry("fput-5", Fput5System.class), Map.entry("fput-6", Fput6System.class));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.invariantlab.api.system.ConservedCounts;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.SystemModel;
@@ -32,14 +34,22 @@ class DynamicsSystemsTest {
     }
 
     @Test
-    void angularMomentumIsDeclaredOnlyForEqualFrequencies() {
-        assertEquals(List.of("Ex", "Ey", "L"), names(model(new Oscillator2dSystem(), Map.of())));
-        SystemModel anisotropic = model(new Oscillator2dSystem(), Map.of("omegaY", "2"));
-        assertEquals(List.of("Ex", "Ey"), names(anisotropic));
-        assertEquals("(py^2 + 4*y^2)/2", anisotropic.invariants().get(1).expression());
+    void theThirdInvariantAndTheCountsFollowTheResonance() {
+        SystemModel isotropic = model(new Oscillator2dSystem(), Map.of());
+        assertEquals(List.of("Ex", "Ey", "L", "K"), names(isotropic));
+        assertEquals(Optional.of(ConservedCounts.of(3, 2)), isotropic.conservedCounts());
+        SystemModel resonant = model(new Oscillator2dSystem(), Map.of("omegaY", "2"));
+        assertEquals(List.of("Ex", "Ey", "R"), names(resonant));
+        assertEquals("(py^2 + 4*y^2)/2", resonant.invariants().get(1).expression());
+        assertEquals(Optional.of(ConservedCounts.of(3, 2)), resonant.conservedCounts());
+        SystemModel incommensurate = model(new Oscillator2dSystem(), Map.of("omegaY", String.valueOf(Math.sqrt(2))));
+        assertEquals(List.of("Ex", "Ey"), names(incommensurate));
+        assertEquals(Optional.of(ConservedCounts.of(2, 2)), incommensurate.conservedCounts());
+        // 2:3 has a third invariant of higher degree that is not listed: no counts are claimed
+        assertEquals(Optional.empty(), model(new Oscillator2dSystem(), Map.of("omegaY", "1.5")).conservedCounts());
         // and indeed L = x py − y px changes along an anisotropic orbit
         double[] x0 = {0.5, 0.5, 0.2, -0.3};
-        double[] later = OdeIntegrator.statesAt(anisotropic.vectorField().orElseThrow(), x0, new double[] {1.0})[0];
+        double[] later = OdeIntegrator.statesAt(resonant.vectorField().orElseThrow(), x0, new double[] {1.0})[0];
         double l0 = x0[0] * x0[3] - x0[1] * x0[2];
         double l1 = later[0] * later[3] - later[1] * later[2];
         assertTrue(Math.abs(l1 - l0) > 0.1, "L went from " + l0 + " to " + l1);

@@ -5,7 +5,7 @@ import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.physics.dynamics.TrajectoryModel;
 import org.invariantlab.testkit.PhysicalSystemContract;
 
-/** The {@link PhysicalSystemContract} for the anisotropic {@code oscillator-2d} with {@code ωx = 1, ωy = 2}: Ex, Ey. */
+/** The {@link PhysicalSystemContract} for the 1:2 resonant {@code oscillator-2d} ({@code ωx = 1, ωy = 2}): Ex, Ey and R, counts 3 and 2. */
 class Oscillator2dAnisotropicContractTest extends PhysicalSystemContract {
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.invariantlab.api.system.ConservedCounts;
 import org.invariantlab.api.system.Feature;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
@@ -67,6 +68,15 @@ final class KeplerModel implements SystemModel {
     @Override
     public Optional<VectorField> vectorField() {
         return Optional.of(KeplerDynamics.FIELD);
+    }
+
+    /**
+     * Planar Kepler: 3 independent conserved quantities ({@code E}, {@code L} and the direction of the Runge–Lenz
+     * vector; {@code |A|² = 1 + 2EL²}) of which 2 commute ({@code L}, {@code E}, listed first).
+     */
+    @Override
+    public Optional<ConservedCounts> conservedCounts() {
+        return Optional.of(ConservedCounts.of(3, 2));
     }
 
     @Override

@@ -1,0 +1,13 @@
+package org.invariantlab.plugins.dynamics;
+
+import org.pf4j.Extension;
+
+/** The periodic α-FPUT chain of 4 particles ({@link FputChain}): energy and momentum only. */
+@Extension
+public final class Fput4System extends FputChain {
+
+    /** Built by PF4J (or the host's injector). */
+    public Fput4System() {
+        super(4);
+    }
+}

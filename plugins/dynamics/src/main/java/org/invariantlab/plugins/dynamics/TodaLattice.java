@@ -1,0 +1,213 @@
+package org.invariantlab.plugins.dynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.api.system.ConservedCounts;
+import org.invariantlab.api.system.StateSpace;
+import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.physics.dynamics.Dynamics;
+import org.invariantlab.physics.dynamics.DynamicalSystem;
+import org.invariantlab.physics.dynamics.Range;
+
+/**
+ * The periodic Toda lattice of {@code N} particles,
+ * {@code H = Σ_i p_i²/2 + Σ_i exp(q_i − q_{i+1})}, {@code q_{N+1} = q_1}: {@code q̇_i = p_i},
+ * {@code ṗ_i = exp(q_{i−1} − q_i) − exp(q_i − q_{i+1})}. It is integrable (M. Toda, J. Phys. Soc. Jpn. 22, 431
+ * (1967); M. Hénon, Phys. Rev. B 9, 1921 (1974); H. Flaschka, Phys. Rev. B 9, 1924 (1974)): with Flaschka's
+ * variables {@code a_i = exp((q_i − q_{i+1})/2)/2}, {@code b_i = −p_i/2} the symmetric periodic tridiagonal Lax
+ * matrix {@code L} (diagonal {@code b}, off-diagonal and corner {@code a}) evolves isospectrally, so the traces
+ * {@code I_k = tr(L^k)}, {@code k = 1..N}, are {@code N} independent conserved quantities in involution
+ * ({@code I_1 = −P/2}, {@code I_2 = H/2}). Counts: {@code N} and {@code N}.
+ *
+ * <p>Gradients: {@code ∂I_k/∂p_j = −(k/2)·[L^{k−1}]_{jj}} and, since {@code ∂a_i/∂q_i = a_i/2 = −∂a_i/∂q_{i+1}},
+ * {@code ∂I_k/∂q_j = k·([L^{k−1}]_{j,j+1}·a_j − [L^{k−1}]_{j−1,j}·a_{j−1})}. The Symja expression of {@code I_k} is
+ * the expanded trace (a sum over closed walks of length {@code k} on the ring), generated here.
+ *
+ * <p>Initial states uniform in {@code [−1, 1]^{2N}}; {@code tMax = 10}.
+ */
+abstract class TodaLattice extends DynamicalSystem {
+
+    private final int n;
+
+    TodaLattice(int n) {
+        super("toda-" + n, "periodic Toda lattice of " + n + " particles; invariants tr(L^k), k = 1.." + n
+                + " (integrable: " + n + " independent, in involution)", stateSpace(n), 10.0);
+        this.n = n;
+    }
+
+    static StateSpace stateSpace(int n) {
+        List<String> names = new ArrayList<>();
+        List<Integer> q = new ArrayList<>();
+        List<Integer> p = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            q.add(names.size());
+            names.add("q" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            p.add(names.size());
+            names.add("p" + i);
+        }
+        return new StateSpace(names, Optional.of(new CanonicalLayout(q, p)));
+    }
+
+    @Override
+    protected Dynamics dynamics(Parameters parameters) {
+        List<TrueInvariant> invariants = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            int power = k;
+            invariants.add(invariant("I" + k, expression(k), "tr(L^" + k + ") of the Flaschka Lax matrix",
+                    s -> trace(lax(s), power), s -> gradient(s, power)));
+        }
+        Range[] ranges = new Range[2 * n];
+        java.util.Arrays.fill(ranges, Range.symmetric(1));
+        return Dynamics.of(this::field, invariants, ranges).withCounts(ConservedCounts.of(n, n));
+    }
+
+    private double[] field(double[] s) {
+        double[] h = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            h[i] = s[n + i];
+            double left = Math.exp(s[(i + n - 1) % n] - s[i]);
+            double right = Math.exp(s[i] - s[(i + 1) % n]);
+            h[n + i] = left - right;
+        }
+        return h;
+    }
+
+    private double[][] lax(double[] s) {
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            l[i][i] = -s[n + i] / 2;
+            double a = Math.exp((s[i] - s[(i + 1) % n]) / 2) / 2;
+            l[i][(i + 1) % n] += a;
+            l[(i + 1) % n][i] += a;
+        }
+        return l;
+    }
+
+    private double[][] power(double[][] l, int k) {
+        double[][] r = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = 1;
+        }
+        for (int step = 0; step < k; step++) {
+            double[][] next = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int m = 0; m < n; m++) {
+                    double v = r[i][m];
+                    if (v != 0) {
+                        for (int j = 0; j < n; j++) {
+                            next[i][j] += v * l[m][j];
+                        }
+                    }
+                }
+            }
+            r = next;
+        }
+        return r;
+    }
+
+    private double trace(double[][] l, int k) {
+        double[][] p = power(l, k);
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            t += p[i][i];
+        }
+        return t;
+    }
+
+    private double[] gradient(double[] s, int k) {
+        double[][] l = lax(s);
+        double[][] m = power(l, k - 1);
+        double[] g = new double[2 * n];
+        for (int j = 0; j < n; j++) {
+            g[n + j] = -k * m[j][j] / 2;
+            int next = (j + 1) % n;
+            int prev = (j + n - 1) % n;
+            double aj = Math.exp((s[j] - s[next]) / 2) / 2;
+            double aPrev = Math.exp((s[prev] - s[j]) / 2) / 2;
+            // ∂tr(L^k)/∂a_i = 2k [L^{k−1}]_{i,i+1}; a_j grows with q_j, a_{j−1} falls with q_j
+            g[j] = k * (m[j][next] * aj - m[prev][j] * aPrev);
+        }
+        return g;
+    }
+
+    /**
+     * The expanded {@code tr(L^k)} in Symja syntax over {@code q1..qN, p1..pN}: the sum over closed walks of length
+     * {@code k} on the ring (a step stays at {@code i} with weight {@code b_i} or moves to a neighbour across the
+     * edge {@code i} with weight {@code a_i}), collected into monomials.
+     */
+    String expression(int k) {
+        Map<String, Long> monomials = new TreeMap<>();
+        int[] exponents = new int[2 * n]; // b_0..b_{n-1}, a_0..a_{n-1}
+        for (int start = 0; start < n; start++) {
+            walk(start, start, k, exponents, monomials);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : monomials.entrySet()) {
+            String[] parts = e.getKey().split(",");
+            StringBuilder term = new StringBuilder();
+            long coefficient = e.getValue();
+            int halves = 0;
+            StringBuilder exponent = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                int eb = Integer.parseInt(parts[i]);
+                if (eb > 0) {
+                    term.append("*p").append(i + 1).append(eb > 1 ? "^" + eb : "");
+                    halves += eb;
+                    if (eb % 2 == 1) {
+                        coefficient = -coefficient;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int ea = Integer.parseInt(parts[n + i]);
+                if (ea > 0) {
+                    halves += ea;
+                    String factor = ea % 2 == 0 ? (ea == 2 ? "" : (ea / 2) + "*") : ea + "/2*";
+                    exponent.append(exponent.length() == 0 ? "" : " + ").append(factor).append("(q").append(i + 1)
+                            .append(" - q").append((i + 1) % n + 1).append(")");
+                }
+            }
+            if (exponent.length() > 0) {
+                term.append("*Exp(").append(exponent).append(")");
+            }
+            long denominator = 1L << halves;
+            long magnitude = Math.abs(coefficient);
+            long g = java.math.BigInteger.valueOf(magnitude).gcd(java.math.BigInteger.valueOf(denominator)).longValue();
+            String number = (magnitude / g) + (denominator / g == 1 ? "" : "/" + (denominator / g));
+            sb.append(coefficient < 0 ? (sb.length() == 0 ? "-" : " - ") : (sb.length() == 0 ? "" : " + "))
+                    .append(number).append(term);
+        }
+        return sb.toString();
+    }
+
+    private void walk(int start, int at, int left, int[] exponents, Map<String, Long> out) {
+        if (left == 0) {
+            if (at == start) {
+                StringBuilder key = new StringBuilder();
+                for (int i = 0; i < exponents.length; i++) {
+                    key.append(i == 0 ? "" : ",").append(exponents[i]);
+                }
+                out.merge(key.toString(), 1L, Long::sum);
+            }
+            return;
+        }
+        exponents[at]++;
+        walk(start, at, left - 1, exponents, out);
+        exponents[at]--;
+        int next = (at + 1) % n;
+        exponents[n + at]++;
+        walk(start, next, left - 1, exponents, out);
+        exponents[n + at]--;
+        int prev = (at + n - 1) % n;
+        exponents[n + prev]++;
+        walk(start, prev, left - 1, exponents, out);
+        exponents[n + prev]--;
+    }
+}

@@ -1,0 +1,26 @@
+package org.invariantlab.plugins.dynamics;
+
+import java.util.Map;
+import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.physics.dynamics.TrajectoryModel;
+import org.invariantlab.testkit.PhysicalSystemContract;
+
+/** The {@link PhysicalSystemContract} for {@code oscillator-2d} at the incommensurate {@code ωx = 1, ωy = √2}: Ex, Ey only, counts 2 and 2. */
+class Oscillator2dIncommensurateContractTest extends PhysicalSystemContract {
+
+    @Override
+    protected PhysicalSystem system() {
+        return new Oscillator2dSystem();
+    }
+
+    @Override
+    protected Map<String, String> parameterOverrides() {
+        return Map.of("omegaX", "1", "omegaY", "1.4142135623730951");
+    }
+
+    /** States come from numerical integration: the sampler's own conservation bound. */
+    @Override
+    protected double invariantTolerance() {
+        return TrajectoryModel.CONSERVATION_TOLERANCE;
+    }
+}
