@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.core.InvariantLab;
@@ -75,9 +76,17 @@ final class BenchmarkCommand extends LabCommand {
             speed.add(TrainerBenchmark.runGroups(s, groupHead.get().extension(),
                     sampler.perturbation(Parameters.resolve(sampler.id(), sampler.parameters(), Map.of())).orElse(null)));
         }
+        // training on input gradients (second order): AI Poincare 2.0's loss for 1 and 3 outputs, a deflation stage
+        IndependenceLoss orthogonality = lab.registry().get(IndependenceLoss.class, "gradient-orthogonality");
+        speed.add(TrainerBenchmark.runGradient(s, "orthogonality-1", orthogonality, Map.of(), 1, 0));
+        speed.add(TrainerBenchmark.runGradient(s, "orthogonality-3", orthogonality, Map.of(), 3, 0));
+        lab.registry().find(IndependenceLoss.class, "neural-deflation").ifPresent(d -> speed.add(
+                TrainerBenchmark.runGradient(s, "deflation-2", d.extension(), Map.of(), 1, 1)));
         out.println(TrainerBenchmark.table(speed));
         out.println("trainer: siamese pairs/s; trainer-groups: states/s of whole groups with fresh perturbations "
                 + "(Ha-Jeong's noise-variance loss); both cost two network evaluations each");
+        out.println("orthogonality-k: states/s of k outputs trained jointly on gradient-orthogonality; deflation-2: "
+                + "states/s of a second deflation stage (one frozen network, Poisson bracket); second order, double");
         if (reproduce) {
             Path tmp;
             try {

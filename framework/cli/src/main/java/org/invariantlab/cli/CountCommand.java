@@ -193,6 +193,9 @@ final class CountCommand extends LabCommand {
             b.append(String.format(Locale.ROOT, "  svd            %d independent; mean singular values %s (count above "
                             + "%.2g); span alignment %.4f; %.1f s, %.0f states/s%n", s.count(), numbers(s.spectrum()),
                     s.tolerance(), s.spanAlignment(), s.seconds(), s.statesPerSecond()));
+            b.append(String.format(Locale.ROOT, "                 spread along trajectories per output %s (an output is "
+                    + "conserved below %.2g; with none, the count is 0)%n", numbers(s.conservation()),
+                    Counter.CONSERVATION_TOLERANCE));
             for (CountResult.Formula f : s.formulas()) {
                 b.append(formula(f));
             }
@@ -202,12 +205,16 @@ final class CountCommand extends LabCommand {
                             + "%.0f states/s%n", d.count(), d.bracket() ? "in involution (with the Poisson bracket)"
                             : "independent (without the bracket)", numbers(d.stageLoss()), d.tolerance(), d.seconds(),
                     d.statesPerSecond()));
+            b.append(String.format(Locale.ROOT, "                 spread along trajectories per stage %s%n",
+                    numbers(d.stageConservation())));
             for (CountResult.Formula f : d.formulas()) {
                 b.append(formula(f));
             }
         }
-        b.append(String.format(Locale.ROOT, "  counts         independent %s, in involution %s (%.0f s)%n",
-                r.independent() < 0 ? "not measured" : String.valueOf(r.independent()),
+        String by = r.deflation().stream().anyMatch(d -> !d.bracket()) ? " (deflation without the bracket)"
+                : r.svd() != null ? " (svd)" : "";
+        b.append(String.format(Locale.ROOT, "  counts         independent %s%s, in involution %s (%.0f s)%n",
+                r.independent() < 0 ? "not measured" : String.valueOf(r.independent()), by,
                 r.inInvolution() < 0 ? "not measured" : String.valueOf(r.inInvolution()), r.seconds()));
         return b.toString();
     }

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param trueIndependent   the rank of the true invariants' gradients on the test states (the most frequent rank)
  * @param declaredIndependent  the system's declared independent count, or -1 when it declares none
  * @param declaredInInvolution the system's declared count in involution, or -1 when it declares none
- * @param independent       the count of independent conserved quantities (svd, else deflation without the bracket),
- *                          or -1 when not measured
+ * @param independent       the count of independent conserved quantities (deflation without the bracket when it
+ *                          ran, else svd), or -1 when not measured
  * @param inInvolution      the count in involution (deflation with the bracket), or -1 when not measured (no
  *                          canonical layout, or method svd)
  * @param svd               the svd count, or null
@@ -44,8 +44,11 @@ public record CountResult(String system, Map<String, String> parameters, List<St
      *
      * @param outputs        k
      * @param spectrum       mean singular values, largest first
+     * @param conservation   per output, its spread along test trajectories over its spread over all test states
+     *                       ({@link Counter#conservationRatios}); when none is below
+     *                       {@link Counter#CONSERVATION_TOLERANCE} the count is 0
      * @param tolerance      the threshold
-     * @param count          values above it
+     * @param count          values above it (0 when no output is conserved)
      * @param spanAlignment  mean principal-angle cosine between the top-{@code count} learned directions and the
      *                       span of the true gradients, per state, averaged
      * @param finalLoss      the loss on validation states after training
@@ -53,13 +56,14 @@ public record CountResult(String system, Map<String, String> parameters, List<St
      * @param seconds        wall time of the training
      * @param formulas       the learned functions read as formulas
      */
-    public record Svd(int outputs, double[] spectrum, double tolerance, int count,
+    public record Svd(int outputs, double[] spectrum, double[] conservation, double tolerance, int count,
                       @JsonProperty("span_alignment") double spanAlignment,
                       @JsonProperty("final_loss") double finalLoss,
                       @JsonProperty("states_per_second") double statesPerSecond, double seconds,
                       List<Formula> formulas) {
         public Svd {
             spectrum = spectrum.clone();
+            conservation = conservation.clone();
             formulas = List.copyOf(formulas);
         }
 
@@ -67,15 +71,22 @@ public record CountResult(String system, Map<String, String> parameters, List<St
         public double[] spectrum() {
             return spectrum.clone();
         }
+
+        @Override
+        public double[] conservation() {
+            return conservation.clone();
+        }
     }
 
     /**
      * Neural deflation's count (Zhu, Zhang, Kevrekidis, PRE 108, L022301 (2023)): the number of leading stages
-     * whose final loss stays below the tolerance, the jump marking the first network that cannot be conserved
+     * whose final loss stays below the tolerance (and whose network passes the trajectory check), the jump marking the first network that cannot be conserved
      * and independent of (and, with the bracket, in involution with) the earlier ones.
      *
      * @param bracket         whether the Poisson-bracket term was on (the count is then of commuting quantities)
      * @param stageLoss       final validation loss per stage
+     * @param stageConservation per stage, the network's spread along test trajectories over its spread over all
+     *                        test states (a stage counts only below {@link Counter#CONSERVATION_TOLERANCE})
      * @param tolerance       the threshold
      * @param count           leading stages below it
      * @param stageAlignment  per stage, the mean cosine between the stage's gradient and the span of the true gradients
@@ -83,12 +94,14 @@ public record CountResult(String system, Map<String, String> parameters, List<St
      * @param seconds         wall time
      * @param formulas        the counted stages' functions read as formulas
      */
-    public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss, double tolerance,
+    public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss,
+                            @JsonProperty("stage_conservation") double[] stageConservation, double tolerance,
                             int count, @JsonProperty("stage_alignment") double[] stageAlignment,
                             @JsonProperty("states_per_second") double statesPerSecond, double seconds,
                             List<Formula> formulas) {
         public Deflation {
             stageLoss = stageLoss.clone();
+            stageConservation = stageConservation.clone();
             stageAlignment = stageAlignment.clone();
             formulas = List.copyOf(formulas);
         }
@@ -96,6 +109,11 @@ public record CountResult(String system, Map<String, String> parameters, List<St
         @Override
         public double[] stageLoss() {
             return stageLoss.clone();
+        }
+
+        @Override
+        public double[] stageConservation() {
+            return stageConservation.clone();
         }
 
         @Override

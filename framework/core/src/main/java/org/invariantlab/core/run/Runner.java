@@ -191,6 +191,11 @@ public final class Runner {
                 ? FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(), file.timeColumn(),
                         file.ignore(), file.statesArray(), file.timesArray(), file.truth())
                 : resolved.system().extension().configure(resolved.systemParams());
+        if (file == null && model.invariants().isEmpty()
+                && model.conservedCounts().map(c -> c.independent().orElse(-1) == 0).orElse(false)) {
+            throw new InvalidInputException("system '" + resolved.system().id() + "' conserves nothing (it is a negative "
+                    + "control for 'invariantlab count'); run needs a system with an invariant to learn");
+        }
         // validates the training settings before any work (an automatic latent size is resolved later)
         trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE
                 ? spec.withTraining(new RunSpec.Training(spec.training().hidden(), spec.training().activation(), 1,

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.GroupExamples;
 import org.invariantlab.api.training.HeadOutput;
@@ -181,6 +182,63 @@ public final class TrainerBenchmark {
                     .examplesPerSecond();
         }
         return new Row("trainer-groups", encoder.dataType(), rates, batchGroups * STATES_PER_GROUP);
+    }
+
+    /**
+     * Training on input gradients ({@link GradientTrainer}, double precision): {@code s.pairs()} states uniform in
+     * {@code [−1, 1]^d} under the rotation field {@code h = (p, −q)} of {@code d/2} oscillators ({@code d} even),
+     * {@code outputs} outputs trained jointly with {@code loss}, after {@code frozen} frozen one-output networks
+     * (a deflation stage {@code frozen + 1}), batches of {@code s.batchSize()} states. The rate is training states
+     * per second, measured over the stage (a validation pass over 256 states per epoch included).
+     *
+     * @param engine the row's name
+     */
+    public static Row runGradient(Settings s, String engine, IndependenceLoss loss, Map<String, String> lossParameters,
+                                  int outputs, int frozen) {
+        int d = s.inputs() % 2 == 0 ? s.inputs() : s.inputs() + 1;
+        GradientTrainer.FieldSamples train = rotation(s.pairs(), d, 11L);
+        GradientTrainer.FieldSamples validation = rotation(256, d, 12L);
+        Parameters p = Parameters.resolve(loss.id(), loss.parameters(), lossParameters);
+        EncoderConfig encoder = EncoderConfig.defaults().withHiddenWidths(s.widths()).withDataType("double");
+        TrainingConfig config = TrainingConfig.defaults().withEncoder(encoder).withEpochs(s.epochs())
+                .withBatchSize(s.batchSize()).withSchedule("constant");
+        List<Encoder> earlier = new ArrayList<>();
+        for (int j = 0; j < frozen; j++) {
+            earlier.add(Encoder.create(encoder.withLatentSize(1), Standardization.fit(d, train.states()), 100L + j));
+        }
+        TrainingConfig warm = config.withEncoder(encoder.withLatentSize(outputs)).withEpochs(WARM_UP_EPOCHS);
+        GradientTrainer.train(train, validation, loss, p, warm, earlier, null);
+        double[] rates = new double[s.repeats()];
+        for (int r = 0; r < s.repeats(); r++) {
+            rates[r] = GradientTrainer.train(train, validation, loss, p,
+                    config.withEncoder(encoder.withLatentSize(outputs)).withSeed(r + 1L), earlier, null)
+                    .statesPerSecond();
+        }
+        return new Row(engine, "double", rates, s.batchSize());
+    }
+
+    private static GradientTrainer.FieldSamples rotation(int n, int d, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        double[] h = new double[n * d];
+        int half = d / 2;
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < d; i++) {
+                x[r * d + i] = random.nextDouble(-1, 1);
+            }
+            for (int i = 0; i < half; i++) {
+                h[r * d + i] = x[r * d + half + i];
+                h[r * d + half + i] = -x[r * d + i];
+            }
+        }
+        List<Integer> q = new ArrayList<>();
+        List<Integer> pIdx = new ArrayList<>();
+        for (int i = 0; i < half; i++) {
+            q.add(i);
+            pIdx.add(half + i);
+        }
+        return new GradientTrainer.FieldSamples(d, x, h, java.util.Optional.of(
+                new org.invariantlab.api.system.CanonicalLayout(q, pIdx)));
     }
 
     /** Synthetic groups: each group one radius of the first two coordinates, the other coordinates shared. */
