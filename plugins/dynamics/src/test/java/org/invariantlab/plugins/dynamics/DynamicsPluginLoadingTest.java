@@ -20,6 +20,9 @@ class DynamicsPluginLoadingTest extends PluginLoadingContract {
                 Map.entry("toda-3", Toda3System.class), Map.entry("toda-4", Toda4System.class),
                 Map.entry("toda-5", Toda5System.class), Map.entry("toda-6", Toda6System.class),
                 Map.entry("fput-3", Fput3System.class), Map.entry("fput-4", Fput4System.class),
-                Map.entry("fput-5", Fput5System.class), Map.entry("fput-6", Fput6System.class));
+                Map.entry("fput-5", Fput5System.class), Map.entry("fput-6", Fput6System.class),
+                Map.entry("calogero-moser-3", CalogeroMoser3System.class),
+                Map.entry("calogero-moser-4", CalogeroMoser4System.class),
+                Map.entry("calogero-moser-5", CalogeroMoser5System.class));
     }
 }
