@@ -16,6 +16,7 @@ class InstallationLayoutIT {
     void installationHasLauncherLibrariesOnePluginJarEachAndExamples() throws IOException {
         Path home = Installation.home();
         assertTrue(Files.isExecutable(home.resolve("bin/invariantlab")), "bin/invariantlab is executable");
+        assertTrue(Files.isRegularFile(home.resolve("bench/pytorch_peer.py")), "the benchmark's PyTorch peer is installed");
         try (Stream<Path> plugins = Files.list(home.resolve("plugins"))) {
             List<String> names = plugins.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(List.of("invariantlab-plugin-dynamics-0.1.0.jar", "invariantlab-plugin-em-0.1.0.jar",

@@ -52,6 +52,12 @@ final class BenchmarkCommand extends LabCommand {
     @Option(names = "--reference", description = "Also time the plain DL4J recipe (feedForward + backpropGradient + updater).")
     boolean reference;
 
+    @Option(names = "--peer", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also time the PyTorch peer (bench/pytorch_peer.py of the installation, with /usr/bin/python3 "
+                    + "and Debian's python3-torch) on the same workloads, and print the ratios (default: on; "
+                    + "--no-peer skips it).")
+    boolean peer;
+
     @Option(names = "--reproduce", description = "Also run 'reproduce wetzel2020' into a temporary folder and time it.")
     boolean reproduce;
 
@@ -82,7 +88,12 @@ final class BenchmarkCommand extends LabCommand {
         speed.add(TrainerBenchmark.runGradient(s, "orthogonality-3", orthogonality, Map.of(), 3, 0));
         lab.registry().find(IndependenceLoss.class, "neural-deflation").ifPresent(d -> speed.add(
                 TrainerBenchmark.runGradient(s, "deflation-2", d.extension(), Map.of(), 1, 1)));
+        List<TrainerBenchmark.Row> peerRows = peer ? PytorchPeer.run(s, out) : List.of();
+        speed.addAll(peerRows);
         out.println(TrainerBenchmark.table(speed));
+        if (!peerRows.isEmpty()) {
+            out.println(PytorchPeer.ratios(speed));
+        }
         out.println("trainer: siamese pairs/s; trainer-groups: states/s of whole groups with fresh perturbations "
                 + "(Ha-Jeong's noise-variance loss); both cost two network evaluations each");
         out.println("orthogonality-k: states/s of k outputs trained jointly on gradient-orthogonality; deflation-2: "
