@@ -35,6 +35,8 @@ class CountCommandIT {
         assertEquals(2, c.get("deflation").size(), "with and without the bracket");
         assertTrue(Files.size(out.resolve("spectrum.png")) > 1000 && Files.size(out.resolve("deflation.png")) > 1000);
         assertTrue(Files.isRegularFile(out.resolve("provenance.json")));
+        assertTrue(Files.size(out.resolve("training.png")) > 1000);
+        assertTrue(Files.isRegularFile(out.resolve("networks/svd/model.zip")), "the trained networks are kept");
         assertTrue(r.out().contains("counts         independent 0 (deflation without the bracket), in involution 0"),
                 r.out());
     }

@@ -18,6 +18,7 @@ import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
 import org.invariantlab.core.count.CountResult;
+import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.count.Counter;
 import org.invariantlab.core.provenance.ExtensionRef;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
                 + "(AI Poincare 2.0's singular values of jointly trained gradients, --method svd) and those in "
                 + "involution (neural deflation with the Poisson bracket, --method deflation, which needs the "
                 + "neural-deflation plugin); read each as a formula and compare with the truth.",
-                "Writes DIR/count.json, DIR/spectrum.png, DIR/deflation.png and DIR/provenance.json."})
+                "Writes DIR/count.json, DIR/spectrum.png, DIR/deflation.png, DIR/training.png, DIR/networks/ (every trained "
+                + "network, DL4J format) and DIR/provenance.json."})
 final class CountCommand extends LabCommand {
 
     @Option(names = "--system", paramLabel = "ID", required = true, description = "Dynamical system (see 'invariantlab systems').")
@@ -123,8 +125,9 @@ final class CountCommand extends LabCommand {
         }
         try (dir) {
             ProgressPrinter progress = ProgressPrinter.forConsole(pw);
-            CountResult r = Counter.count(system.id(), resolved.asText(), model, settings, orthogonality.extension(),
+            CountRun run = Counter.count(system.id(), resolved.asText(), model, settings, orthogonality.extension(),
                     deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, progress);
+            CountResult r = run.result();
             List<ExtensionRef> refs = new ArrayList<>();
             refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
             refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
@@ -136,6 +139,7 @@ final class CountCommand extends LabCommand {
             dir.writeJson("count.json", r);
             dir.writeJson("provenance.json", Provenance.now(commandLineText(), seed, refs));
             plots(r, dir);
+            networks(run, dir);
             dir.commit();
             pw.println();
             pw.print(summary(r));
@@ -171,6 +175,25 @@ final class CountCommand extends LabCommand {
             Plots.series(dir.file("deflation.png"), r.system() + ": final loss of the k-th network", "k", x,
                     "final loss", series, true, false);
         }
+    }
+
+    /** Every trained network under {@code networks/NAME/} (DL4J model and standardisation), and their curves. */
+    private static void networks(CountRun run, ResultDirectory dir) {
+        if (run.networks().isEmpty()) {
+            return;
+        }
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (CountRun.Network n : run.networks()) {
+            n.stage().encoder().save(dir.file("networks/" + n.name()));
+            curves.put(n.name(), n.stage().validationLoss());
+        }
+        int epochs = run.networks().get(0).stage().validationLoss().length;
+        int[] x = new int[epochs];
+        for (int i = 0; i < epochs; i++) {
+            x[i] = i + 1;
+        }
+        Plots.trainingCurves(dir.file("training.png"), run.result().system() + ": validation loss of every network", x,
+                curves, Map.of(), false);
     }
 
     private static double[] filled(int n, double v) {

@@ -80,7 +80,7 @@ public final class Counter {
      * @param interpreter  reads the learned functions as formulas
      * @throws InvariantLabException if the system has no vector field, or the deflation plugin is missing
      */
-    public static CountResult count(String systemId, Map<String, String> parameters, SystemModel model,
+    public static CountRun count(String systemId, Map<String, String> parameters, SystemModel model,
                                     CountSettings s, IndependenceLoss orthogonality, Optional<IndependenceLoss> deflation,
                                     SymbolicInterpreter interpreter, Parameters interpreterParameters,
                                     RunListener listener) {
@@ -113,6 +113,7 @@ public final class Counter {
                 .withBatchSize(s.batchSize()).withLearningRate(s.learningRate()).withSchedule("constant")
                 .withSeed(networkSeed);
         CountResult.Svd svd = null;
+        List<CountRun.Network> networks = new ArrayList<>();
         if (s.svd()) {
             listener.stage("svd: " + k + " outputs trained jointly with gradient-orthogonality (nu = " + s.nu() + ")");
             Parameters p = Parameters.resolve(orthogonality.id(), orthogonality.parameters(),
@@ -120,6 +121,7 @@ public final class Counter {
             GradientTrainer.Stage stage = GradientTrainer.train(train, validation, orthogonality, p,
                     base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener);
             svd = svdCount(stage, k, s, model, test, fresh, interpreter, interpreterParameters);
+            networks.add(new CountRun.Network("svd", stage));
             listener.stage(String.format(java.util.Locale.ROOT, "svd count %d; spectrum %s", svd.count(),
                     format(svd.spectrum())));
         }
@@ -128,8 +130,8 @@ public final class Counter {
             IndependenceLoss loss = deflation.get();
             List<Boolean> variants = model.stateSpace().canonical().isPresent() ? List.of(true, false) : List.of(false);
             for (boolean bracket : variants) {
-                deflations.add(deflate(bracket, loss, k, s, base, train, validation, model, test, fresh, interpreter,
-                        interpreterParameters, listener));
+                deflations.add(deflate(bracket, loss, k, s, base, train, validation, model, test, fresh, networks,
+                        interpreter, interpreterParameters, listener));
             }
         }
         // the independent count: deflation without the bracket when it ran (each stage is one function, checked along
@@ -142,16 +144,17 @@ public final class Counter {
                 ? Optional.of(c.independent().getAsInt()) : Optional.empty()).orElse(-1);
         int declaredInvolution = model.conservedCounts().flatMap(c -> c.inInvolution().isPresent()
                 ? Optional.of(c.inInvolution().getAsInt()) : Optional.empty()).orElse(-1);
-        return new CountResult(systemId, parameters, model.stateSpace().variables(),
+        return new CountRun(new CountResult(systemId, parameters, model.stateSpace().variables(),
                 model.invariants().stream().map(TrueInvariant::name).toList(), trueRank, declaredIndependent,
-                declaredInvolution, independent, involution, svd, deflations, (System.nanoTime() - start) / 1e9);
+                declaredInvolution, independent, involution, svd, deflations, (System.nanoTime() - start) / 1e9),
+                networks);
     }
 
     private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
                                                  TrainingConfig base, FieldSamples train, FieldSamples validation,
                                                  SystemModel model, GroupedData test, GroupedData fresh,
-                                                 SymbolicInterpreter interpreter, Parameters interpreterParameters,
-                                                 RunListener listener) {
+                                                 List<CountRun.Network> networks, SymbolicInterpreter interpreter,
+                                                 Parameters interpreterParameters, RunListener listener) {
         long start = System.nanoTime();
         Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of("alpha", s.alpha(), "bracket",
                 String.valueOf(bracket)));
@@ -172,6 +175,7 @@ public final class Counter {
             conservation.add(ratio);
             rate += trained.statesPerSecond();
             stages.add(trained.encoder());
+            networks.add(new CountRun.Network("deflation-" + (bracket ? "bracket" : "plain") + "-" + stage, trained));
             listener.stage(String.format(java.util.Locale.ROOT, "stage %d: final loss %.3g, spread along trajectories "
                     + "%.3g", stage, trained.finalLoss(), ratio));
             if (trained.finalLoss() >= s.deflationTolerance() || !(ratio < CONSERVATION_TOLERANCE)) {

@@ -67,8 +67,10 @@ class CounterTest {
                 1.0, "1", 0.2, 0.05);
         GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
         PolynomialInterpreter reader = new PolynomialInterpreter();
-        return Counter.count(system.id(), Map.of(), model, settings, loss, Optional.empty(), reader,
+        CountRun run = Counter.count(system.id(), Map.of(), model, settings, loss, Optional.empty(), reader,
                 Parameters.resolve(reader.id(), reader.parameters(), Map.of()), RunListener.silent());
+        assertEquals(1, run.networks().size(), "svd trains one network");
+        return run.result();
     }
 
     /**
