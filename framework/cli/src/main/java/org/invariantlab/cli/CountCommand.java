@@ -60,8 +60,9 @@ final class CountCommand extends LabCommand {
     @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001", description = "Adam step size, constant (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--hidden", paramLabel = "W[,W...]", split = ",", description = "Hidden-layer widths (default 64,64,64).")
-    List<Integer> hidden = new ArrayList<>(List.of(64, 64, 64));
+    @Option(names = "--hidden", paramLabel = "W", split = ",", defaultValue = "64,64,64",
+            description = "Hidden-layer widths (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "swish", description = "Hidden activation: swish, tanh, sigmoid, softplus or gelu (default: ${DEFAULT-VALUE}).")
     String activation;
