@@ -253,10 +253,6 @@ final class CountCommand extends LabCommand {
     }
 
     private static String numbers(double[] v) {
-        StringBuilder b = new StringBuilder();
-        for (double x : v) {
-            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", x));
-        }
-        return b.toString();
+        return Counter.format(v);
     }
 }

@@ -3,6 +3,7 @@ package org.invariantlab.core.count;
 import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.core.train.EncoderConfig;
 
 /**
  * How {@code invariantlab count} trains and decides.
@@ -64,14 +65,12 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
         }
         hidden = List.copyOf(hidden);
         activation = activation == null ? "" : activation.trim().toLowerCase(Locale.ROOT);
-        if (!SMOOTH_ACTIVATIONS.contains(activation)) {
+        if (!EncoderConfig.SECOND_ORDER_ACTIVATIONS.contains(activation)) {
             throw new InvalidInputException("--activation " + activation + " has no second derivative or is unknown; "
-                    + "counting trains on input gradients and needs one of " + String.join(", ", SMOOTH_ACTIVATIONS));
+                    + "counting trains on input gradients and needs one of "
+                    + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
         }
     }
-
-    /** Activations with a second derivative (see the kernel's {@code SmoothActivation}). */
-    public static final List<String> SMOOTH_ACTIVATIONS = List.of("swish", "tanh", "sigmoid", "softplus", "gelu");
 
     /**
      * The measured defaults: both methods, K = d, 150 epochs of 512 trajectories × 8 states (on the isotropic

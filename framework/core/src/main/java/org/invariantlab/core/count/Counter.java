@@ -432,7 +432,8 @@ public final class Counter {
         return best;
     }
 
-    static String format(double[] v) {
+    /** Numbers to three significant digits, separated by spaces (for progress lines and summaries). */
+    public static String format(double[] v) {
         StringBuilder b = new StringBuilder();
         for (double x : v) {
             b.append(b.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3g", x));

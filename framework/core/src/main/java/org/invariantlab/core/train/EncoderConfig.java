@@ -36,6 +36,12 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
     /** Allowed activations. */
     public static final List<String> ACTIVATIONS = List.of("swish", "tanh", "relu", "softplus", "sigmoid", "gelu");
 
+    /**
+     * The activations with a second derivative, which training on input gradients needs ({@code relu} has none);
+     * {@code SmoothActivation} implements exactly these.
+     */
+    public static final List<String> SECOND_ORDER_ACTIVATIONS = List.of("swish", "tanh", "sigmoid", "softplus", "gelu");
+
     /** Allowed weight initialisations. */
     public static final List<String> WEIGHT_INITS = List.of("he", "xavier");
 

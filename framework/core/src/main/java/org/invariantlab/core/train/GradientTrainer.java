@@ -142,7 +142,7 @@ public final class GradientTrainer {
         long states = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             double eta = config.learningRateAt(epoch);
-            shuffle(order, rng);
+            Trainer.shuffle(order, rng);
             double sum = 0;
             for (int from = 0; from + batch <= n; from += batch) {
                 work.gather(order, from, train, u, trainFrozen);
@@ -198,15 +198,6 @@ public final class GradientTrainer {
             batches++;
         }
         return sum / batches;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** The gradients of the frozen networks at every state, {@code n·j·d}, computed once. */

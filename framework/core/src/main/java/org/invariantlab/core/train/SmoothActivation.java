@@ -54,7 +54,7 @@ enum SmoothActivation {
             return SOFTPLUS;
         }
         throw new InvalidInputException("activation " + a + " has no second derivative, which training on input "
-                + "gradients needs; use --activation swish, tanh, sigmoid, softplus or gelu");
+                + "gradients needs; use --activation " + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
     }
 
     /**

@@ -493,7 +493,8 @@ public final class Trainer {
         return (e instanceof PairExamples ? "pair" : "group") + " examples of dimension " + e.dimension();
     }
 
-    private static void shuffle(int[] a, SplittableRandom random) {
+    /** Fisher–Yates shuffle of {@code a} in place (shared with {@link GradientTrainer}). */
+    static void shuffle(int[] a, SplittableRandom random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.invariantlab.api.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,16 +43,34 @@ class JacobianKernelTest {
         return v;
     }
 
+    /** Inputs and outputs of the test networks. */
+    static final int D = 3;
+    static final int K = 2;
+
+    /** A 3 → 7 → 5 → 2 network of {@code activation}, its kernel, parameters and {@code rows} random inputs. */
+    private record Case(MultiLayerNetwork net, JacobianKernel kernel, double[] params, double[] x) {
+        static Case of(String activation, int rows, long seed) {
+            MultiLayerNetwork net = JacobianKernelTest.net(activation, D, K);
+            return new Case(net, JacobianKernel.of(net), JacobianKernel.parameters(net), random(rows * D, seed));
+        }
+    }
+
+    /** Every activation the second-order pass supports: the project's list, so a new one cannot go untested. */
+    static List<String> activations() {
+        return EncoderConfig.SECOND_ORDER_ACTIVATIONS;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"swish", "tanh", "sigmoid", "softplus", "gelu"})
+    @MethodSource("activations")
     void outputsMatchDl4jAndJacobianMatchesCentralDifferences(String activation) {
-        int d = 3;
-        int k = 2;
+        int d = D;
+        int k = K;
         int rows = 4;
-        MultiLayerNetwork net = net(activation, d, k);
-        JacobianKernel kernel = JacobianKernel.of(net);
-        double[] p = JacobianKernel.parameters(net);
-        double[] x = random(rows * d, 3);
+        Case c = Case.of(activation, rows, 3);
+        MultiLayerNetwork net = c.net();
+        JacobianKernel kernel = c.kernel();
+        double[] p = c.params();
+        double[] x = c.x();
         kernel.forward(p, x, rows);
         double[] z = kernel.outputs(rows).clone();
         double[] jac = kernel.jacobian(rows).clone();
@@ -87,17 +105,16 @@ class JacobianKernelTest {
      * backward pass is exercised, including the {@code φ''} one) against central differences of {@code L}.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"swish", "tanh", "sigmoid", "softplus", "gelu"})
+    @MethodSource("activations")
     void parameterGradientMatchesCentralDifferences(String activation) {
-        int d = 3;
-        int k = 2;
+        int k = K;
         int rows = 5;
-        MultiLayerNetwork net = net(activation, d, k);
-        JacobianKernel kernel = JacobianKernel.of(net);
-        double[] p = JacobianKernel.parameters(net);
-        double[] x = random(rows * d, 5);
+        Case c = Case.of(activation, rows, 5);
+        JacobianKernel kernel = c.kernel();
+        double[] p = c.params();
+        double[] x = c.x();
         double[] cz = random(rows * k, 7);
-        double[] cj = random(rows * k * d, 9);
+        double[] cj = random(rows * k * D, 9);
         kernel.forward(p, x, rows);
         double[] grad = new double[kernel.parameterCount()];
         kernel.backward(p, cz, cj, rows, grad);

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.invariantlab.api.DescribedExtension;
 import org.invariantlab.api.param.Bound;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.StateSpace;
@@ -101,6 +103,28 @@ public abstract class DynamicalSystem extends DescribedExtension implements Phys
      * {@link org.invariantlab.api.param.InvalidParameterException} for an inconsistent combination of values.
      */
     protected abstract Dynamics dynamics(Parameters parameters);
+
+    /**
+     * The phase space of {@code n} particles on a line: variables {@code q1..qn, p1..pn} with the canonical layout
+     * that pairs {@code qi} with {@code pi} (for Poisson brackets); a shorthand for chains and lattices.
+     */
+    protected static StateSpace positionsAndMomenta(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one particle, got " + n);
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> q = new ArrayList<>();
+        List<Integer> p = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            q.add(names.size());
+            names.add("q" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            p.add(names.size());
+            names.add("p" + i);
+        }
+        return new StateSpace(names, Optional.of(new CanonicalLayout(q, p)));
+    }
 
     /** A true invariant from its value and analytic gradient: a shorthand for subclasses. */
     protected static TrueInvariant invariant(String name, String expression, String description,

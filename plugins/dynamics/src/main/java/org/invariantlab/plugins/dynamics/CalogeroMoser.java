@@ -38,7 +38,7 @@ abstract class CalogeroMoser extends DynamicalSystem {
 
     CalogeroMoser(int n) {
         super("calogero-moser-" + n, "rational Calogero-Moser system of " + n + " particles; invariants tr(L^k), "
-                        + "k = 1.." + n + " (" + n + " in involution; superintegrable)", TodaLattice.stateSpace(n), 5.0,
+                        + "k = 1.." + n + " (" + n + " in involution; superintegrable)", positionsAndMomenta(n), 5.0,
                 ParameterSpec.realIn("g", 1.0, Bound.above(0), Bound.atMost(10), "coupling g"));
         this.n = n;
     }

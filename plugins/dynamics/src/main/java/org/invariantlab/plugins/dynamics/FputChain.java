@@ -28,7 +28,7 @@ abstract class FputChain extends DynamicalSystem {
 
     FputChain(int n) {
         super("fput-" + n, "periodic alpha-FPUT chain of " + n + " particles; invariants H and P (non-integrable: 2, "
-                + "in involution)", TodaLattice.stateSpace(n), 50.0,
+                + "in involution)", positionsAndMomenta(n), 50.0,
                 ParameterSpec.realIn("alpha", 1.0, Bound.above(0), Bound.atMost(10), "cubic coupling alpha"));
         this.n = n;
     }

@@ -3,12 +3,9 @@ package org.invariantlab.plugins.dynamics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.invariantlab.api.param.Parameters;
-import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.ConservedCounts;
-import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.physics.dynamics.Dynamics;
 import org.invariantlab.physics.dynamics.DynamicalSystem;
@@ -36,23 +33,8 @@ abstract class TodaLattice extends DynamicalSystem {
 
     TodaLattice(int n) {
         super("toda-" + n, "periodic Toda lattice of " + n + " particles; invariants tr(L^k), k = 1.." + n
-                + " (integrable: " + n + " independent, in involution)", stateSpace(n), 10.0);
+                + " (integrable: " + n + " independent, in involution)", positionsAndMomenta(n), 10.0);
         this.n = n;
-    }
-
-    static StateSpace stateSpace(int n) {
-        List<String> names = new ArrayList<>();
-        List<Integer> q = new ArrayList<>();
-        List<Integer> p = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            q.add(names.size());
-            names.add("q" + i);
-        }
-        for (int i = 1; i <= n; i++) {
-            p.add(names.size());
-            names.add("p" + i);
-        }
-        return new StateSpace(names, Optional.of(new CanonicalLayout(q, p)));
     }
 
     @Override
