@@ -48,4 +48,40 @@ class CountCommandIT {
         assertTrue(r.err().contains("has no vector field"), r.err());
         assertTrue(Files.notExists(tmp.resolve("x")), "nothing written");
     }
+
+    /**
+     * Measured trajectories through the launcher: a CSV of isotropic-oscillator trajectories with time stamps and the
+     * (q, p) pairs named, so both deflation variants run; the result records where the states came from.
+     */
+    @Test
+    void measuredTrajectoriesWithTimesAreCountedFromTheFile() throws IOException {
+        StringBuilder csv = new StringBuilder("trajectory,t,x,y,px,py\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int g = 0; g < 60; g++) {
+            double ax = random.nextDouble(0.2, 1);
+            double ay = random.nextDouble(0.2, 1);
+            double fx = random.nextDouble(0, 6.3);
+            double fy = random.nextDouble(0, 6.3);
+            for (int j = 0; j < 12; j++) {
+                double t = 0.15 * j;
+                csv.append(String.format(java.util.Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.17g%n", g, t,
+                        ax * Math.cos(t + fx), ay * Math.cos(t + fy), -ax * Math.sin(t + fx), -ay * Math.sin(t + fy)));
+            }
+        }
+        Path file = tmp.resolve("orbits.csv");
+        Files.writeString(file, csv);
+        Path out = tmp.resolve("from-file");
+        Installation.Result r = Installation.run("count", "--data", file.toString(), "--group-column", "trajectory",
+                "--time-column", "t", "--canonical", "x,y:px,py", "--method", "deflation", "--max", "2", "--epochs", "10",
+                "--hidden", "16,16", "--truth", "Ex=(x^2+px^2)/2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        JsonNode c = new ObjectMapper().readTree(out.resolve("count.json").toFile());
+        assertEquals("file", c.get("source").get("kind").asText());
+        assertEquals(720, c.get("source").get("states").asInt());
+        assertTrue(c.get("source").get("median_turn_degrees").asDouble() < 15, c.toString());
+        assertEquals(2, c.get("deflation").size(), "with the bracket (--canonical) and without");
+        assertTrue(r.out().contains("directions of motion by finite differences"), r.out());
+        String provenance = Files.readString(out.resolve("provenance.json"));
+        assertTrue(provenance.contains("orbits.csv") && provenance.contains("sha256:"), provenance);
+    }
 }

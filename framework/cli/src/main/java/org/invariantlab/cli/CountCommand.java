@@ -12,26 +12,33 @@ import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
+import org.invariantlab.core.count.CountData;
 import org.invariantlab.core.count.CountResult;
 import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.count.Counter;
+import org.invariantlab.core.data.FileDataModel;
+import org.invariantlab.core.data.TrajectoryTangents;
 import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
+import org.invariantlab.core.run.DataFile;
 import org.invariantlab.core.run.ResultDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code invariantlab count}: how many conserved quantities, independent and in involution, and which. */
 @Command(name = "count", mixinStandardHelpOptions = true,
-        description = {"Count the conserved quantities of a dynamical system from its vector field: independent ones "
+        description = {"Count the conserved quantities of a dynamical system from its vector field, or of measured "
+                + "trajectories with time stamps (--data FILE): independent ones "
                 + "(AI Poincare 2.0's singular values of jointly trained gradients, --method svd) and those in "
                 + "involution (neural deflation with the Poisson bracket, --method deflation, which needs the "
                 + "neural-deflation plugin); read each as a formula and compare with the truth.",
@@ -39,8 +46,16 @@ import picocli.CommandLine.Option;
                 + "network, DL4J format) and DIR/provenance.json."})
 final class CountCommand extends LabCommand {
 
-    @Option(names = "--system", paramLabel = "ID", required = true, description = "Dynamical system (see 'invariantlab systems').")
+    @Option(names = "--system", paramLabel = "ID", description = "Dynamical system (see 'invariantlab systems').")
     String systemId;
+
+    @Mixin
+    DataFileOptions data = new DataFileOptions();
+
+    @Option(names = "--canonical", paramLabel = "Q,..:P,..",
+            description = "With --data: the conjugate pairs, positions then momenta, e.g. x,y:px,py (enables the count "
+                    + "in involution).")
+    String canonical;
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
@@ -57,8 +72,11 @@ final class CountCommand extends LabCommand {
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "States per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001", description = "Adam step size, constant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001", description = "Adam step size at the start (default: ${DEFAULT-VALUE}).")
     double learningRate;
+
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant", description = "Learning-rate schedule per epoch: constant, cosine or step (default: ${DEFAULT-VALUE}).")
+    String schedule;
 
     @Option(names = "--hidden", paramLabel = "W", split = ",", defaultValue = "64,64,64",
             description = "Hidden-layer widths (default: ${DEFAULT-VALUE}).")
@@ -96,15 +114,43 @@ final class CountCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
-        CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, hidden, activation,
-                trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
-        ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
-        PhysicalSystem system = rec.extension();
-        Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
-        SystemModel model = system.configure(resolved);
-        if (model.vectorField().isEmpty()) {
-            throw new InvalidInputException("system '" + systemId + "' has no vector field h(x); count works on "
-                    + "dynamical systems (e.g. oscillator-2d, kepler, lotka-volterra)");
+        CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, schedule, hidden,
+                activation, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
+        DataFile file = data.file();
+        if ((systemId == null) == (file == null)) {
+            throw new InvalidInputException("give --system ID or --data FILE (one of them): what to count the conserved "
+                    + "quantities of");
+        }
+        List<ExtensionRef> refs = new ArrayList<>();
+        CountData countData;
+        if (file != null) {
+            if (!params.isEmpty()) {
+                throw new InvalidInputException("--param sets a system's parameters; a data file has none (remove "
+                        + "--param)");
+            }
+            var parse = spec.commandLine().getParseResult();
+            if (parse.hasMatchedOption("--trajectories") || parse.hasMatchedOption("--states-per-trajectory")) {
+                throw new InvalidInputException("--trajectories and --states-per-trajectory size a simulated system's "
+                        + "data; a data file is split by --split (default 0.8,0.1,0.1)");
+            }
+            FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
+                    file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
+            countData = CountData.fromFile(model, file, layout(canonical, model.stateSpace().variables()), seed);
+            refs.add(new ExtensionRef("DataFile", model.name(), model.path().toString(), "sha256:" + model.sha256(),
+                    model.truthExpressions()));
+        } else {
+            if (canonical != null) {
+                throw new InvalidInputException("--canonical names a data file's conjugate variables; a system declares "
+                        + "its own (remove --canonical)");
+            }
+            ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
+            PhysicalSystem system = rec.extension();
+            Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
+            SystemModel model = system.configure(resolved);
+            countData = CountData.simulate(system.id(), resolved.asText(), model, trajectories, statesPerTrajectory,
+                    seed);
+            refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(),
+                    resolved.asText()));
         }
         Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
                 "neural-deflation");
@@ -126,11 +172,14 @@ final class CountCommand extends LabCommand {
         }
         try (dir) {
             ProgressPrinter progress = ProgressPrinter.forConsole(pw);
-            CountRun run = Counter.count(system.id(), resolved.asText(), model, settings, orthogonality.extension(),
+            if (countData.source().medianTurnDegrees() > TrajectoryTangents.TURN_WARNING_DEGREES) {
+                pw.printf(Locale.ROOT, "warning: neighbouring steps of a trajectory turn by %.0f degrees (median); the "
+                        + "direction of motion is poorly resolved, sample the trajectories more densely%n",
+                        countData.source().medianTurnDegrees());
+            }
+            CountRun run = Counter.count(countData, settings, orthogonality.extension(),
                     deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, progress);
             CountResult r = run.result();
-            List<ExtensionRef> refs = new ArrayList<>();
-            refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
             refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
                     orthogonality.originVersion(), Map.of("nu", String.valueOf(nu))));
             deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
@@ -147,6 +196,43 @@ final class CountCommand extends LabCommand {
             pw.printf(Locale.ROOT, "Result in %s%n", out.toAbsolutePath());
         }
         return ExitCodes.OK;
+    }
+
+    /** The (q, p) layout from {@code Q,..:P,..} over {@code variables}, or empty for {@code null}. */
+    static Optional<CanonicalLayout> layout(String text, List<String> variables) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String[] sides = text.split(":", -1);
+        if (sides.length != 2) {
+            throw new InvalidInputException("--canonical '" + text + "': give positions and momenta separated by a colon,"
+                    + " e.g. x,y:px,py");
+        }
+        List<Integer> q = indices(sides[0], variables, text);
+        List<Integer> p = indices(sides[1], variables, text);
+        if (q.size() != p.size() || q.isEmpty()) {
+            throw new InvalidInputException("--canonical '" + text + "': " + q.size() + " positions and " + p.size()
+                    + " momenta; give one momentum per position");
+        }
+        if (new java.util.HashSet<>(q).size() + new java.util.HashSet<>(p).size() != 2 * q.size()
+                || q.stream().anyMatch(p::contains)) {
+            throw new InvalidInputException("--canonical '" + text + "': each variable may appear once");
+        }
+        return Optional.of(new CanonicalLayout(q, p));
+    }
+
+    private static List<Integer> indices(String names, List<String> variables, String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String n : names.split(",")) {
+            String name = n.strip();
+            int i = variables.indexOf(name);
+            if (i < 0) {
+                throw new InvalidInputException("--canonical '" + text + "': '" + name + "' is not a variable of the "
+                        + "data (" + String.join(", ", variables) + ")");
+            }
+            out.add(i);
+        }
+        return out;
     }
 
     private static void plots(CountResult r, ResultDirectory dir) {
@@ -208,10 +294,20 @@ final class CountCommand extends LabCommand {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Conserved quantities of %s (%s)%n", r.system(),
                 String.join(", ", r.variables())));
-        b.append(String.format(Locale.ROOT, "  truth          %s independent, %s in involution (declared by the system); "
-                        + "rank of the true gradients %d (%s)%n", known(r.declaredIndependent()),
-                known(r.declaredInInvolution()), r.trueIndependent(),
-                r.trueInvariants().isEmpty() ? "no invariants" : String.join(", ", r.trueInvariants())));
+        if (r.source().kind().equals("file")) {
+            b.append(String.format(Locale.ROOT, "  data           %d trajectories, %d states; directions of motion by finite "
+                            + "differences in time (median turn between steps %.1f degrees)%n", r.source().trajectories(),
+                    r.source().states(), r.source().medianTurnDegrees()));
+            b.append(String.format(Locale.ROOT, "  truth          %s%n", r.trueInvariants().isEmpty()
+                    ? "none given (--truth NAME=EXPR compares with invariants you suspect)"
+                    : "rank of the suspected invariants' gradients " + r.trueIndependent() + " ("
+                    + String.join(", ", r.trueInvariants()) + ")"));
+        } else {
+            b.append(String.format(Locale.ROOT, "  truth          %s independent, %s in involution (declared by the "
+                            + "system); rank of the true gradients %d (%s)%n", known(r.declaredIndependent()),
+                    known(r.declaredInInvolution()), r.trueIndependent(),
+                    r.trueInvariants().isEmpty() ? "no invariants" : String.join(", ", r.trueInvariants())));
+        }
         if (r.svd() != null) {
             CountResult.Svd s = r.svd();
             b.append(String.format(Locale.ROOT, "  svd            %d independent; mean singular values %s (count above "
@@ -239,7 +335,8 @@ final class CountCommand extends LabCommand {
                 : r.svd() != null ? " (svd)" : "";
         b.append(String.format(Locale.ROOT, "  counts         independent %s%s, in involution %s (%.0f s)%n",
                 r.independent() < 0 ? "not measured" : String.valueOf(r.independent()), by,
-                r.inInvolution() < 0 ? "not measured" : String.valueOf(r.inInvolution()), r.seconds()));
+                r.inInvolution() >= 0 ? String.valueOf(r.inInvolution()) : r.source().kind().equals("file")
+                        ? "not measured (--canonical names the (q, p) pairs)" : "not measured", r.seconds()));
         return b.toString();
     }
 
@@ -248,8 +345,9 @@ final class CountCommand extends LabCommand {
     }
 
     private static String formula(CountResult.Formula f) {
-        return String.format(Locale.ROOT, "                   %s  (%s; explains the network to %.4f)%n", f.expression(),
-                f.exact() ? "exact: " + String.join(", ", f.matches()) : "not exact", f.networkAlignment());
+        return String.format(Locale.ROOT, "                   %s  (%s; explains the network to %.4f; spread along "
+                        + "trajectories %.3g)%n", f.expression(), f.exact() ? "exact: " + String.join(", ", f.matches())
+                        : "not exact", f.networkAlignment(), f.spread());
     }
 
     private static String numbers(double[] v) {

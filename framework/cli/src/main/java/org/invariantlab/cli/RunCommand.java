@@ -18,6 +18,7 @@ import org.invariantlab.core.run.RunStatus;
 import org.invariantlab.core.run.Runner;
 import org.invariantlab.core.run.SpecFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code invariantlab run}: learn an invariant, read it as a formula, score it, write the result. */
@@ -41,39 +42,8 @@ final class RunCommand extends LabCommand {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
     Map<String, String> systemParams = new LinkedHashMap<>();
 
-    @Option(names = "--data", paramLabel = "FILE",
-            description = "Learn from your own data instead of a system: a .csv (group column plus variable columns, as "
-                    + "'sample' writes), .npy or .npz (an array [groups, states, d]); see docs/data.md.")
-    Path dataFile;
-
-    @Option(names = "--variables", split = ",", paramLabel = "NAME",
-            description = "With --data: the variable columns of a CSV, or the names of a NumPy array's last axis.")
-    List<String> variables;
-
-    @Option(names = "--group-column", paramLabel = "NAME", description = "With --data: the CSV's group column (default group).")
-    String groupColumn;
-
-    @Option(names = "--time-column", paramLabel = "NAME", description = "With --data: the CSV's time column (default none).")
-    String timeColumn;
-
-    @Option(names = "--ignore", split = ",", paramLabel = "NAME",
-            description = "With a CSV: columns that are not variables (when --variables is not given).")
-    List<String> ignore;
-
-    @Option(names = "--states-array", paramLabel = "NAME", description = "With an .npz: the states array (default: the only 3-d one).")
-    String statesArray;
-
-    @Option(names = "--times-array", paramLabel = "NAME", description = "With an .npz: the times array (default t or times).")
-    String timesArray;
-
-    @Option(names = "--truth", paramLabel = "NAME=EXPR",
-            description = "With --data: an invariant you suspect, in Symja syntax over the variables (repeatable), "
-                    + "scored like a system's true invariant, e.g. --truth E=(vx^2+vy^2)/2-1/Sqrt(x^2+y^2).")
-    Map<String, String> truth = new LinkedHashMap<>();
-
-    @Option(names = "--split", split = ",", paramLabel = "F",
-            description = "With --data: fractions of the groups for training, validation and test (default 0.8,0.1,0.1).")
-    List<Double> split;
+    @Mixin
+    DataFileOptions data = new DataFileOptions();
 
     @Option(names = "--noise", paramLabel = "SIGMA",
             description = "Measurement noise: Gaussian, standard deviation SIGMA times each variable's spread (default 0).")
@@ -185,24 +155,17 @@ final class RunCommand extends LabCommand {
 
     private RunSpec buildSpec() {
         RunSpec base;
-        if (system != null && dataFile != null) {
+        DataFile file = data.file();
+        if (system != null && file != null) {
             throw new InvalidInputException("give --system ID or --data FILE, not both");
         }
-        if (dataFile == null && (variables != null || groupColumn != null || timeColumn != null || ignore != null
-                || statesArray != null
-                || timesArray != null || !truth.isEmpty() || split != null)) {
-            throw new InvalidInputException("--variables, --group-column, --time-column, --ignore, --states-array, --times-array, "
-                    + "--truth and --split describe a data file: give --data FILE too");
-        }
-        if (dataFile != null && !systemParams.isEmpty()) {
+        if (file != null && !systemParams.isEmpty()) {
             throw new InvalidInputException("--param sets a system's parameters; a data file has none (remove --param)");
         }
-        if (dataFile != null && (trainGroups != null || validationGroups != null || testGroups != null || perGroup != null)) {
+        if (file != null && (trainGroups != null || validationGroups != null || testGroups != null || perGroup != null)) {
             throw new InvalidInputException("--train-groups, --validation-groups, --test-groups and --per-group size a "
                     + "simulated system's data; a data file is split by --split (default 0.8,0.1,0.1)");
         }
-        DataFile file = dataFile == null ? null : new DataFile(dataFile.toString(), variables, groupColumn, timeColumn,
-                ignore, statesArray, timesArray, truth, split);
         if (specFile != null) {
             base = SpecFiles.read(specFile);
             if (file != null) {

@@ -51,6 +51,8 @@ class BadInputTest {
         write("unknown.yaml", "system: box-events\nepochs: 3\n");
         write("two.yaml", "system: box-events\n---\nsystem: box-events\n");
         write("data.csv", "group,member,t,x,y,z,s2\n" + "0,0,1.0,0.5,0.1,0.2,0.7\n".repeat(30_000));
+        write("traj.csv", "group,t,x,px\n0,0,1,0\n0,0.1,0.99,-0.1\n0,0.2,0.98,-0.2\n1,0,0.5,0\n1,0.1,0.49,-0.05\n"
+                + "1,0.2,0.48,-0.1\n2,0,0.2,0\n2,0.1,0.19,-0.02\n2,0.2,0.18,-0.04\n");
         Files.write(tmp.resolve("binary.yaml"), new byte[] {'s', 0, 1, 2, (byte) 0xff});
         Files.write(tmp.resolve("latin1.yaml"), "system: box-events # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(tmp.resolve("a-file"), "x");
@@ -78,6 +80,17 @@ class BadInputTest {
                 Arguments.of(args("count", "--system", "box-events", "--activation", "relu", out, p), 2,
                         "--activation relu has no second derivative"),
                 Arguments.of(args("count", "--system", "box-events", "--max", "-1", out, p), 2, "--max must be between"),
+                Arguments.of(args("count", out, p), 2, "give --system ID or --data FILE (one of them)"),
+                Arguments.of(args("count", "--data", spec("data.csv"), out, p), 2,
+                        "has no time stamps; counting from data estimates the direction of motion"),
+                Arguments.of(args("count", "--data", spec("data.csv"), "--time-column", "t", out, p), 2,
+                        "trajectory '0' has the time 1.0 twice"),
+                Arguments.of(args("count", "--data", spec("traj.csv"), "--time-column", "t", "--canonical", "x:q", out,
+                        p), 2, "'q' is not a variable of the data (x, px)"),
+                Arguments.of(args("count", "--data", spec("traj.csv"), "--time-column", "t", "--trajectories", "9", out,
+                        p), 2, "a data file is split by --split"),
+                Arguments.of(args("count", "--system", "box-events", "--canonical", "x:y", out, p), 2,
+                        "a system declares its own (remove --canonical)"),
                 Arguments.of(args("run", "--system", "box-events", "--head", "siamese", out, p), 2, "unknown network head"),
                 Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "halfWidth=0", p), 2,
                         "'box-events': parameter 'halfWidth' = 0 is outside its range (0, 1000000]: it must be greater than 0"),

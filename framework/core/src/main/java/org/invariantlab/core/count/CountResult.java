@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * What {@code invariantlab count} found: {@code count.json} is this record.
  *
- * @param system            the system id
+ * @param system            the system id, or the data file's name
  * @param parameters        its parameters
+ * @param source            where the states came from
  * @param variables         the state variables
  * @param trueInvariants    names of the system's true invariants
  * @param trueIndependent   the rank of the true invariants' gradients on the test states (the most frequent rank)
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param deflation         the deflation counts (with the bracket first when the system has a (q, p) layout)
  * @param seconds           wall time
  */
-public record CountResult(String system, Map<String, String> parameters, List<String> variables,
+public record CountResult(String system, Map<String, String> parameters, Source source, List<String> variables,
                           @JsonProperty("true_invariants") List<String> trueInvariants,
                           @JsonProperty("true_independent") int trueIndependent,
                           @JsonProperty("declared_independent") int declaredIndependent,
@@ -35,6 +36,21 @@ public record CountResult(String system, Map<String, String> parameters, List<St
         variables = List.copyOf(variables);
         trueInvariants = List.copyOf(trueInvariants);
         deflation = List.copyOf(deflation);
+    }
+
+    /**
+     * Where the states of a count came from.
+     *
+     * @param kind              {@code system} (simulated trajectories, directions from the vector field) or
+     *                          {@code file} (measured trajectories, directions by finite differences in time)
+     * @param name              the system id or the file's name
+     * @param trajectories      training trajectories (system) or all trajectories of the file
+     * @param states            states of those trajectories
+     * @param medianTurnDegrees file: the median angle between neighbouring steps of a trajectory
+     *                          ({@link org.invariantlab.core.data.TrajectoryTangents}); NaN for a system
+     */
+    public record Source(String kind, String name, int trajectories, long states,
+                         @JsonProperty("median_turn_degrees") double medianTurnDegrees) {
     }
 
     /**
@@ -128,10 +144,13 @@ public record CountResult(String system, Map<String, String> parameters, List<St
      * @param expression        the formula (Symja syntax)
      * @param exact             exactly an affine combination of true invariants
      * @param matches           the true invariants it combines, when exact
-     * @param networkAlignment  how well it explains the network (gradient alignment)
+     * @param networkAlignment  how well it explains the network (the reader's gradient alignment)
+     * @param spread            the formula's own spread along the test trajectories over its spread over all test
+     *                          states ({@link Counter#conservationRatios}): evidence that does not depend on the
+     *                          reader (a formula that explains a conserved network must itself be conserved)
      */
     public record Formula(String expression, boolean exact, List<String> matches,
-                          @JsonProperty("network_alignment") double networkAlignment) {
+                          @JsonProperty("network_alignment") double networkAlignment, double spread) {
         public Formula {
             matches = List.copyOf(matches);
         }

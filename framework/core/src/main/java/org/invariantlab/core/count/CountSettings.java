@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.train.EncoderConfig;
+import org.invariantlab.core.train.TrainingConfig;
 
 /**
  * How {@code invariantlab count} trains and decides.
@@ -19,7 +20,9 @@ import org.invariantlab.core.train.EncoderConfig;
  * @param max                    outputs of the joint network and most deflation stages; 0 = the state dimension
  * @param epochs                 passes over the training states per network (steps = epochs·states/batch)
  * @param batchSize              states per step
- * @param learningRate           Adam step size (constant)
+ * @param learningRate           Adam step size at the start
+ * @param schedule               learning-rate schedule per epoch: {@code constant}, {@code cosine} or {@code step}
+ *                               ({@link TrainingConfig})
  * @param hidden                 hidden-layer widths
  * @param activation             hidden activation (smooth: swish, tanh, sigmoid, softplus or gelu)
  * @param trajectories           training trajectories (groups)
@@ -30,7 +33,7 @@ import org.invariantlab.core.train.EncoderConfig;
  * @param singularValueTolerance the svd count's threshold on mean singular values
  * @param deflationTolerance     the deflation count's threshold on a stage's final loss
  */
-public record CountSettings(String method, int max, int epochs, int batchSize, double learningRate,
+public record CountSettings(String method, int max, int epochs, int batchSize, double learningRate, String schedule,
                             List<Integer> hidden, String activation, int trajectories, int statesPerTrajectory,
                             long seed, double nu, String alpha, double singularValueTolerance,
                             double deflationTolerance) {
@@ -52,6 +55,11 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);
+        }
+        schedule = schedule == null ? "" : schedule.trim().toLowerCase(Locale.ROOT);
+        if (!TrainingConfig.SCHEDULES.contains(schedule)) {
+            throw new InvalidInputException("--schedule must be one of " + String.join(", ", TrainingConfig.SCHEDULES)
+                    + ", got '" + schedule + "'");
         }
         if (!List.of("0.5", "1").contains(alpha)) {
             throw new InvalidInputException("--alpha must be 0.5 or 1, got " + alpha);
@@ -78,7 +86,7 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
      * reached the tight-frame loss 0.111 and 0.0075).
      */
     public static CountSettings defaults() {
-        return new CountSettings("all", 0, 150, 256, 1e-3, List.of(64, 64, 64), "swish", 512, 8, 1, 1.0, "1", 0.2,
+        return new CountSettings("all", 0, 150, 256, 1e-3, "constant", List.of(64, 64, 64), "swish", 512, 8, 1, 1.0, "1", 0.2,
                 0.05);
     }
 

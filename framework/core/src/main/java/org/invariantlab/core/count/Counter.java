@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.data.Groups;
 import org.invariantlab.api.system.GroupedData;
-import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
-import org.invariantlab.api.system.VectorField;
 import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.core.math.Linalg;
 import org.invariantlab.core.run.FormulaReport;
@@ -26,7 +24,6 @@ import org.invariantlab.core.score.ScoringOptions;
 import org.invariantlab.core.train.Encoder;
 import org.invariantlab.core.train.EncoderConfig;
 import org.invariantlab.core.train.GradientTrainer;
-import org.invariantlab.core.train.GradientTrainer.FieldSamples;
 import org.invariantlab.core.train.TrainingConfig;
 
 /**
@@ -45,8 +42,8 @@ import org.invariantlab.core.train.TrainingConfig;
  *       leading stages whose final loss stays below {@link CountSettings#deflationTolerance()}. With the Poisson
  *       bracket (systems with a (q, p) layout) it counts quantities in involution, without it independent ones.</li>
  * </ul>
- * Training, validation, test and fresh states come from four draws of trajectories with seeds derived from the
- * master seed; the same settings give the same numbers.
+ * The states and their directions of motion come from {@link CountData} (a system's trajectories and vector field,
+ * or measured trajectories); the same data and settings give the same numbers.
  */
 public final class Counter {
 
@@ -72,45 +69,31 @@ public final class Counter {
     /**
      * The counts.
      *
-     * @param systemId     for the record
-     * @param parameters   the system's parameters, for the record
-     * @param model        the configured system; must have a vector field
+     * @param data          the states with their directions of motion, and the truth
      * @param orthogonality the {@code gradient-orthogonality} loss and its parameters (for svd)
-     * @param deflation    the {@code neural-deflation} loss, when installed (for deflation)
-     * @param interpreter  reads the learned functions as formulas
-     * @throws InvariantLabException if the system has no vector field, or the deflation plugin is missing
+     * @param deflation     the {@code neural-deflation} loss, when installed (for deflation)
+     * @param interpreter   reads the learned functions as formulas
+     * @throws InvariantLabException if the deflation plugin is missing
      */
-    public static CountRun count(String systemId, Map<String, String> parameters, SystemModel model,
-                                    CountSettings s, IndependenceLoss orthogonality, Optional<IndependenceLoss> deflation,
-                                    SymbolicInterpreter interpreter, Parameters interpreterParameters,
-                                    RunListener listener) {
+    public static CountRun count(CountData data, CountSettings s, IndependenceLoss orthogonality,
+                                 Optional<IndependenceLoss> deflation, SymbolicInterpreter interpreter,
+                                 Parameters interpreterParameters, RunListener listener) {
         long start = System.nanoTime();
-        VectorField field = model.vectorField().orElseThrow(() -> new InvariantLabException("system '" + systemId
-                + "' declares no vector field h(x); counting conserved quantities needs one (a dynamical system)"));
         if (s.deflation() && deflation.isEmpty()) {
             throw new InvariantLabException("--method " + s.method() + " needs the neural-deflation plugin; put its jar "
                     + "into the plugins directory or use --method svd");
         }
-        int d = model.stateSpace().variables().size();
+        SystemModel model = data.model();
+        int d = data.dimension();
         int k = s.max() == 0 ? d : s.max();
-        SplittableRandom seeds = new SplittableRandom(s.seed());
-        long trainSeed = seeds.nextLong();
-        long validationSeed = seeds.nextLong();
-        long testSeed = seeds.nextLong();
-        long freshSeed = seeds.nextLong();
-        long networkSeed = seeds.nextLong();
-        listener.stage("sampling " + s.trajectories() + " trajectories × " + s.statesPerTrajectory() + " states");
-        FieldSamples train = samples(model, field, s.trajectories(), s.statesPerTrajectory(), trainSeed);
-        FieldSamples validation = samples(model, field, Math.max(2, s.trajectories() / 4), s.statesPerTrajectory(),
-                validationSeed);
-        GroupedData test = model.sample(new SamplingRequest(Math.max(2, s.trajectories() / 4), s.statesPerTrajectory(),
-                testSeed));
-        GroupedData fresh = model.sample(new SamplingRequest(Math.max(2, s.trajectories() / 4),
-                s.statesPerTrajectory(), freshSeed));
-        int trueRank = trueRank(model, test.values(), d);
+        long networkSeed = CountData.networkSeed(s.seed());
+        listener.stage(String.format(java.util.Locale.ROOT, "%d training states from %s", data.train().size(),
+                data.source().kind().equals("system") ? data.source().trajectories() + " trajectories of "
+                        + data.name() : data.name()));
+        int trueRank = trueRank(model, data.testField().states(), d);
         TrainingConfig base = TrainingConfig.defaults().withEncoder(EncoderConfig.defaults().withHiddenWidths(s.hidden())
                         .withActivation(s.activation()).withDataType("double")).withEpochs(s.epochs())
-                .withBatchSize(s.batchSize()).withLearningRate(s.learningRate()).withSchedule("constant")
+                .withBatchSize(s.batchSize()).withLearningRate(s.learningRate()).withSchedule(s.schedule())
                 .withSeed(networkSeed);
         CountResult.Svd svd = null;
         List<CountRun.Network> networks = new ArrayList<>();
@@ -118,9 +101,9 @@ public final class Counter {
             listener.stage("svd: " + k + " outputs trained jointly with gradient-orthogonality (nu = " + s.nu() + ")");
             Parameters p = Parameters.resolve(orthogonality.id(), orthogonality.parameters(),
                     Map.of("nu", String.valueOf(s.nu())));
-            GradientTrainer.Stage stage = GradientTrainer.train(train, validation, orthogonality, p,
+            GradientTrainer.Stage stage = GradientTrainer.train(data.train(), data.validation(), orthogonality, p,
                     base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener);
-            svd = svdCount(stage, k, s, model, test, fresh, interpreter, interpreterParameters);
+            svd = svdCount(stage, k, s, data, interpreter, interpreterParameters);
             networks.add(new CountRun.Network("svd", stage));
             listener.stage(String.format(java.util.Locale.ROOT, "svd count %d; spectrum %s", svd.count(),
                     format(svd.spectrum())));
@@ -128,10 +111,10 @@ public final class Counter {
         List<CountResult.Deflation> deflations = new ArrayList<>();
         if (s.deflation()) {
             IndependenceLoss loss = deflation.get();
-            List<Boolean> variants = model.stateSpace().canonical().isPresent() ? List.of(true, false) : List.of(false);
+            List<Boolean> variants = data.train().canonical().isPresent() ? List.of(true, false) : List.of(false);
             for (boolean bracket : variants) {
-                deflations.add(deflate(bracket, loss, k, s, base, train, validation, model, test, fresh, networks,
-                        interpreter, interpreterParameters, listener));
+                deflations.add(deflate(bracket, loss, k, s, base, data, networks, interpreter, interpreterParameters,
+                        listener));
             }
         }
         // the independent count: deflation without the bracket when it ran (each stage is one function, checked along
@@ -144,15 +127,14 @@ public final class Counter {
                 ? Optional.of(c.independent().getAsInt()) : Optional.empty()).orElse(-1);
         int declaredInvolution = model.conservedCounts().flatMap(c -> c.inInvolution().isPresent()
                 ? Optional.of(c.inInvolution().getAsInt()) : Optional.empty()).orElse(-1);
-        return new CountRun(new CountResult(systemId, parameters, model.stateSpace().variables(),
-                model.invariants().stream().map(TrueInvariant::name).toList(), trueRank, declaredIndependent,
-                declaredInvolution, independent, involution, svd, deflations, (System.nanoTime() - start) / 1e9),
-                networks);
+        return new CountRun(new CountResult(data.name(), data.parameters(), data.source(),
+                model.stateSpace().variables(), model.invariants().stream().map(TrueInvariant::name).toList(),
+                trueRank, declaredIndependent, declaredInvolution, independent, involution, svd, deflations,
+                (System.nanoTime() - start) / 1e9), networks);
     }
 
     private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
-                                                 TrainingConfig base, FieldSamples train, FieldSamples validation,
-                                                 SystemModel model, GroupedData test, GroupedData fresh,
+                                                 TrainingConfig base, CountData data,
                                                  List<CountRun.Network> networks, SymbolicInterpreter interpreter,
                                                  Parameters interpreterParameters, RunListener listener) {
         long start = System.nanoTime();
@@ -167,11 +149,12 @@ public final class Counter {
         for (int stage = 1; stage <= k; stage++) {
             listener.stage("deflation " + (bracket ? "with" : "without") + " the bracket: stage " + stage + " of at most "
                     + k);
-            GradientTrainer.Stage trained = GradientTrainer.train(train, validation, loss, p,
+            GradientTrainer.Stage trained = GradientTrainer.train(data.train(), data.validation(), loss, p,
                     base.withEncoder(base.encoder().withLatentSize(1)).withSeed(base.seed() + stage), stages, listener);
             losses.add(trained.finalLoss());
-            alignment.add(spanAlignment(List.of(trained.encoder().field(0)), model, test.values(), 1));
-            double ratio = conservationRatios(List.of(trained.encoder().field(0)), test)[0];
+            alignment.add(spanAlignment(List.of(trained.encoder().field(0)), data.model(), data.testField().states(),
+                    1));
+            double ratio = conservationRatios(List.of(trained.encoder().field(0)), data.test())[0];
             conservation.add(ratio);
             rate += trained.statesPerSecond();
             stages.add(trained.encoder());
@@ -194,15 +177,15 @@ public final class Counter {
                 conservation.stream().mapToDouble(Double::doubleValue).toArray(), s.deflationTolerance(), count,
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
                 rate / losses.size(), (System.nanoTime() - start) / 1e9,
-                formulas(counted, model, test, fresh, interpreter, interpreterParameters));
+                formulas(counted, data, interpreter, interpreterParameters));
     }
 
-    private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, SystemModel model,
-                                            GroupedData test, GroupedData fresh, SymbolicInterpreter interpreter,
-                                            Parameters interpreterParameters) {
+    private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, CountData data,
+                                            SymbolicInterpreter interpreter, Parameters interpreterParameters) {
         Encoder e = stage.encoder();
-        double[] x = test.values();
-        int d = test.dimension();
+        double[] x = data.testField().states();
+        double[] h = data.testField().vectorField();
+        int d = data.dimension();
         int n = x.length / d;
         List<double[]> gradients = new ArrayList<>();
         for (int o = 0; o < k; o++) {
@@ -212,7 +195,7 @@ public final class Counter {
         for (int o = 0; o < k; o++) {
             all.add(e.field(o));
         }
-        double[] combinations = conservationRatios(all, test);
+        double[] combinations = conservationRatios(all, data.test());
         double[] spectrum = new double[Math.min(k, d)];
         for (int r = 0; r < n; r++) {
             double[][] gram = new double[k][k];
@@ -242,12 +225,11 @@ public final class Counter {
         for (int o = 0; o < k; o++) {
             fields.add(e.field(o));
         }
-        double alignment = spanAlignment(fields, model, x, count);
+        double alignment = spanAlignment(fields, data.model(), x, count);
         // formulas: the `count` best-conserved outputs, read jointly (their span is the conserved span)
         double[] violation = new double[k];
-        VectorField h = model.vectorField().orElseThrow();
         for (int r = 0; r < n; r++) {
-            double[] hr = h.at(java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d));
+            double[] hr = java.util.Arrays.copyOfRange(h, r * d, (r + 1) * d);
             double hn = Math.sqrt(Linalg.dot(hr, hr)) + 1e-300;
             double[][] u = units(gradients, r, d);
             for (int o = 0; o < k; o++) {
@@ -265,8 +247,8 @@ public final class Counter {
             conserved.add(fields.get(order.get(i)));
         }
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
-                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), formulas(conserved, model, test, fresh,
-                interpreter, interpreterParameters));
+                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), formulas(conserved, data, interpreter,
+                interpreterParameters));
     }
 
     private static double[][] units(List<double[]> gradients, int row, int d) {
@@ -324,21 +306,22 @@ public final class Counter {
      * constant everywhere, which is not a quantity). Robust statistics, because a network's error concentrates
      * where few training states lie (near a Kepler pericentre, passed quickly): one state there must not decide.
      */
-    static double[] conservationRatios(List<ScalarField> fields, GroupedData test) {
+    static double[] conservationRatios(List<ScalarField> fields, Groups test) {
         double[] out = new double[fields.size()];
-        int groups = test.groups();
-        int m = test.perGroup();
+        int groups = test.groupCount();
         for (int f = 0; f < fields.size(); f++) {
             ScalarField field = fields.get(f);
-            double[] v = new double[groups * m];
-            for (int g = 0; g < groups; g++) {
-                for (int j = 0; j < m; j++) {
-                    v[g * m + j] = field.value(test.state(g, j));
-                }
-            }
+            double[] v = new double[Math.toIntExact(test.size())];
             double[] within = new double[groups];
+            int at = 0;
             for (int g = 0; g < groups; g++) {
-                within[g] = mad(java.util.Arrays.copyOfRange(v, g * m, (g + 1) * m));
+                int m = test.groupSize(g);
+                double[] mine = new double[m];
+                for (int j = 0; j < m; j++) {
+                    mine[j] = field.value(test.state(g, j));
+                    v[at++] = mine[j];
+                }
+                within[g] = mad(mine);
             }
             double total = mad(v);
             out[f] = total > 0 ? median(within) / total : Double.NaN;
@@ -382,34 +365,23 @@ public final class Counter {
         return top;
     }
 
-    private static List<CountResult.Formula> formulas(List<ScalarField> fields, SystemModel model, GroupedData test,
-                                                      GroupedData fresh, SymbolicInterpreter interpreter,
-                                                      Parameters parameters) {
+    private static List<CountResult.Formula> formulas(List<ScalarField> fields, CountData data,
+                                                      SymbolicInterpreter interpreter, Parameters parameters) {
         if (fields.isEmpty()) {
             return List.of();
         }
-        Scores scores = Scorer.score(fields, model, test, ScoringOptions.defaults());
-        FormulaReport report = FormulaReport.read(interpreter, parameters, fields, model, test, fresh, scores);
+        GroupedData test = data.testBlock();
+        Scores scores = Scorer.score(fields, data.model(), test, ScoringOptions.defaults());
+        FormulaReport report = FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(),
+                scores);
         List<CountResult.Formula> out = new ArrayList<>();
         for (int i = 0; i < report.readings().size(); i++) {
             Interpretation r = report.readings().get(i);
             FormulaCheck.Result c = report.checks().get(i);
-            out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment()));
+            out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
+                    conservationRatios(List.of(r.formula()), data.test())[0]));
         }
         return out;
-    }
-
-    /** States along {@code groups} trajectories and the vector field at each. */
-    static FieldSamples samples(SystemModel model, VectorField field, int groups, int perGroup, long seed) {
-        GroupedData data = model.sample(new SamplingRequest(groups, perGroup, seed));
-        double[] x = data.values();
-        int d = data.dimension();
-        double[] h = new double[x.length];
-        for (int r = 0; r < x.length / d; r++) {
-            double[] v = field.at(java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d));
-            System.arraycopy(v, 0, h, r * d, d);
-        }
-        return new FieldSamples(d, x, h, model.stateSpace().canonical());
     }
 
     /** The most frequent rank of the true invariants' gradients over the states. */

@@ -42,6 +42,25 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
     public static GroupSplit split(Groups groups, double train, double validation, double test, long seed,
                                    String source) {
         Objects.requireNonNull(groups, "groups");
+        Indices i = indices(groups.groupCount(), train, validation, test, seed, source);
+        return new GroupSplit(groups.select(i.train()), groups.select(i.validation()), groups.select(i.test()));
+    }
+
+    /**
+     * Which groups go where: indices into the {@code groups} groups, each part ascending.
+     *
+     * @param train      training groups
+     * @param validation validation groups
+     * @param test       test groups
+     */
+    public record Indices(int[] train, int[] validation, int[] test) {
+    }
+
+    /**
+     * The split of {@link #split(Groups, double, double, double, long, String)} as indices, for data that travel
+     * beside the groups (e.g. their tangents).
+     */
+    public static Indices indices(int groups, double train, double validation, double test, long seed, String source) {
         for (double f : new double[] {train, validation, test}) {
             if (!(f > 0 && f < 1)) {
                 throw new InvalidInputException(String.format(Locale.ROOT, "split fractions %s, %s, %s: each must lie"
@@ -52,7 +71,7 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
             throw new InvalidInputException(String.format(Locale.ROOT, "split fractions %s, %s, %s sum to %s, not 1;"
                     + " choose fractions that add up to 1", train, validation, test, train + validation + test));
         }
-        int n = groups.groupCount();
+        int n = groups;
         if (n < 3) {
             throw new InvalidInputException(source + ": too few groups to split: " + n + " group" + (n == 1 ? "" : "s")
                     + ", need at least 3 (one each for training, validation and test); add groups or trajectories");
@@ -77,10 +96,8 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
             order[i] = order[j];
             order[j] = swap;
         }
-        int[] v = sorted(order, 0, nValidation);
-        int[] t = sorted(order, nValidation, nValidation + nTest);
-        int[] tr = sorted(order, nValidation + nTest, n);
-        return new GroupSplit(groups.select(tr), groups.select(v), groups.select(t));
+        return new Indices(sorted(order, nValidation + nTest, n), sorted(order, 0, nValidation),
+                sorted(order, nValidation, nValidation + nTest));
     }
 
     private static int[] sorted(int[] order, int from, int to) {

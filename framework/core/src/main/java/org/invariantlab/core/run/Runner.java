@@ -338,7 +338,7 @@ public final class Runner {
     }
 
     /** {@code groups} as a rectangular block, each group cut to the smallest group's size (at least 2). */
-    static GroupedData rectangular(Groups groups, String source) {
+    public static GroupedData rectangular(Groups groups, String source) {
         if (groups.isRectangular()) {
             return groups.toRectangular();
         }

@@ -184,6 +184,8 @@ public final class GradientTrainer {
                                    Standardization standardization, FieldSamples samples, Frozen frozen, int batch) {
         int n = samples.size();
         int d = samples.dimension();
+        // fewer validation states than a batch (a small data file): one batch of all of them; else whole batches
+        batch = Math.min(batch, n);
         double[] u = standardization.apply(samples.states);
         Batch work = new Batch(batch, d, kernel.outputs(), frozen.count, 0);
         int[] order = new int[n];

@@ -78,4 +78,16 @@ class GradientTrainerTest {
                 .validationLoss();
         assertArrayEquals(a, b, 0.0);
     }
+
+    /** A validation set smaller than a batch (a small data file's few trajectories) is evaluated as one batch. */
+    @Test
+    void fewerValidationStatesThanABatchStillGiveAFiniteLoss() {
+        GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
+        Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of());
+        GradientTrainer.Stage stage = GradientTrainer.train(oscillator(256, 1), oscillator(20, 2), loss, p,
+                config().withEpochs(2), List.of(), null);
+        for (double v : stage.validationLoss()) {
+            assertTrue(Double.isFinite(v) && v >= 0, "validation loss " + v);
+        }
+    }
 }

@@ -1,0 +1,147 @@
+package org.invariantlab.core.count;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.api.system.GroupedData;
+import org.invariantlab.api.system.SamplingRequest;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.system.VectorField;
+import org.invariantlab.core.data.FileDataModel;
+import org.invariantlab.core.data.GroupSplit;
+import org.invariantlab.core.data.TrajectoryTangents;
+import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.run.Runner;
+import org.invariantlab.core.train.GradientTrainer.FieldSamples;
+
+/**
+ * The states a count trains and judges on, each with the direction of motion there: from a system's vector field
+ * {@code h(x)} along its simulated trajectories, or from a file of measured trajectories whose tangents are
+ * estimated by finite differences in time ({@link TrajectoryTangents}). Training, validation and test never share
+ * a trajectory.
+ *
+ * @param name       the system id or the file's name, for the record
+ * @param parameters the system's parameters (empty for a file)
+ * @param model      the truth: the system, or the file with the invariants one suspects (possibly none)
+ * @param source     where the states came from
+ * @param train      training states and directions
+ * @param validation validation states and directions (the stage's final loss)
+ * @param test       the test trajectories: the trajectory check, the spans and the formulas
+ * @param testField  the test states and directions (the svd method's order of outputs)
+ * @param fresh      trajectories no network saw, for checking formulas
+ */
+public record CountData(String name, Map<String, String> parameters, SystemModel model, CountResult.Source source,
+                        FieldSamples train, FieldSamples validation, Groups test, FieldSamples testField,
+                        GroupedData fresh) {
+
+    public CountData {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(source, "source");
+        parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * The seed of the networks of a count with master seed {@code seed}: the fifth draw of the generator whose first
+     * four seed the data of {@link #simulate}.
+     */
+    public static long networkSeed(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < 4; i++) {
+            r.nextLong();
+        }
+        return r.nextLong();
+    }
+
+    /** The dimension {@code d} of a state. */
+    public int dimension() {
+        return train.dimension();
+    }
+
+    /** The test trajectories cut to one length, for the scorer and the formula reader. */
+    public GroupedData testBlock() {
+        return Runner.rectangular(test, name);
+    }
+
+    /**
+     * States along simulated trajectories: four draws (training, validation, test, fresh) with seeds derived from
+     * {@code seed}, {@code trajectories} for training and a quarter of that (at least 2) for each of the others.
+     *
+     * @throws InvalidInputException if the system declares no vector field
+     */
+    public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
+                                     int trajectories, int perTrajectory, long seed) {
+        VectorField field = model.vectorField().orElseThrow(() -> new InvalidInputException("system '" + systemId
+                + "' has no vector field h(x); count works on dynamical systems (e.g. oscillator-2d, kepler), or on "
+                + "measured trajectories with time stamps (--data FILE)"));
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long trainSeed = seeds.nextLong();
+        long validationSeed = seeds.nextLong();
+        long testSeed = seeds.nextLong();
+        long freshSeed = seeds.nextLong();
+        int few = Math.max(2, trajectories / 4);
+        Optional<CanonicalLayout> layout = model.stateSpace().canonical();
+        GroupedData test = model.sample(new SamplingRequest(few, perTrajectory, testSeed));
+        return new CountData(systemId, parameters, model, new CountResult.Source("system", systemId, trajectories,
+                (long) trajectories * perTrajectory, Double.NaN),
+                field(model.sample(new SamplingRequest(trajectories, perTrajectory, trainSeed)), field, layout),
+                field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
+                Groups.of(test), field(test, field, layout),
+                model.sample(new SamplingRequest(few, perTrajectory, freshSeed)));
+    }
+
+    /**
+     * Measured trajectories from a file: each group one trajectory with time stamps; the groups split as
+     * {@code file.split()} says (seeded), directions by {@link TrajectoryTangents}.
+     *
+     * @param layout the (q, p) layout of the variables for Poisson brackets, if the data are canonical
+     * @throws InvalidInputException for a file without time stamps, a trajectory of fewer than three states or a
+     *                               repeated time, or too few trajectories to split
+     */
+    public static CountData fromFile(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout, long seed) {
+        Groups all = model.groups();
+        TrajectoryTangents.Result tangents = TrajectoryTangents.of(all, model.name());
+        List<Double> f = file.split();
+        GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed,
+                model.name());
+        return new CountData(model.name(), Map.of(), model, new CountResult.Source("file", model.name(),
+                all.groupCount(), all.size(), tangents.medianTurnDegrees()),
+                field(all, tangents, split.train(), layout), field(all, tangents, split.validation(), layout),
+                all.select(split.test()), field(all, tangents, split.test(), layout),
+                Runner.rectangular(all.select(split.validation()), model.name()));
+    }
+
+    private static FieldSamples field(Groups all, TrajectoryTangents.Result tangents, int[] picked,
+                                      Optional<CanonicalLayout> layout) {
+        int d = all.dimension();
+        long n = 0;
+        for (int g : picked) {
+            n += all.groupSize(g);
+        }
+        double[] x = new double[Math.toIntExact(n * d)];
+        double[] h = new double[x.length];
+        int at = 0;
+        for (int g : picked) {
+            double[] v = all.values(g);
+            System.arraycopy(v, 0, x, at, v.length);
+            System.arraycopy(tangents.tangents().get(g), 0, h, at, v.length);
+            at += v.length;
+        }
+        return new FieldSamples(d, x, h, layout);
+    }
+
+    private static FieldSamples field(GroupedData data, VectorField field, Optional<CanonicalLayout> layout) {
+        double[] x = data.values();
+        int d = data.dimension();
+        double[] h = new double[x.length];
+        for (int r = 0; r < x.length / d; r++) {
+            double[] v = field.at(java.util.Arrays.copyOfRange(x, r * d, (r + 1) * d));
+            System.arraycopy(v, 0, h, r * d, d);
+        }
+        return new FieldSamples(d, x, h, layout);
+    }
+}
