@@ -21,13 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * 106, 045307 (2022)) or neural deflation (Zhu, Zhang, Kevrekidis, Phys. Rev. E 108, L022301 (2023)).
  *
  * <p>One step on a batch of states {@code x} (raw units) with vector field {@code h(x)}: the network sees
- * {@code u = (x − μ)/σ}; {@link JacobianKernel} gives {@code ∂f/∂u}, hence the raw gradients
+ * {@code u = (x − μ)/σ}; the kernel gives {@code ∂f/∂u}, hence the raw gradients
  * {@code ∇ₓf_j = (∂f_j/∂u)/σ}; the loss returns {@code ∂L/∂(∇ₓf)}, which goes back through the same chain rule
  * ({@code ∂L/∂(∂f/∂u)_i = ∂L/∂(∇ₓf)_i / σ_i}) and the kernel's second-order backward pass to the weights; Adam
  * (Kingma &amp; Ba, ICLR 2015) with the {@link TrainingConfig}'s schedule updates them. Earlier, frozen networks (a
  * sequential stage plan) enter only through their gradients at the same states, computed once per stage.
  *
- * <p>Double precision throughout (the networks are built in double). Deterministic for a fixed seed.
+ * <p>The network's precision chooses the kernel ({@link #kernel}): single precision on {@link FloatJacobianKernel}
+ * (sgemm, Vector API activations), or double on {@link JacobianKernel}; the optimiser and the loss work in double
+ * either way. Deterministic for a fixed seed.
  */
 public final class GradientTrainer {
 
@@ -76,7 +78,8 @@ public final class GradientTrainer {
      * @param validationLoss  per epoch, the loss on the validation states
      * @param finalLoss       the loss on the validation states after training
      * @param seconds         wall time of the stage
-     * @param statesPerSecond training throughput
+     * @param statesPerSecond training throughput: states per second of the training steps (the frozen networks' gradients,
+     *                        computed once per stage, and the validation passes not included; as the peers time it)
      */
     public record Stage(Encoder encoder, double[] trainLoss, double[] validationLoss, double finalLoss, double seconds,
                         double statesPerSecond) {
@@ -120,8 +123,8 @@ public final class GradientTrainer {
         }
         long start = System.nanoTime();
         Standardization standardization = Standardization.fit(d, train.states);
-        MultiLayerNetwork net = Encoder.network(config.encoder().withDataType("double"), d, config.seed());
-        JacobianKernel kernel = JacobianKernel.of(net);
+        MultiLayerNetwork net = Encoder.network(config.encoder(), d, config.seed());
+        MlpKernel kernel = kernel(net);
         double[] params = JacobianKernel.parameters(net);
         int k = kernel.outputs();
         Frozen trainFrozen = Frozen.of(frozen, train);
@@ -140,10 +143,12 @@ public final class GradientTrainer {
         double[] trainLoss = new double[config.epochs()];
         double[] validationLoss = new double[config.epochs()];
         long states = 0;
+        long stepNanos = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             double eta = config.learningRateAt(epoch);
             Trainer.shuffle(order, rng);
             double sum = 0;
+            long epochStart = System.nanoTime();
             for (int from = 0; from + batch <= n; from += batch) {
                 work.gather(order, from, train, u, trainFrozen);
                 double value = work.step(kernel, params, loss, lossParams, std, train.canonical());
@@ -155,6 +160,7 @@ public final class GradientTrainer {
                 sum += value;
                 states += batch;
             }
+            stepNanos += System.nanoTime() - epochStart;
             trainLoss[epoch] = sum / (n / batch);
             validationLoss[epoch] = evaluate(kernel, params, loss, lossParams, standardization, validation,
                     validationFrozen, batch);
@@ -163,10 +169,11 @@ public final class GradientTrainer {
                         validationLoss[epoch], Double.NaN, eta, (System.nanoTime() - start) / 1e9));
             }
         }
-        net.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.DOUBLE));
+        net.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.DOUBLE)
+                .castTo(net.params().dataType()));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Stage(new Encoder(net, standardization), trainLoss, validationLoss,
-                validationLoss[config.epochs() - 1], seconds, states / seconds);
+                validationLoss[config.epochs() - 1], seconds, states / (stepNanos / 1e9));
     }
 
     /**
@@ -174,13 +181,21 @@ public final class GradientTrainer {
      */
     public static double loss(Encoder encoder, FieldSamples samples, IndependenceLoss loss, Parameters lossParams,
                               List<Encoder> frozen, int batch) {
-        JacobianKernel kernel = JacobianKernel.of(encoder.network());
+        MlpKernel kernel = kernel(encoder.network());
         double[] params = JacobianKernel.parameters(encoder.network());
         return evaluate(kernel, params, loss, lossParams, encoder.standardization(), samples, Frozen.of(frozen, samples),
                 Math.min(batch, samples.size()));
     }
 
-    private static double evaluate(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+    /**
+     * The second-order kernel for {@code net}'s precision: {@link FloatJacobianKernel} for a float network (the fast
+     * path), {@link JacobianKernel} for a double one.
+     */
+    static MlpKernel kernel(MultiLayerNetwork net) {
+        return net.params().dataType() == DataType.FLOAT ? FloatJacobianKernel.of(net, true) : JacobianKernel.of(net);
+    }
+
+    private static double evaluate(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
                                    Standardization standardization, FieldSamples samples, Frozen frozen, int batch) {
         int n = samples.size();
         int d = samples.dimension();
@@ -267,7 +282,7 @@ public final class GradientTrainer {
             }
         }
 
-        private Penalty penalty(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+        private Penalty penalty(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
                                 double[] std, Optional<CanonicalLayout> canonical) {
             kernel.forward(params, u, rows);
             double[] j = kernel.jacobian(rows);
@@ -280,12 +295,12 @@ public final class GradientTrainer {
                     lossParams);
         }
 
-        double value(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+        double value(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
                      Optional<CanonicalLayout> canonical) {
             return penalty(kernel, params, loss, lossParams, std, canonical).value();
         }
 
-        double step(JacobianKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+        double step(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
                     Optional<CanonicalLayout> canonical) {
             Penalty p = penalty(kernel, params, loss, lossParams, std, canonical);
             double[] g = p.jacobianGradient();

@@ -34,7 +34,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>The inputs are whatever the network sees (the trainer passes standardised states and converts the
  * Jacobian to raw units itself). Not thread-safe.
  */
-final class JacobianKernel {
+final class JacobianKernel implements MlpKernel {
 
     private final int inputs;
     private final int layers;
@@ -122,20 +122,34 @@ final class JacobianKernel {
         return net.params().castTo(DataType.DOUBLE).toDoubleVector();
     }
 
-    int inputs() {
+    @Override
+    public int inputs() {
         return inputs;
     }
 
-    int outputs() {
+    @Override
+    public int outputs() {
         return widths[layers - 1];
     }
 
-    int parameterCount() {
+    @Override
+    public int parameterCount() {
         return parameterCount;
     }
 
+    /** The layer widths, the last one {@code k}. */
+    int[] widths() {
+        return widths.clone();
+    }
+
+    /** The activation of each layer. */
+    SmoothActivation[] activations() {
+        return activations.clone();
+    }
+
     /** The outputs {@code z} ({@code rows × k}, row-major) of the last {@link #forward}; a live buffer. */
-    double[] outputs(int rows) {
+    @Override
+    public double[] outputs(int rows) {
         check(rows);
         return h[layers - 1];
     }
@@ -144,7 +158,8 @@ final class JacobianKernel {
      * The Jacobian ({@code rows × k × d}, index {@code (row·k + o)·d + i}, the layout of
      * {@link org.invariantlab.api.training.GradientBatch#jacobian()}) of the last {@link #forward}; a live buffer.
      */
-    double[] jacobian(int rows) {
+    @Override
+    public double[] jacobian(int rows) {
         check(rows);
         return adjoint[0];
     }
@@ -153,7 +168,8 @@ final class JacobianKernel {
      * Runs the network on {@code rows} inputs ({@code x}, row-major {@code rows × d}) and its backward chain for
      * every output.
      */
-    void forward(double[] params, double[] xs, int rows) {
+    @Override
+    public void forward(double[] params, double[] xs, int rows) {
         if (params.length != parameterCount) {
             throw new IllegalArgumentException("expected " + parameterCount + " parameters, got " + params.length);
         }
@@ -205,16 +221,23 @@ final class JacobianKernel {
      * {@link #jacobian}) through the last {@link #forward} and writes {@code ∂L/∂θ} into {@code gradient}
      * (overwritten, DL4J's flat layout).
      */
-    void backward(double[] params, double[] outputGradient, double[] jacobianGradient, int rows, double[] gradient) {
+    @Override
+    public void backward(double[] params, double[] outputGradient, double[] jacobianGradient, int rows,
+                         double[] gradient) {
         check(rows);
         int k = widths[layers - 1];
         Arrays.fill(gradient, 0, parameterCount, 0.0);
         for (double[] g : weightGradients) {
             Arrays.fill(g, 0.0);
         }
+        if (jacobianGradient == null) {
+            for (double[] sl : second) {
+                Arrays.fill(sl, 0.0);
+            }
+        }
         // reverse mode through the backward chain, from the input side up: Ē_0 = ∂L/∂J
         double[] eBar = jacobianGradient;
-        for (int l = 0; l < layers; l++) {
+        for (int l = 0; l < layers && jacobianGradient != null; l++) {
             int nIn = fanIn[l];
             int nOut = widths[l];
             double[] sBar = scaledBar[l];

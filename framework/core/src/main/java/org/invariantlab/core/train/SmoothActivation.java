@@ -57,6 +57,24 @@ enum SmoothActivation {
                 + "gradients needs; use --activation " + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
     }
 
+    /** Whether every layer of {@code net} is dense with an activation this enum has (precise GELU excluded). */
+    static boolean supports(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
+                    || layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)) {
+                return false;
+            }
+            IActivation a = ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer()).getActivationFn();
+            boolean smooth = a instanceof ActivationIdentity || a instanceof ActivationSwish
+                    || a instanceof ActivationSigmoid || a instanceof ActivationTanH || a instanceof ActivationSoftPlus
+                    || a instanceof ActivationGELU g && !g.isPrecise();
+            if (!smooth) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Writes {@code φ(a_i)}, {@code φ'(a_i)} and {@code φ''(a_i)} for {@code i ∈ [0, n)}.
      */

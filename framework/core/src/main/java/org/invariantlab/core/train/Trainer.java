@@ -15,10 +15,7 @@ import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairExamples;
 import org.invariantlab.api.training.Perturbation;
 import org.invariantlab.api.training.TrainingExamples;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Trains an {@link Encoder} through a {@link NetworkHead}: the siamese scheme of Wetzel, Melko, Scott, Panju
@@ -34,10 +31,10 @@ import org.nd4j.linalg.learning.config.Adam;
  *   <li>{@code head.evaluate(Z, θ)} returns the batch loss {@code L}, {@code ∂L/∂Z} and {@code ∂L/∂θ};</li>
  *   <li>back-propagate {@code ∂L/∂Z} through the network to {@code ∂L/∂w}, with a kernel whose buffers are
  *       allocated once per batch shape (entries of {@code ∂L/∂Z} negligible against the batch's largest are
- *       zeroed first, see below);</li>
- *   <li>Adam steps on the flattened network parameters (ND4J's {@code AdamUpdater}, the update DL4J's own
- *       updater applies) and on {@code θ} (same rule, in plain Java), both at the epoch's learning
- *       rate.</li>
+ *       zeroed first, see below) — {@link NetworkStep} chooses it: the single-precision kernel on OpenBLAS
+ *       and the Vector API for float networks with smooth activations, ND4J's ops otherwise;</li>
+ *   <li>Adam steps on the flattened network parameters and on {@code θ} (the same rule, {@link ParameterAdam}
+ *       or ND4J's {@code AdamUpdater}), both at the epoch's learning rate.</li>
  * </ol>
  *
  * <p><b>Scaling convention.</b> A head returns the <em>mean</em> loss over the batch's examples and its
@@ -281,17 +278,8 @@ public final class Trainer {
         }
 
         TrainingResult execute() {
-            DenseKernel kernel = new DenseKernel(net);
-            Adam adam = new Adam(config.learningRateAt(0), ParameterAdam.BETA1, ParameterAdam.BETA2,
-                    ParameterAdam.EPSILON);
-            INDArray params = net.params();
-            INDArray adamState = Nd4j.zeros(params.dataType(), 1, adam.stateSize(params.length()));
-            GradientUpdater<?> updater = adam.instantiate(adamState, true);
-            INDArray gradient = kernel.gradient();
-            // after applyUpdater the gradient array holds the Adam update; this view has the shape of params()
-            INDArray update = gradient.reshape(params.shape());
+            NetworkStep step = NetworkStep.of(net, config.learningRateAt(0));
             ParameterAdam thetaAdam = new ParameterAdam(theta.length);
-            HostCopy copy = new HostCopy();
 
             int n = rows.count();
             int batch = Math.min(config.batchSize(), n);
@@ -318,7 +306,6 @@ public final class Trainer {
 
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 double eta = config.learningRateAt(epoch);
-                adam.setLearningRate(eta);
                 shuffle(order, random);
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
@@ -338,9 +325,7 @@ public final class Trainer {
                         fresh.refreshPerturbed(order, from, to, perturbation, stepSeed(config.seed(), iteration), raw,
                                 noisy, x);
                     }
-                    copy.write(kernel.input(r), x, r * d);
-                    double[] z = new double[r * k];
-                    copy.read(kernel.forward(r), z, r * k);
+                    double[] z = step.forward(x, r, k);
                     HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters,
                             epoch + 1, stepNumber);
                     if (!Double.isFinite(out.loss())) {
@@ -368,14 +353,11 @@ public final class Trainer {
                     } else {
                         accuracyKnown = false;
                     }
-                    DenseKernel.flushNegligible(dz, r * k, kernel.type());
-                    copy.write(kernel.outputGradient(r), dz, r * k);
-                    kernel.backward(r);
-                    updater.applyUpdater(gradient, iteration, epoch);
-                    params.subi(update);
+                    step.backward(dz, r, k, eta, iteration, epoch);
                     thetaAdam.step(theta, dTheta, eta);
                     iteration++;
                 }
+                step.sync();
                 trainingNanos += System.nanoTime() - epochStart;
                 examplesDone += seen;
                 if (failure != null) {

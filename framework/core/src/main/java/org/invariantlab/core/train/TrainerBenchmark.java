@@ -117,6 +117,11 @@ public final class TrainerBenchmark {
     }
 
 
+    /** Whether the float kernels' activations run on the Vector API here ({@link FloatActivations}). */
+    public static boolean vectorActivations() {
+        return FloatActivations.VECTOR;
+    }
+
     /** One line describing the workload and environment. */
     public static String header(Settings s) {
         String omp = System.getenv("OMP_NUM_THREADS");
@@ -193,28 +198,32 @@ public final class TrainerBenchmark {
      *
      * @param engine the row's name
      */
-    public static Row runGradient(Settings s, String engine, IndependenceLoss loss, Map<String, String> lossParameters,
-                                  int outputs, int frozen) {
+    public static List<Row> runGradient(Settings s, String engine, IndependenceLoss loss,
+                                        Map<String, String> lossParameters, int outputs, int frozen) {
         int d = s.inputs() % 2 == 0 ? s.inputs() : s.inputs() + 1;
         GradientTrainer.FieldSamples train = rotation(s.pairs(), d, 11L);
         GradientTrainer.FieldSamples validation = rotation(256, d, 12L);
         Parameters p = Parameters.resolve(loss.id(), loss.parameters(), lossParameters);
-        EncoderConfig encoder = EncoderConfig.defaults().withHiddenWidths(s.widths()).withDataType("double");
-        TrainingConfig config = TrainingConfig.defaults().withEncoder(encoder).withEpochs(s.epochs())
-                .withBatchSize(s.batchSize()).withSchedule("constant");
-        List<Encoder> earlier = new ArrayList<>();
-        for (int j = 0; j < frozen; j++) {
-            earlier.add(Encoder.create(encoder.withLatentSize(1), Standardization.fit(d, train.states()), 100L + j));
+        List<Row> rows = new ArrayList<>();
+        for (String type : s.types()) {
+            EncoderConfig encoder = EncoderConfig.defaults().withHiddenWidths(s.widths()).withDataType(type);
+            TrainingConfig config = TrainingConfig.defaults().withEncoder(encoder).withEpochs(s.epochs())
+                    .withBatchSize(s.batchSize()).withSchedule("constant");
+            List<Encoder> earlier = new ArrayList<>();
+            for (int j = 0; j < frozen; j++) {
+                earlier.add(Encoder.create(encoder.withLatentSize(1), Standardization.fit(d, train.states()), 100L + j));
+            }
+            TrainingConfig warm = config.withEncoder(encoder.withLatentSize(outputs)).withEpochs(WARM_UP_EPOCHS);
+            GradientTrainer.train(train, validation, loss, p, warm, earlier, null);
+            double[] rates = new double[s.repeats()];
+            for (int r = 0; r < s.repeats(); r++) {
+                rates[r] = GradientTrainer.train(train, validation, loss, p,
+                        config.withEncoder(encoder.withLatentSize(outputs)).withSeed(r + 1L), earlier, null)
+                        .statesPerSecond();
+            }
+            rows.add(new Row(engine, type, rates, s.batchSize()));
         }
-        TrainingConfig warm = config.withEncoder(encoder.withLatentSize(outputs)).withEpochs(WARM_UP_EPOCHS);
-        GradientTrainer.train(train, validation, loss, p, warm, earlier, null);
-        double[] rates = new double[s.repeats()];
-        for (int r = 0; r < s.repeats(); r++) {
-            rates[r] = GradientTrainer.train(train, validation, loss, p,
-                    config.withEncoder(encoder.withLatentSize(outputs)).withSeed(r + 1L), earlier, null)
-                    .statesPerSecond();
-        }
-        return new Row(engine, "double", rates, s.batchSize());
+        return rows;
     }
 
     private static GradientTrainer.FieldSamples rotation(int n, int d, long seed) {

@@ -102,6 +102,10 @@ public final class NeuralDeflationLoss implements IndependenceLoss {
         double[][] basis = new double[earlier][d];
         double[] r = new double[d];
         double[] dT = new double[d];
+        double[] v = new double[d];
+        int[] qs = layout.map(cl -> cl.positions().stream().mapToInt(Integer::intValue).toArray()).orElse(new int[0]);
+        int[] ps = layout.map(cl -> cl.momenta().stream().mapToInt(Integer::intValue).toArray()).orElse(new int[0]);
+        boolean squareRoot = alpha == 0.5;
         double value = 0;
         for (int row = 0; row < rows; row++) {
             unit(field, row * d, d, hat);
@@ -110,7 +114,7 @@ public final class NeuralDeflationLoss implements IndependenceLoss {
             for (int j = 0; j < earlier; j++) {
                 unit(frozen, (row * earlier + j) * d, d, old[j]);
                 // Gram–Schmidt (twice, for stability) of the earlier unit gradients
-                double[] v = old[j].clone();
+                System.arraycopy(old[j], 0, v, 0, d);
                 for (int pass = 0; pass < 2; pass++) {
                     for (int b = 0; b < rank; b++) {
                         double p = dot(v, basis[b], d);
@@ -140,23 +144,24 @@ public final class NeuralDeflationLoss implements IndependenceLoss {
             for (int i = 0; i < d; i++) {
                 dT[i] = 2 * c * hat[i];
             }
-            if (layout.isPresent()) {
-                CanonicalLayout cl = layout.get();
-                for (int j = 0; j < earlier; j++) {
-                    double bj = cl.poissonBracket(g, old[j]);
-                    numerator += bj * bj;
-                    for (int m = 0; m < cl.degreesOfFreedom(); m++) {
-                        int q = cl.positions().get(m);
-                        int p = cl.momenta().get(m);
-                        dT[q] += 2 * bj * old[j][p];
-                        dT[p] -= 2 * bj * old[j][q];
-                    }
+            for (int j = 0; j < earlier && qs.length > 0; j++) {
+                double[] o = old[j];
+                double bj = 0;
+                for (int m = 0; m < qs.length; m++) {
+                    bj += g[qs[m]] * o[ps[m]] - g[ps[m]] * o[qs[m]];
+                }
+                numerator += bj * bj;
+                for (int m = 0; m < qs.length; m++) {
+                    dT[qs[m]] += 2 * bj * o[ps[m]];
+                    dT[ps[m]] -= 2 * bj * o[qs[m]];
                 }
             }
-            double denominator = k * Math.pow(residual, alpha);
+            // residual^alpha without pow for the two allowed exponents
+            double power = squareRoot ? Math.sqrt(residual) : residual;
+            double denominator = k * power;
             double term = numerator / denominator;
             value += term / rows;
-            double shrink = alpha * numerator / (k * Math.pow(residual, alpha + 1));
+            double shrink = alpha * numerator / (k * power * residual);
             for (int i = 0; i < d; i++) {
                 dT[i] = dT[i] / denominator - shrink * 2 * r[i];
             }
