@@ -7,9 +7,9 @@ number of steps after a warm-up (the median of three timings), and prints one li
 
   trainer          siamese pairs, float: both states of a pair through the network, logit a - b*|f(x) - f(x')|^2
                    (learned a, log b), binary cross-entropy, Adam
-  orthogonality-K  states, double: K outputs of one network, loss (1/K) sum_k E[(h.g_k)^2]
+  orthogonality-K  states, float32 (as ../shared/bench/pyref2; --double for float64): K outputs of one network, loss (1/K) sum_k E[(h.g_k)^2]
                    + (2/(K(K-1))) sum_{k<l} E[(g_k.g_l)^2] on unit input gradients g (double backward)
-  deflation-2      states, double: one output, one frozen network, loss
+  deflation-2      states, same precision: one output, one frozen network, loss
                    E[((h.g)^2 + {g, g_1}^2)/2 / |(I - q q^T) g|^2] with the canonical Poisson bracket
 
 The states are uniform in [-1, 1]^d under the rotation field h = (p, -q) of d/2 oscillators, as in
@@ -77,9 +77,9 @@ def siamese(args, gen):
 
 def orthogonality(args, gen, k):
     d = args.inputs
-    net = mlp(d, args.widths, k, torch.float64)
+    net = mlp(d, args.widths, k, args.dtype)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    x, h = rotation(args.batch, d, torch.float64, gen)
+    x, h = rotation(args.batch, d, args.dtype, gen)
     hh = unit(h)
 
     def step():
@@ -102,10 +102,10 @@ def orthogonality(args, gen, k):
 def deflation(args, gen):
     d = args.inputs
     half = d // 2
-    frozen = mlp(d, args.widths, 1, torch.float64)
-    net = mlp(d, args.widths, 1, torch.float64)
+    frozen = mlp(d, args.widths, 1, args.dtype)
+    net = mlp(d, args.widths, 1, args.dtype)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    x, h = rotation(args.batch, d, torch.float64, gen)
+    x, h = rotation(args.batch, d, args.dtype, gen)
     hh = unit(h)
     xf = x.clone().requires_grad_(True)
     g1 = unit(torch.autograd.grad(frozen(xf).sum(), xf)[0]).detach()
@@ -126,6 +126,19 @@ def deflation(args, gen):
     return args.batch * args.steps / timed(step, args.steps, args.warm)
 
 
+def blas_library():
+    """The BLAS library this process loaded (Debian's torch uses whatever libblas.so.3 points to)."""
+    try:
+        with open('/proc/self/maps') as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if 'blas' in path.rsplit('/', 1)[-1] or 'mkl' in path:
+                    return path
+    except OSError:
+        pass
+    return 'unknown'
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--inputs', type=int, default=4)
@@ -134,7 +147,9 @@ def main():
     p.add_argument('--steps', type=int, default=200)
     p.add_argument('--warm', type=int, default=20)
     p.add_argument('--threads', type=int, default=1)
+    p.add_argument('--double', action='store_true', help='second-order workloads in float64 (default float32)')
     args = p.parse_args()
+    args.dtype = torch.float64 if args.double else torch.float32
     torch.set_num_threads(args.threads)
     gen = torch.Generator().manual_seed(1)
     torch.manual_seed(1)
@@ -142,7 +157,8 @@ def main():
     print(f'peer orthogonality-1 {orthogonality(args, gen, 1):.0f}', flush=True)
     print(f'peer orthogonality-3 {orthogonality(args, gen, 3):.0f}', flush=True)
     print(f'peer deflation-2 {deflation(args, gen):.0f}', flush=True)
-    print(f'peer torch {torch.__version__}', flush=True)
+    print(f'peer torch {torch.__version__} {"float64" if args.double else "float32"}', flush=True)
+    print(f'peer blas {blas_library()}', flush=True)
 
 
 if __name__ == '__main__':

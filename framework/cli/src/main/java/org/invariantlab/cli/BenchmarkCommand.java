@@ -84,9 +84,9 @@ final class BenchmarkCommand extends LabCommand {
         }
         // training on input gradients (second order): AI Poincare 2.0's loss for 1 and 3 outputs, a deflation stage
         IndependenceLoss orthogonality = lab.registry().get(IndependenceLoss.class, "gradient-orthogonality");
-        speed.add(TrainerBenchmark.runGradient(s, "orthogonality-1", orthogonality, Map.of(), 1, 0));
-        speed.add(TrainerBenchmark.runGradient(s, "orthogonality-3", orthogonality, Map.of(), 3, 0));
-        lab.registry().find(IndependenceLoss.class, "neural-deflation").ifPresent(d -> speed.add(
+        speed.addAll(TrainerBenchmark.runGradient(s, "orthogonality-1", orthogonality, Map.of(), 1, 0));
+        speed.addAll(TrainerBenchmark.runGradient(s, "orthogonality-3", orthogonality, Map.of(), 3, 0));
+        lab.registry().find(IndependenceLoss.class, "neural-deflation").ifPresent(d -> speed.addAll(
                 TrainerBenchmark.runGradient(s, "deflation-2", d.extension(), Map.of(), 1, 1)));
         List<TrainerBenchmark.Row> peerRows = peer ? PytorchPeer.run(s, out) : List.of();
         speed.addAll(peerRows);
@@ -97,7 +97,9 @@ final class BenchmarkCommand extends LabCommand {
         out.println("trainer: siamese pairs/s; trainer-groups: states/s of whole groups with fresh perturbations "
                 + "(Ha-Jeong's noise-variance loss); both cost two network evaluations each");
         out.println("orthogonality-k: states/s of k outputs trained jointly on gradient-orthogonality; deflation-2: "
-                + "states/s of a second deflation stage (one frozen network, Poisson bracket); second order, double");
+                + "states/s of a second deflation stage (one frozen network, Poisson bracket); second order, in each "
+                + "precision (float: sgemm and Vector API activations" + (TrainerBenchmark.vectorActivations() ? "" : ", here "
+                + "without the Vector API") + ")");
         if (reproduce) {
             Path tmp;
             try {

@@ -85,6 +85,9 @@ final class CountCommand extends LabCommand {
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "swish", description = "Hidden activation: swish, tanh, sigmoid, softplus or gelu (default: ${DEFAULT-VALUE}).")
     String activation;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "Network precision: float (the fast kernel) or double (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--trajectories", paramLabel = "N", defaultValue = "512", description = "Training trajectories (default: ${DEFAULT-VALUE}).")
     int trajectories;
 
@@ -115,7 +118,7 @@ final class CountCommand extends LabCommand {
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
         CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, schedule, hidden,
-                activation, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
+                activation, precision, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
         DataFile file = data.file();
         if ((systemId == null) == (file == null)) {
             throw new InvalidInputException("give --system ID or --data FILE (one of them): what to count the conserved "

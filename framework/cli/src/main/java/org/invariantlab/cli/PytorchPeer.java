@@ -72,11 +72,15 @@ final class PytorchPeer {
         for (String line : lines) {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3 && f[0].equals("peer") && f[2].matches("[0-9.]+")) {
-                String type = f[1].equals("trainer") ? "float" : "double";
+                String type = "float"; // the peer's default: float32 throughout (--double is not passed)
                 rows.add(new TrainerBenchmark.Row("peer:" + f[1], type, new double[] {Double.parseDouble(f[2])},
                         s.batchSize()));
-            } else if (f.length == 3 && f[1].equals("torch")) {
-                out.println("PyTorch peer: torch " + f[2]);
+            } else if (f.length >= 3 && f[1].equals("torch")) {
+                out.println("PyTorch peer: torch " + String.join(" ", java.util.Arrays.copyOfRange(f, 2, f.length)));
+            } else if (f.length == 3 && f[1].equals("blas")) {
+                boolean optimised = f[2].contains("openblas") || f[2].contains("mkl") || f[2].contains("blis");
+                out.println("PyTorch peer: BLAS " + f[2] + (optimised ? "" : " -- the reference BLAS: the peer runs "
+                        + "about 4x slower than with OpenBLAS; install libopenblas0-pthread for a fair comparison"));
             }
         }
         return rows;
@@ -88,8 +92,8 @@ final class PytorchPeer {
         for (TrainerBenchmark.Row ours : rows) {
             for (TrainerBenchmark.Row theirs : rows) {
                 if (theirs.engine().equals("peer:" + ours.engine())) {
-                    sb.append(String.format(Locale.ROOT, "  %-16s %8.0f / %8.0f = %.2fx%n", ours.engine(), ours.median(),
-                            theirs.median(), ours.median() / theirs.median()));
+                    sb.append(String.format(Locale.ROOT, "  %-16s %-6s %8.0f / %8.0f = %.2fx%n", ours.engine(),
+                            ours.dataType(), ours.median(), theirs.median(), ours.median() / theirs.median()));
                 }
             }
         }

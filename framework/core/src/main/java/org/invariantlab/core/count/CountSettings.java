@@ -25,6 +25,7 @@ import org.invariantlab.core.train.TrainingConfig;
  *                               ({@link TrainingConfig})
  * @param hidden                 hidden-layer widths
  * @param activation             hidden activation (smooth: swish, tanh, sigmoid, softplus or gelu)
+ * @param dataType               network precision: {@code float} (the fast kernel) or {@code double} (the reference)
  * @param trajectories           training trajectories (groups)
  * @param statesPerTrajectory    states per trajectory
  * @param seed                   master seed
@@ -34,7 +35,7 @@ import org.invariantlab.core.train.TrainingConfig;
  * @param deflationTolerance     the deflation count's threshold on a stage's final loss
  */
 public record CountSettings(String method, int max, int epochs, int batchSize, double learningRate, String schedule,
-                            List<Integer> hidden, String activation, int trajectories, int statesPerTrajectory,
+                            List<Integer> hidden, String activation, String dataType, int trajectories, int statesPerTrajectory,
                             long seed, double nu, String alpha, double singularValueTolerance,
                             double deflationTolerance) {
 
@@ -72,6 +73,10 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
             throw new InvalidInputException("--nu must be a non-negative number, got " + nu);
         }
         hidden = List.copyOf(hidden);
+        dataType = dataType == null ? "" : dataType.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("float", "double").contains(dataType)) {
+            throw new InvalidInputException("--precision must be float or double, got '" + dataType + "'");
+        }
         activation = activation == null ? "" : activation.trim().toLowerCase(Locale.ROOT);
         if (!EncoderConfig.SECOND_ORDER_ACTIVATIONS.contains(activation)) {
             throw new InvalidInputException("--activation " + activation + " has no second derivative or is unknown; "
@@ -86,7 +91,7 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
      * reached the tight-frame loss 0.111 and 0.0075).
      */
     public static CountSettings defaults() {
-        return new CountSettings("all", 0, 150, 256, 1e-3, "constant", List.of(64, 64, 64), "swish", 512, 8, 1, 1.0, "1", 0.2,
+        return new CountSettings("all", 0, 150, 256, 1e-3, "constant", List.of(64, 64, 64), "swish", "float", 512, 8, 1, 1.0, "1", 0.2,
                 0.05);
     }
 

@@ -92,7 +92,7 @@ public final class Counter {
                         + data.name() : data.name()));
         int trueRank = trueRank(model, data.testField().states(), d);
         TrainingConfig base = TrainingConfig.defaults().withEncoder(EncoderConfig.defaults().withHiddenWidths(s.hidden())
-                        .withActivation(s.activation()).withDataType("double")).withEpochs(s.epochs())
+                        .withActivation(s.activation()).withDataType(s.dataType())).withEpochs(s.epochs())
                 .withBatchSize(s.batchSize()).withLearningRate(s.learningRate()).withSchedule(s.schedule())
                 .withSeed(networkSeed);
         CountResult.Svd svd = null;

@@ -63,7 +63,7 @@ class CounterTest {
 
     private static CountResult svd(DynamicalSystem system, int epochs) {
         SystemModel model = system.configure(Parameters.resolve(system.id(), system.parameters(), Map.of()));
-        CountSettings settings = new CountSettings("svd", 0, epochs, 256, 1e-3, "constant", List.of(32, 32), "swish", 512, 4, 1,
+        CountSettings settings = new CountSettings("svd", 0, epochs, 256, 1e-3, "constant", List.of(32, 32), "swish", "float", 512, 4, 1,
                 1.0, "1", 0.2, 0.05);
         GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
         PolynomialInterpreter reader = new PolynomialInterpreter();
@@ -165,7 +165,7 @@ class CounterTest {
         CountData data = CountData.fromFile(model, spec, Optional.empty(), 1);
         assertEquals("file", data.source().kind());
         assertTrue(data.source().medianTurnDegrees() < 15, "turn " + data.source().medianTurnDegrees());
-        CountSettings settings = new CountSettings("svd", 0, 100, 256, 1e-3, "constant", List.of(32, 32), "swish", 512, 4,
+        CountSettings settings = new CountSettings("svd", 0, 100, 256, 1e-3, "constant", List.of(32, 32), "swish", "float", 512, 4,
                 1, 1.0, "1", 0.2, 0.05);
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), reader,
