@@ -88,6 +88,9 @@ final class CountCommand extends LabCommand {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "Network precision: float (the fast kernel) or double (default: ${DEFAULT-VALUE}).")
     String precision;
 
+    @Option(names = "--check-horizon", paramLabel = "H", defaultValue = "1", description = "Test trajectories over H times the system's tMax for the trajectory check (default: ${DEFAULT-VALUE}).")
+    double checkHorizon;
+
     @Option(names = "--trajectories", paramLabel = "N", defaultValue = "512", description = "Training trajectories (default: ${DEFAULT-VALUE}).")
     int trajectories;
 
@@ -150,8 +153,18 @@ final class CountCommand extends LabCommand {
             PhysicalSystem system = rec.extension();
             Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
             SystemModel model = system.configure(resolved);
-            countData = CountData.simulate(system.id(), resolved.asText(), model, trajectories, statesPerTrajectory,
-                    seed);
+            SystemModel checkModel = model;
+            if (checkHorizon != 1) {
+                if (!(checkHorizon > 1) || system.parameters().stream().noneMatch(p -> p.name().equals("tMax"))) {
+                    throw new InvalidInputException("--check-horizon needs a factor above 1 and a system with a tMax "
+                            + "parameter (a trajectory system); got " + checkHorizon + " for '" + systemId + "'");
+                }
+                Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
+                longer.put("tMax", String.valueOf(resolved.getDouble("tMax") * checkHorizon));
+                checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
+            }
+            countData = CountData.simulate(system.id(), resolved.asText(), model, checkModel, trajectories,
+                    statesPerTrajectory, seed);
             refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(),
                     resolved.asText()));
         }

@@ -81,6 +81,8 @@ class BadInputTest {
                         "--activation relu has no second derivative"),
                 Arguments.of(args("count", "--system", "box-events", "--max", "-1", out, p), 2, "--max must be between"),
                 Arguments.of(args("count", out, p), 2, "give --system ID or --data FILE (one of them)"),
+                Arguments.of(args("count", "--system", "box-events", "--check-horizon", "3", out, p), 2,
+                        "--check-horizon needs a factor above 1 and a system with a tMax parameter"),
                 Arguments.of(args("count", "--data", spec("data.csv"), out, p), 2,
                         "has no time stamps; counting from data estimates the direction of motion"),
                 Arguments.of(args("count", "--data", spec("data.csv"), "--time-column", "t", out, p), 2,

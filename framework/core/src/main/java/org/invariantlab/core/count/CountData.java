@@ -75,6 +75,16 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
                                      int trajectories, int perTrajectory, long seed) {
+        return simulate(systemId, parameters, model, model, trajectories, perTrajectory, seed);
+    }
+
+    /**
+     * As {@link #simulate(String, Map, SystemModel, int, int, long)}, with the test trajectories (the trajectory
+     * check, spans and formulas) drawn from {@code checkModel}: the same system over a longer time span, so that a
+     * function conserved only along pieces of trajectories as long as the training ones shows its change.
+     */
+    public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
+                                     SystemModel checkModel, int trajectories, int perTrajectory, long seed) {
         VectorField field = model.vectorField().orElseThrow(() -> new InvalidInputException("system '" + systemId
                 + "' has no vector field h(x); count works on dynamical systems (e.g. oscillator-2d, kepler), or on "
                 + "measured trajectories with time stamps (--data FILE)"));
@@ -85,7 +95,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         long freshSeed = seeds.nextLong();
         int few = Math.max(2, trajectories / 4);
         Optional<CanonicalLayout> layout = model.stateSpace().canonical();
-        GroupedData test = model.sample(new SamplingRequest(few, perTrajectory, testSeed));
+        GroupedData test = checkModel.sample(new SamplingRequest(few, perTrajectory, testSeed));
         return new CountData(systemId, parameters, model, new CountResult.Source("system", systemId, trajectories,
                 (long) trajectories * perTrajectory, Double.NaN),
                 field(model.sample(new SamplingRequest(trajectories, perTrajectory, trainSeed)), field, layout),
