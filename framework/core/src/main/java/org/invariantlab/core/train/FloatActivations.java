@@ -6,8 +6,8 @@ package org.invariantlab.core.train;
  *
  * <p>The exponential is the cost of an activation: a scalar loop over 256 × 64 floats with {@code Math.exp} takes
  * about 120 µs per swish layer (φ, φ', φ'') on this project's machine, as much as four of the layer's matrix
- * products. Java 17's Vector API ({@code jdk.incubator.vector}, 16 float lanes there, {@code EXP} lanewise) takes
- * about 24 µs with a relative error of 1.6·10⁻⁷ (2026-12-02, one thread). It is an incubator module: the launcher
+ * products. Java 17's Vector API ({@code jdk.incubator.vector}, 16 float lanes there, with an exponential built from
+ * exactly rounded operations so that runs are reproducible, {@link VectorActivations}) takes a fraction of that. It is an incubator module: the launcher
  * adds it with {@code --add-modules jdk.incubator.vector}; where it is absent (another launcher, an embedding
  * application) or switched off with {@code -Dinvariantlab.vector=false}, the scalar loops run, with the same results
  * to single-precision rounding.
