@@ -30,6 +30,7 @@ import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
 import org.invariantlab.core.run.DataFile;
+import org.invariantlab.physics.dynamics.DynamicalSystem;
 import org.invariantlab.core.run.ResultDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,12 +156,12 @@ final class CountCommand extends LabCommand {
             SystemModel model = system.configure(resolved);
             SystemModel checkModel = model;
             if (checkHorizon != 1) {
-                if (!(checkHorizon > 1) || system.parameters().stream().noneMatch(p -> p.name().equals("tMax"))) {
+                if (!(checkHorizon > 1) || system.parameters().stream().noneMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
                     throw new InvalidInputException("--check-horizon needs a factor above 1 and a system with a tMax "
                             + "parameter (a trajectory system); got " + checkHorizon + " for '" + systemId + "'");
                 }
                 Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
-                longer.put("tMax", String.valueOf(resolved.getDouble("tMax") * checkHorizon));
+                longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * checkHorizon));
                 checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
             }
             countData = CountData.simulate(system.id(), resolved.asText(), model, checkModel, trajectories,

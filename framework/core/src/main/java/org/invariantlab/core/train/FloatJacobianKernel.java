@@ -79,7 +79,7 @@ final class FloatJacobianKernel implements MlpKernel {
 
     /** The kernel of a DL4J network of dense layers with smooth activations (or identity). */
     static FloatJacobianKernel of(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net, boolean secondOrder) {
-        JacobianKernel shape = JacobianKernel.of(net);
+        JacobianKernel.Shape shape = JacobianKernel.Shape.of(net);
         return new FloatJacobianKernel(shape.inputs(), shape.widths(), shape.activations(), secondOrder);
     }
 

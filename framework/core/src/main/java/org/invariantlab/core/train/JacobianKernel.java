@@ -91,30 +91,47 @@ final class JacobianKernel implements MlpKernel {
         parameterCount = offset;
     }
 
+    /**
+     * The layout of a DL4J network of dense layers, read once for both kernels: input size, layer widths and
+     * activations.
+     *
+     * @param inputs      {@code d}
+     * @param widths      layer widths, the last one {@code k}
+     * @param activations one per layer
+     */
+    record Shape(int inputs, int[] widths, SmoothActivation[] activations) {
+
+        /** Reads {@code net}; refuses layers that are not dense and activations without a second derivative. */
+        static Shape of(MultiLayerNetwork net) {
+            Layer[] ls = net.getLayers();
+            int[] widths = new int[ls.length];
+            SmoothActivation[] acts = new SmoothActivation[ls.length];
+            int inputs = -1;
+            long count = 0;
+            for (int l = 0; l < ls.length; l++) {
+                var w = ls[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
+                var b = ls[l].getParam(DefaultParamInitializer.BIAS_KEY);
+                if (w == null || b == null || w.rank() != 2 || w.length() + b.length() != ls[l].numParams()) {
+                    throw new IllegalArgumentException("layer " + l + " is not a dense layer with weights and bias");
+                }
+                if (l == 0) {
+                    inputs = (int) w.size(0);
+                }
+                widths[l] = (int) w.size(1);
+                acts[l] = SmoothActivation.of(((BaseLayer) ls[l].conf().getLayer()).getActivationFn());
+                count += ls[l].numParams();
+            }
+            if (count != net.numParams()) {
+                throw new IllegalArgumentException("network has parameters outside its dense layers");
+            }
+            return new Shape(inputs, widths, acts);
+        }
+    }
+
     /** The kernel of a DL4J network of dense layers; refuses activations without a second derivative. */
     static JacobianKernel of(MultiLayerNetwork net) {
-        Layer[] ls = net.getLayers();
-        int[] widths = new int[ls.length];
-        SmoothActivation[] acts = new SmoothActivation[ls.length];
-        int inputs = -1;
-        long count = 0;
-        for (int l = 0; l < ls.length; l++) {
-            var w = ls[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
-            var b = ls[l].getParam(DefaultParamInitializer.BIAS_KEY);
-            if (w == null || b == null || w.rank() != 2 || w.length() + b.length() != ls[l].numParams()) {
-                throw new IllegalArgumentException("layer " + l + " is not a dense layer with weights and bias");
-            }
-            if (l == 0) {
-                inputs = (int) w.size(0);
-            }
-            widths[l] = (int) w.size(1);
-            acts[l] = SmoothActivation.of(((BaseLayer) ls[l].conf().getLayer()).getActivationFn());
-            count += ls[l].numParams();
-        }
-        if (count != net.numParams()) {
-            throw new IllegalArgumentException("network has parameters outside its dense layers");
-        }
-        return new JacobianKernel(inputs, widths, acts);
+        Shape s = Shape.of(net);
+        return new JacobianKernel(s.inputs(), s.widths(), s.activations());
     }
 
     /** The network's parameters as doubles, in DL4J's flat layout. */
@@ -135,16 +152,6 @@ final class JacobianKernel implements MlpKernel {
     @Override
     public int parameterCount() {
         return parameterCount;
-    }
-
-    /** The layer widths, the last one {@code k}. */
-    int[] widths() {
-        return widths.clone();
-    }
-
-    /** The activation of each layer. */
-    SmoothActivation[] activations() {
-        return activations.clone();
     }
 
     /** The outputs {@code z} ({@code rows × k}, row-major) of the last {@link #forward}; a live buffer. */

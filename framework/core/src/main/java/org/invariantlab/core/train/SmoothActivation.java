@@ -31,6 +31,20 @@ enum SmoothActivation {
 
     /** The smooth activation of a DL4J activation function; refuses the ones without a second derivative. */
     static SmoothActivation of(IActivation a) {
+        if (a instanceof ActivationGELU g && g.isPrecise()) {
+            throw new InvalidInputException("the precise GELU is not supported by second-order training; use the "
+                    + "default gelu, swish, tanh, sigmoid or softplus");
+        }
+        SmoothActivation f = find(a);
+        if (f == null) {
+            throw new InvalidInputException("activation " + a + " has no second derivative, which training on input "
+                    + "gradients needs; use --activation " + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
+        }
+        return f;
+    }
+
+    /** The smooth activation of {@code a}, or {@code null} when it has none (ReLU, precise GELU, …). */
+    private static SmoothActivation find(IActivation a) {
         if (a instanceof ActivationIdentity) {
             return IDENTITY;
         }
@@ -38,11 +52,7 @@ enum SmoothActivation {
             return SWISH;
         }
         if (a instanceof ActivationGELU g) {
-            if (g.isPrecise()) {
-                throw new InvalidInputException("the precise GELU is not supported by second-order training; use the "
-                        + "default gelu, swish, tanh, sigmoid or softplus");
-            }
-            return GELU;
+            return g.isPrecise() ? null : GELU;
         }
         if (a instanceof ActivationSigmoid) {
             return SIGMOID;
@@ -53,22 +63,16 @@ enum SmoothActivation {
         if (a instanceof ActivationSoftPlus) {
             return SOFTPLUS;
         }
-        throw new InvalidInputException("activation " + a + " has no second derivative, which training on input "
-                + "gradients needs; use --activation " + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
+        return null;
     }
 
     /** Whether every layer of {@code net} is dense with an activation this enum has (precise GELU excluded). */
     static boolean supports(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
-                    || layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)) {
-                return false;
-            }
-            IActivation a = ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer()).getActivationFn();
-            boolean smooth = a instanceof ActivationIdentity || a instanceof ActivationSwish
-                    || a instanceof ActivationSigmoid || a instanceof ActivationTanH || a instanceof ActivationSoftPlus
-                    || a instanceof ActivationGELU g && !g.isPrecise();
-            if (!smooth) {
+                    || layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)
+                    || find(((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer())
+                    .getActivationFn()) == null) {
                 return false;
             }
         }
