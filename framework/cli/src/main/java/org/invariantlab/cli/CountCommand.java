@@ -19,6 +19,8 @@ import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
 import org.invariantlab.core.count.CountData;
+import org.invariantlab.core.count.CountSpec;
+import org.invariantlab.core.count.CountJob;
 import org.invariantlab.core.count.CountResult;
 import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.count.CountSettings;
@@ -124,186 +126,29 @@ final class CountCommand extends LabCommand {
         CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, schedule, hidden,
                 activation, precision, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
         DataFile file = data.file();
-        if ((systemId == null) == (file == null)) {
-            throw new InvalidInputException("give --system ID or --data FILE (one of them): what to count the conserved "
-                    + "quantities of");
-        }
-        List<ExtensionRef> refs = new ArrayList<>();
-        CountData countData;
         if (file != null) {
-            if (!params.isEmpty()) {
-                throw new InvalidInputException("--param sets a system's parameters; a data file has none (remove "
-                        + "--param)");
-            }
             var parse = spec.commandLine().getParseResult();
             if (parse.hasMatchedOption("--trajectories") || parse.hasMatchedOption("--states-per-trajectory")) {
                 throw new InvalidInputException("--trajectories and --states-per-trajectory size a simulated system's "
                         + "data; a data file is split by --split (default 0.8,0.1,0.1)");
             }
-            FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
-                    file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
-            countData = CountData.fromFile(model, file, layout(canonical, model.stateSpace().variables()), seed);
-            refs.add(new ExtensionRef("DataFile", model.name(), model.path().toString(), "sha256:" + model.sha256(),
-                    model.truthExpressions()));
-        } else {
-            if (canonical != null) {
-                throw new InvalidInputException("--canonical names a data file's conjugate variables; a system declares "
-                        + "its own (remove --canonical)");
-            }
-            ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, systemId);
-            PhysicalSystem system = rec.extension();
-            Parameters resolved = Parameters.resolve(system.id(), system.parameters(), params);
-            SystemModel model = system.configure(resolved);
-            SystemModel checkModel = model;
-            if (checkHorizon != 1) {
-                if (!(checkHorizon > 1) || system.parameters().stream().noneMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
-                    throw new InvalidInputException("--check-horizon needs a factor above 1 and a system with a tMax "
-                            + "parameter (a trajectory system); got " + checkHorizon + " for '" + systemId + "'");
-                }
-                Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
-                longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * checkHorizon));
-                checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
-            }
-            countData = CountData.simulate(system.id(), resolved.asText(), model, checkModel, trajectories,
-                    statesPerTrajectory, seed);
-            refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(),
-                    resolved.asText()));
         }
-        Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
-                "neural-deflation");
-        if (settings.deflation() && deflation.isEmpty()) {
-            throw new InvalidInputException("--method " + settings.method() + " needs the neural-deflation plugin, "
-                    + "which is not in " + lab.pluginsDirectory() + "; add its jar or use --method svd");
-        }
-        ExtensionRecord<IndependenceLoss> orthogonality = lab.registry().record(IndependenceLoss.class,
-                GradientOrthogonalityLoss.ID);
-        ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
-                "polynomial");
-        Parameters interpreterParameters = Parameters.resolve(interpreter.id(), interpreter.extension().parameters(),
-                Map.of());
-        ResultDirectory dir;
+        CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon);
+        CountJob job = new CountJob(lab);
+        job.check(countSpec);
         try {
-            dir = ResultDirectory.open(out, ResultDirectory.Kind.COUNT, force);
+            ResultDirectory.checkWritable(out, ResultDirectory.Kind.COUNT, force);
         } catch (InvariantLabException e) {
             return refuse(e);
         }
-        try (dir) {
-            ProgressPrinter progress = ProgressPrinter.forConsole(pw);
-            if (countData.source().medianTurnDegrees() > TrajectoryTangents.TURN_WARNING_DEGREES) {
-                pw.printf(Locale.ROOT, "warning: neighbouring steps of a trajectory turn by %.0f degrees (median); the "
-                        + "direction of motion is poorly resolved, sample the trajectories more densely%n",
-                        countData.source().medianTurnDegrees());
-            }
-            CountRun run = Counter.count(countData, settings, orthogonality.extension(),
-                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, progress);
-            CountResult r = run.result();
-            refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
-                    orthogonality.originVersion(), Map.of("nu", String.valueOf(nu))));
-            deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
-                    Map.of("alpha", alpha))));
-            refs.add(new ExtensionRef("SymbolicInterpreter", interpreter.id(), interpreter.origin(),
-                    interpreter.originVersion(), interpreterParameters.asText()));
-            dir.writeJson("count.json", r);
-            dir.writeJson("provenance.json", Provenance.now(commandLineText(), seed, refs));
-            plots(r, dir);
-            networks(run, dir);
-            dir.commit();
-            pw.println();
-            pw.print(summary(r));
-            pw.printf(Locale.ROOT, "Result in %s%n", out.toAbsolutePath());
-        }
+        CountRun run = job.run(countSpec, out, force, commandLineText(), ProgressPrinter.forConsole(pw),
+                turn -> pw.printf(Locale.ROOT, "warning: neighbouring steps of a trajectory turn by %.0f degrees "
+                        + "(median); the direction of motion is poorly resolved, sample the trajectories more densely%n",
+                        turn));
+        pw.println();
+        pw.print(summary(run.result()));
+        pw.printf(Locale.ROOT, "Result in %s%n", out.toAbsolutePath());
         return ExitCodes.OK;
-    }
-
-    /** The (q, p) layout from {@code Q,..:P,..} over {@code variables}, or empty for {@code null}. */
-    static Optional<CanonicalLayout> layout(String text, List<String> variables) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String[] sides = text.split(":", -1);
-        if (sides.length != 2) {
-            throw new InvalidInputException("--canonical '" + text + "': give positions and momenta separated by a colon,"
-                    + " e.g. x,y:px,py");
-        }
-        List<Integer> q = indices(sides[0], variables, text);
-        List<Integer> p = indices(sides[1], variables, text);
-        if (q.size() != p.size() || q.isEmpty()) {
-            throw new InvalidInputException("--canonical '" + text + "': " + q.size() + " positions and " + p.size()
-                    + " momenta; give one momentum per position");
-        }
-        if (new java.util.HashSet<>(q).size() + new java.util.HashSet<>(p).size() != 2 * q.size()
-                || q.stream().anyMatch(p::contains)) {
-            throw new InvalidInputException("--canonical '" + text + "': each variable may appear once");
-        }
-        return Optional.of(new CanonicalLayout(q, p));
-    }
-
-    private static List<Integer> indices(String names, List<String> variables, String text) {
-        List<Integer> out = new ArrayList<>();
-        for (String n : names.split(",")) {
-            String name = n.strip();
-            int i = variables.indexOf(name);
-            if (i < 0) {
-                throw new InvalidInputException("--canonical '" + text + "': '" + name + "' is not a variable of the "
-                        + "data (" + String.join(", ", variables) + ")");
-            }
-            out.add(i);
-        }
-        return out;
-    }
-
-    private static void plots(CountResult r, ResultDirectory dir) {
-        if (r.svd() != null) {
-            double[] s = r.svd().spectrum();
-            int[] x = new int[s.length];
-            for (int i = 0; i < s.length; i++) {
-                x[i] = i + 1;
-            }
-            Plots.series(dir.file("spectrum.png"), r.system() + ": mean singular values of the unit gradients",
-                    "index", x, "mean singular value", Map.of("spectrum", s, "tolerance", filled(s.length,
-                            r.svd().tolerance())), true, false);
-        }
-        if (!r.deflation().isEmpty()) {
-            Map<String, double[]> series = new LinkedHashMap<>();
-            int stages = r.deflation().stream().mapToInt(d -> d.stageLoss().length).max().orElse(0);
-            for (CountResult.Deflation d : r.deflation()) {
-                double[] padded = filled(stages, Double.NaN);
-                System.arraycopy(d.stageLoss(), 0, padded, 0, d.stageLoss().length);
-                series.put(d.bracket() ? "with the bracket" : "without the bracket", padded);
-            }
-            series.put("tolerance", filled(stages, r.deflation().get(0).tolerance()));
-            int[] x = new int[stages];
-            for (int i = 0; i < stages; i++) {
-                x[i] = i + 1;
-            }
-            Plots.series(dir.file("deflation.png"), r.system() + ": final loss of the k-th network", "k", x,
-                    "final loss", series, true, false);
-        }
-    }
-
-    /** Every trained network under {@code networks/NAME/} (DL4J model and standardisation), and their curves. */
-    private static void networks(CountRun run, ResultDirectory dir) {
-        if (run.networks().isEmpty()) {
-            return;
-        }
-        Map<String, double[]> curves = new LinkedHashMap<>();
-        for (CountRun.Network n : run.networks()) {
-            n.stage().encoder().save(dir.file("networks/" + n.name()));
-            curves.put(n.name(), n.stage().validationLoss());
-        }
-        int epochs = run.networks().get(0).stage().validationLoss().length;
-        int[] x = new int[epochs];
-        for (int i = 0; i < epochs; i++) {
-            x[i] = i + 1;
-        }
-        Plots.trainingCurves(dir.file("training.png"), run.result().system() + ": validation loss of every network", x,
-                curves, Map.of(), false);
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, v);
-        return a;
     }
 
     /** The printed summary. */

@@ -18,6 +18,9 @@ final class ExitCodes {
     /** Training ran but the network learned nothing (chance-level accuracy, or divergence). */
     static final int FAILED_TO_LEARN = 3;
 
+    /** {@code rerun}: the cell ran again, and some metric differs from the stored one. */
+    static final int DIFFERS = 4;
+
     private ExitCodes() {
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             ExitCodes.USAGE + ":a usage error (bad option value, unknown id, invalid parameter, bad spec file)",
             ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn (or training diverged)"},
         subcommands = {PluginsCommand.class, SystemsCommand.class, ExtensionsCommand.class, SampleCommand.class,
-            RunCommand.class, ReproduceCommand.class, ReadCommand.class, CountCommand.class, BenchmarkCommand.class,
+            RunCommand.class, ReproduceCommand.class, ReadCommand.class, CountCommand.class, CompareCommand.class,
+            ReportCommand.class, RerunCommand.class, BenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 final class InvariantLabCommand implements Runnable {
 

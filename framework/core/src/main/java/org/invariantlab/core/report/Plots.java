@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.invariantlab.core.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -236,19 +238,94 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * A bar chart with error bars: one bar per category, e.g. a metric's mean over seeds per method, with ± one
+     * standard deviation. Categories without a finite mean are drawn as 0 and named "(n/a)".
+     *
+     * @throws IllegalArgumentException if the lists differ in length or are empty
+     */
+    public static void bars(Path png, String title, String yLabel, List<String> categories, List<Double> means,
+                            List<Double> errors, boolean overwrite) {
+        if (categories.isEmpty() || categories.size() != means.size() || means.size() != errors.size()) {
+            throw new IllegalArgumentException("bars need as many means and errors as categories in '" + title + "'");
+        }
+        AtomicFiles.checkWritable(png, overwrite);
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(label(title)).xAxisTitle("")
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 30 : 0);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        List<String> names = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> e = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            boolean ok = means.get(i) != null && Double.isFinite(means.get(i));
+            names.add(ok ? categories.get(i) : categories.get(i) + " (n/a)");
+            y.add(ok ? means.get(i) : 0.0);
+            Double err = errors.get(i);
+            e.add(ok && err != null && Double.isFinite(err) ? err : 0.0);
+        }
+        chart.addSeries(yLabel, names, y, e);
+        render(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG), overwrite);
+    }
+
+    /**
+     * Lines with error bars against a numeric axis, e.g. a metric's mean over seeds against the noise level, one line
+     * per method. Non-finite points are left out.
+     */
+    public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series,
+                             boolean overwrite) {
+        AtomicFiles.checkWritable(png, overwrite);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(label(title)).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        int drawn = 0;
+        for (Map.Entry<String, double[][]> s : series.entrySet()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            double[][] v = s.getValue(); // rows: x, mean, error
+            for (int i = 0; i < v[0].length; i++) {
+                if (Double.isFinite(v[0][i]) && Double.isFinite(v[1][i])) {
+                    x.add(v[0][i]);
+                    y.add(v[1][i]);
+                    e.add(Double.isFinite(v[2][i]) ? v[2][i] : 0.0);
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(s.getKey(), x, y, e);
+                drawn++;
+            }
+        }
+        if (drawn == 0) {
+            throw new IllegalArgumentException("no finite point to plot in '" + title + "'");
+        }
+        render(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG), overwrite);
+    }
+
+    private interface Renderer {
+        void render(OutputStream out) throws IOException;
+    }
+
+    private static void render(Path target, Renderer renderer, boolean overwrite) {
+        byte[] bytes;
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            renderer.render(out);
+            bytes = out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render " + target + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.writeBytes(target, bytes, overwrite);
+    }
+
     private static String label(String text) {
         return text == null ? "" : text;
     }
 
     /** Renders {@code panels} stacked vertically into one PNG and moves it into place atomically. */
     private static void write(Path target, List<XYChart> panels, boolean overwrite) {
-        byte[] bytes;
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BitmapEncoder.saveBitmap(panels, panels.size(), 1, out, BitmapEncoder.BitmapFormat.PNG);
-            bytes = out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not render " + target + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.writeBytes(target, bytes, overwrite);
+        render(target, out -> BitmapEncoder.saveBitmap(panels, panels.size(), 1, out, BitmapEncoder.BitmapFormat.PNG),
+                overwrite);
     }
 }

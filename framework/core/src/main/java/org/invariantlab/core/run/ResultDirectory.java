@@ -38,7 +38,9 @@ public final class ResultDirectory implements AutoCloseable {
         /** A paper reproduction ({@code invariantlab reproduce}). */
         REPRODUCTION("reproduction", List.of("summary.json")),
         /** A count of conserved quantities ({@code invariantlab count}). */
-        COUNT("count", List.of("count.json"));
+        COUNT("count", List.of("count.json")),
+        /** A comparison grid ({@code invariantlab compare}). */
+        COMPARISON("comparison", List.of("plan.json"));
 
         private final String id;
         private final List<String> legacyFiles;

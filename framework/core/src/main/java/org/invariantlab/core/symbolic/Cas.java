@@ -80,6 +80,19 @@ public final class Cas {
     }
 
     /**
+     * {@code expr} as a self-contained MathML element, {@code <math xmlns="http://www.w3.org/1998/Math/MathML">…</math>},
+     * with {@code variables} kept as written: formulas in an HTML report render without any script or network.
+     *
+     * @throws InvariantLabException if Symja cannot parse or evaluate {@code expr}
+     */
+    public static String mathML(String expr, List<String> variables) {
+        SymbolNames names = new SymbolNames(variables);
+        String input = names.toInternal(requireText(expr));
+        return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">" + names.toUser(call(expr, s -> s.mathML(input, expr)))
+                + "</math>";
+    }
+
+    /**
      * The shortest readable form of {@code expr}: the shortest of its {@code Expand}, {@code Simplify} and
      * {@code Factor} (ties go to the earlier, so an expanded polynomial is preferred), with a numeric constant
      * of a sum written last: {@code -t^2+x^2+y^2+z^2-2/3}, {@code (x*vy-y*vx)^2}.

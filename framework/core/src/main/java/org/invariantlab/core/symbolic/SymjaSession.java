@@ -10,6 +10,7 @@ import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.form.output.OutputFormFactory;
+import org.matheclipse.core.form.mathml.MathMLFormFactory;
 import org.matheclipse.core.form.tex.TeXFormFactory;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -64,6 +65,16 @@ final class SymjaSession {
     /** Evaluates {@code text}; LaTeX form. */
     String texForm(String text, String shown) {
         return texForm(evaluate(text, shown));
+    }
+
+    /** Evaluates {@code text}; presentation MathML (the inside of a {@code <math>} element). */
+    String mathML(String text, String shown) {
+        IExpr expr = evaluate(text, shown);
+        StringBuilder sb = new StringBuilder();
+        if (!new MathMLFormFactory().convert(sb, expr, Integer.MIN_VALUE, false)) {
+            throw new IllegalStateException("Symja cannot convert " + outputForm(expr) + " to MathML");
+        }
+        return sb.toString().strip();
     }
 
     /**

@@ -1,0 +1,102 @@
+package org.invariantlab.core.compare;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one cell produced: {@code cells/<id>/cell.json} is this record. A cell is finished when this file exists
+ * with status other than {@code error}; the run's or count's own files sit beside it.
+ *
+ * @param cell       the cell
+ * @param status     {@code completed}, {@code failed_to_learn}, {@code diverged} (runs), or {@code error} (the cell
+ *                   could not be run; it is tried again on resume)
+ * @param message    why, for any status but {@code completed}; may be null
+ * @param metrics    the common metrics, null on {@code error}
+ * @param provenance what produced it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CellResult(Cell cell, String status, String message, Metrics metrics, Provenance provenance) {
+
+    /** Status of a cell that could not be run. */
+    public static final String ERROR = "error";
+
+    public CellResult {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** True unless the cell could not be run. */
+    public boolean finished() {
+        return !ERROR.equals(status);
+    }
+
+    /**
+     * The metrics every method can be compared on; null where a method does not define one (accuracy for methods
+     * without pairs, counts for runs, |r| and R² for counts).
+     *
+     * @param testAccuracy        pair accuracy on test pairs (siamese runs)
+     * @param alignment           gradient alignment with the true invariants (runs) or span alignment of the counted
+     *                            directions (counts), mean principal-angle cosine
+     * @param absR                largest |Pearson r| between the latent and a true invariant (runs)
+     * @param r2                  R² of the true invariants from the latents (runs)
+     * @param independent         counted independent conserved quantities (counts)
+     * @param inInvolution        counted quantities in involution (counts with a (q, p) layout)
+     * @param trueIndependent     the declared (or, for files, suspected) independent count
+     * @param trueInInvolution    the declared count in involution
+     * @param independentRight    whether the independent count equals the truth
+     * @param involutionRight     whether the count in involution equals the truth
+     * @param exactFormulaRate    fraction of the formulas that are exactly functions of the true invariants
+     * @param trainSeconds        wall time of training (runs) or of the whole count
+     * @param formulas            the formulas found
+     * @param plots               the cell's plots, relative to its folder
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metrics(Double testAccuracy, Double alignment, Double absR, Double r2, Integer independent,
+                          Integer inInvolution, Integer trueIndependent, Integer trueInInvolution,
+                          Boolean independentRight, Boolean involutionRight, Double exactFormulaRate,
+                          double trainSeconds, List<Formula> formulas, List<String> plots) {
+        public Metrics {
+            formulas = List.copyOf(formulas);
+            plots = List.copyOf(plots);
+        }
+    }
+
+    /**
+     * A formula and its reading.
+     *
+     * @param expression Symja syntax
+     * @param exact      proven a function of the true invariants
+     * @param matches    the invariants it matches
+     * @param mathml     the formula as MathML, for the HTML report
+     */
+    public record Formula(String expression, boolean exact, List<String> matches, String mathml) {
+        public Formula {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * What produced a cell.
+     *
+     * @param invariantlab the InvariantLab version
+     * @param plugins      every plugin loaded, with its jar's SHA-256
+     * @param java         Java version and vendor
+     * @param os           operating system and architecture
+     * @param cpu          processor model and cores
+     * @param executor     the executor that ran the cell, and where (host)
+     * @param started      UTC start time, ISO-8601
+     * @param finished     UTC end time
+     * @param seconds      wall time
+     */
+    public record Provenance(String invariantlab, List<PluginJar> plugins, String java, String os, String cpu,
+                             String executor, String started, String finished, double seconds) {
+        public Provenance {
+            plugins = List.copyOf(plugins);
+        }
+    }
+
+    /** A plugin as loaded: id, version, jar file name and the jar's SHA-256. */
+    public record PluginJar(String id, String version, String jar, String sha256) {
+    }
+}

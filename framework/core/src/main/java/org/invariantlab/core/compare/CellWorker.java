@@ -1,0 +1,219 @@
+package org.invariantlab.core.compare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.invariantlab.api.ApiVersion;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.count.CountJob;
+import org.invariantlab.core.count.CountResult;
+import org.invariantlab.core.count.CountRun;
+import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.Json;
+import org.invariantlab.core.plugin.PluginInfo;
+import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.run.RunMetrics;
+import org.invariantlab.core.run.RunOutcome;
+import org.invariantlab.core.run.Runner;
+import org.invariantlab.core.symbolic.Cas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one cell where it is called — in the {@code compare} process (local executor) or in a Spark task — into
+ * {@code cells/<id>/}: the ordinary run or count folder, then {@code cell.json} ({@link CellResult}) beside its
+ * files, written last and atomically, so that a cell with {@code cell.json} is finished.
+ */
+public final class CellWorker {
+
+    /** The file that marks a finished cell. */
+    public static final String CELL_FILE = "cell.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellWorker.class);
+    private static final Map<String, String> JAR_DIGESTS = new ConcurrentHashMap<>();
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9]*\\s*\\()");
+
+    private CellWorker() {
+    }
+
+    /**
+     * Runs {@code cell} into {@code cells/<id>/} and writes its {@code cell.json}; a run that fails is recorded with
+     * status {@code error} and its reason (and is run again on resume).
+     *
+     * @param executor which executor and host ran it, for the provenance
+     */
+    public static CellResult run(InvariantLab lab, Cell cell, Path cells, String executor, RunListener listener) {
+        Path dir = cells.resolve(cell.id());
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        String command = "invariantlab compare (cell " + cell.id() + ")";
+        try {
+            Files.deleteIfExists(dir.resolve(CELL_FILE)); // run again: an error, or a cell of other settings (--force)
+        } catch (IOException e) {
+            throw new InvariantLabException("cannot replace " + dir.resolve(CELL_FILE) + ": " + e.getMessage(), e);
+        }
+        CellResult.Metrics metrics = null;
+        String status;
+        String message = null;
+        try {
+            if (cell.task() instanceof CellTask.Run r) {
+                RunOutcome o = Runner.of(lab).run(r.spec(), dir, true, command, listener);
+                metrics = runMetrics(o.metrics(), dir);
+                status = o.status().id();
+                message = o.completed() ? null : o.statusMessage();
+            } else {
+                CountRun run = new CountJob(lab).run(((CellTask.Count) cell.task()).spec(), dir, true, command, listener,
+                        turn -> LOG.warn("cell {}: neighbouring steps of a trajectory turn by {} degrees (median)",
+                                cell.id(), Math.round(turn)));
+                metrics = countMetrics(run.result(), dir);
+                status = "completed";
+            }
+        } catch (InvariantLabException | OutOfMemoryError e) {
+            status = CellResult.ERROR;
+            message = e instanceof OutOfMemoryError ? "out of memory; give Java more heap (JAVA_OPTS=-Xmx…)"
+                    : e.getMessage();
+            LOG.debug("cell {} failed", cell.id(), e);
+        }
+        CellResult result = new CellResult(cell, status, message, metrics, provenance(lab, executor, start, t0));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvariantLabException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.writeString(dir.resolve(CELL_FILE), Json.write(result), true);
+        return result;
+    }
+
+    static CellResult.Metrics runMetrics(RunMetrics m, Path dir) {
+        Double absR = m.pearsonPerInvariant().values().stream().filter(v -> v != null && Double.isFinite(v))
+                .map(Math::abs).max(Double::compare).orElse(null);
+        List<CellResult.Formula> formulas = new ArrayList<>();
+        for (String f : m.formulas()) {
+            formulas.add(new CellResult.Formula(f, m.formulaExact(), m.formulaMatches(), mathML(f)));
+        }
+        Double exactRate = m.formulas().isEmpty() ? null : (m.formulaExact() ? 1.0 : 0.0);
+        return new CellResult.Metrics(m.testAccuracy(), finite(m.gradientAlignment()), absR, finite(m.r2()), null, null,
+                null, null, null, null, exactRate, m.trainSeconds(), formulas, plots(dir));
+    }
+
+    static CellResult.Metrics countMetrics(CountResult r, Path dir) {
+        Integer trueIndependent = r.declaredIndependent() >= 0 ? Integer.valueOf(r.declaredIndependent())
+                : r.trueInvariants().isEmpty() ? null : Integer.valueOf(r.trueIndependent());
+        Integer trueInvolution = r.declaredInInvolution() >= 0 ? Integer.valueOf(r.declaredInInvolution()) : null;
+        Integer independent = r.independent() >= 0 ? Integer.valueOf(r.independent()) : null;
+        Integer involution = r.inInvolution() >= 0 ? Integer.valueOf(r.inInvolution()) : null;
+        List<CellResult.Formula> formulas = new ArrayList<>();
+        List<Double> alignments = new ArrayList<>();
+        if (r.svd() != null) {
+            r.svd().formulas().forEach(f -> formulas.add(formula(f)));
+            if (r.svd().count() > 0 && Double.isFinite(r.svd().spanAlignment())) {
+                alignments.add(r.svd().spanAlignment());
+            }
+        }
+        for (CountResult.Deflation d : r.deflation()) {
+            d.formulas().forEach(f -> formulas.add(formula(f)));
+            double[] a = d.stageAlignment();
+            for (int k = 0; k < Math.min(d.count(), a.length); k++) {
+                if (Double.isFinite(a[k])) {
+                    alignments.add(a[k]);
+                }
+            }
+        }
+        Double alignment = alignments.isEmpty() ? null
+                : alignments.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        Double exactRate = formulas.isEmpty() ? null
+                : formulas.stream().filter(CellResult.Formula::exact).count() / (double) formulas.size();
+        return new CellResult.Metrics(null, alignment, null, null, independent, involution, trueIndependent,
+                trueInvolution, independent == null || trueIndependent == null ? null : independent.equals(trueIndependent),
+                involution == null || trueInvolution == null ? null : involution.equals(trueInvolution), exactRate,
+                r.seconds(), formulas, plots(dir));
+    }
+
+    private static CellResult.Formula formula(CountResult.Formula f) {
+        return new CellResult.Formula(f.expression(), f.exact(), f.matches(), mathML(f.expression()));
+    }
+
+    /** The formula as MathML, its identifiers kept as written; null if Symja cannot render it. */
+    static String mathML(String expression) {
+        LinkedHashSet<String> variables = new LinkedHashSet<>();
+        Matcher m = IDENTIFIER.matcher(expression);
+        while (m.find()) {
+            variables.add(m.group());
+        }
+        try {
+            return Cas.mathML(expression, new ArrayList<>(variables));
+        } catch (RuntimeException e) {
+            LOG.debug("no MathML for {}", expression, e);
+            return null;
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static List<String> plots(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static CellResult.Provenance provenance(InvariantLab lab, String executor, Instant start, long t0) {
+        List<CellResult.PluginJar> jars = new ArrayList<>();
+        for (PluginInfo p : lab.plugins()) {
+            Path jar = lab.pluginsDirectory().resolve(p.jar());
+            jars.add(new CellResult.PluginJar(p.id(), p.version(), jar.getFileName().toString(), sha256(jar)));
+        }
+        return new CellResult.Provenance(ApiVersion.current(), jars, System.getProperty("java.version") + " ("
+                + System.getProperty("java.vendor") + ")", System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpu(), executor,
+                start.toString(), Instant.now().toString(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The jar's SHA-256, computed once per process. */
+    static String sha256(Path jar) {
+        return JAR_DIGESTS.computeIfAbsent(jar.toAbsolutePath().toString(), k -> {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            } catch (IOException | NoSuchAlgorithmException e) {
+                return "unreadable";
+            }
+        });
+    }
+
+    /** The processor model (from /proc/cpuinfo where there is one) and the cores Java sees. */
+    static String cpu() {
+        String model = System.getProperty("os.arch");
+        Path info = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(info)) {
+            try (Stream<String> lines = Files.lines(info)) {
+                model = lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                        .findFirst().orElse(model);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // keep the architecture
+            }
+        }
+        return model + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+}

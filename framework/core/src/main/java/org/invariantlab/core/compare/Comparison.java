@@ -1,0 +1,180 @@
+package org.invariantlab.core.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.Json;
+import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.run.RunListener;
+
+/**
+ * {@code invariantlab compare}: validates a grid's every cell, opens (or resumes) the comparison folder, runs the
+ * missing cells with an executor, and writes the report.
+ *
+ * <p>Resuming: a cell is finished when {@code cells/<id>/cell.json} exists with a status other than
+ * {@code error}. Run again, the same grid runs only the cells that are not. A finished cell whose fingerprint
+ * differs from the grid's cell of the same id (other settings), or whose plugins' jars differ from those loaded now,
+ * would mix incompatible results: the comparison is refused with the list, unless {@code force} is set, which runs
+ * those cells again.
+ */
+public final class Comparison {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Comparison() {
+    }
+
+    /** Progress of a comparison. */
+    public interface Progress extends RunListener {
+
+        /** Cells already finished in the folder, reused. */
+        void reused(int cells, int total);
+
+        /** A cell started; {@code done} of {@code total} are finished, ETA in seconds or NaN. */
+        void cellStarted(Cell cell, int done, int total, double etaSeconds);
+
+        /** A cell finished. */
+        void cellFinished(CellResult result, int done, int total, double etaSeconds);
+    }
+
+    /**
+     * What a comparison did.
+     *
+     * @param results every cell's result, in the plan's order
+     * @param reused  cells finished before this call
+     * @param ran     cells run by this call
+     * @param errors  cells that could not be run (status {@code error})
+     * @param seconds wall time of this call
+     */
+    public record Outcome(List<CellResult> results, int reused, int ran, int errors, double seconds) {
+    }
+
+    /**
+     * Runs {@code plan} into {@code out}.
+     *
+     * @param gridText the grid file's text, kept as {@code grid.yaml} beside the results
+     * @throws InvalidInputException for a bad cell (all listed), a folder that is not a comparison, or a grid that
+     *                               would mix incompatible results (without {@code force})
+     */
+    public static Outcome run(InvariantLab lab, GridPlan plan, String gridText, Path out, CellExecutor executor,
+                              CellExecutor.Options options, boolean force, Progress progress) {
+        executor.check(options);
+        plan.validate(lab);
+        Path root = out.toAbsolutePath().normalize();
+        ResultDirectory.checkInPlace(root, ResultDirectory.Kind.COMPARISON);
+        Path cells = root.resolve("cells");
+        Map<String, CellResult> finished = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        Map<String, String> jarsNow = new LinkedHashMap<>();
+        CellWorker.provenance(lab, "", java.time.Instant.now(), System.nanoTime()).plugins()
+                .forEach(p -> jarsNow.put(p.id(), p.sha256()));
+        for (Cell c : plan.cells()) {
+            Optional<CellResult> earlier = read(cells.resolve(c.id()));
+            if (earlier.isEmpty() || !earlier.get().finished()) {
+                continue;
+            }
+            CellResult r = earlier.get();
+            String conflict = null;
+            if (!c.fingerprint().equals(r.cell().fingerprint())) {
+                conflict = c.id() + ": its settings in the grid changed";
+            } else if (r.provenance() != null) {
+                for (CellResult.PluginJar j : r.provenance().plugins()) {
+                    String now = jarsNow.get(j.id());
+                    if (now != null && !now.equals(j.sha256())) {
+                        conflict = c.id() + ": plugin '" + j.id() + "' is another jar now (" + j.jar() + " changed)";
+                        break;
+                    }
+                }
+            }
+            if (conflict == null) {
+                finished.put(c.id(), r);
+            } else {
+                conflicts.add(conflict);
+            }
+        }
+        if (!conflicts.isEmpty() && !force) {
+            StringBuilder b = new StringBuilder(root + " holds " + conflicts.size() + " finished cell"
+                    + (conflicts.size() == 1 ? "" : "s") + " that this grid would run differently, and mixing them would "
+                    + "compare unlike results; use another --out, or --force to run them again:");
+            conflicts.stream().limit(10).forEach(c -> b.append("\n  ").append(c));
+            if (conflicts.size() > 10) {
+                b.append("\n  … and ").append(conflicts.size() - 10).append(" more");
+            }
+            throw new InvalidInputException(b.toString());
+        }
+        ResultDirectory.openInPlace(root, ResultDirectory.Kind.COMPARISON);
+        AtomicFiles.writeString(root.resolve(Manifest.FILE), Json.write(Manifest.of(plan)), true);
+        AtomicFiles.writeString(root.resolve("grid.yaml"), gridText, true);
+        int total = plan.cells().size();
+        progress.reused(finished.size(), total);
+        List<Cell> pending = plan.cells().stream().filter(c -> !finished.containsKey(c.id())).toList();
+        long t0 = System.nanoTime();
+        int[] ran = {0};
+        int[] errors = {0};
+        Map<String, CellResult> results = new LinkedHashMap<>(finished);
+        executor.execute(new CellExecutor.Context(lab, cells, options, progress), pending, new CellExecutor.Sink() {
+            @Override
+            public void started(Cell cell) {
+                progress.cellStarted(cell, results.size(), total, eta(t0, ran[0], pending.size()));
+            }
+
+            @Override
+            public void finished(CellResult result) {
+                ran[0]++;
+                if (!result.finished()) {
+                    errors[0]++;
+                }
+                results.put(result.cell().id(), result);
+                progress.cellFinished(result, results.size(), total, eta(t0, ran[0], pending.size()));
+            }
+        });
+        List<CellResult> ordered = new ArrayList<>();
+        for (Cell c : plan.cells()) {
+            CellResult r = results.get(c.id());
+            if (r != null) {
+                ordered.add(r);
+            }
+        }
+        ComparisonReport.write(root, Manifest.of(plan), ordered);
+        return new Outcome(ordered, finished.size(), ran[0], errors[0], (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double eta(long t0, int done, int pending) {
+        if (done == 0) {
+            return Double.NaN;
+        }
+        double per = (System.nanoTime() - t0) / 1e9 / done;
+        return per * (pending - done);
+    }
+
+    /** The {@code cell.json} in {@code dir}, if it exists and can be read. */
+    public static Optional<CellResult> read(Path dir) {
+        Path file = dir.resolve(CellWorker.CELL_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), CellResult.class));
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: run again
+        }
+    }
+
+    /** Every result listed by the folder's {@code plan.json} that exists, in order (for {@code report}). */
+    public static List<CellResult> stored(Path dir, Manifest manifest) {
+        List<CellResult> out = new ArrayList<>();
+        for (Manifest.Entry e : manifest.cells()) {
+            read(dir.resolve("cells").resolve(e.id())).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package org.invariantlab.core.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.count.CountJob;
+import org.invariantlab.core.run.Runner;
+
+/**
+ * The cells of a grid, in a fixed order (data, then method, then sweep value, then seed), each with its run or count
+ * and a fingerprint of it.
+ *
+ * @param grid  the grid
+ * @param quick whether the grid's {@code quick:} overrides are applied
+ * @param cells every cell
+ */
+public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
+
+    /** Sorted keys, no indentation: the same task gives the same fingerprint in every JVM. */
+    static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public GridPlan {
+        cells = List.copyOf(cells);
+    }
+
+    /** Every cell of {@code grid}. */
+    public static GridPlan of(Grid grid, boolean quick) {
+        List<Cell> cells = new ArrayList<>();
+        List<Double> noise = grid.noise().isEmpty() ? java.util.Collections.singletonList(null) : grid.noise();
+        List<Integer> sizes = grid.sizes().isEmpty() ? java.util.Collections.singletonList(null) : grid.sizes();
+        for (Grid.Data d : grid.data()) {
+            for (Grid.Method m : grid.methodsFor(d)) {
+                for (Double sigma : noise) {
+                    for (Integer size : sizes) {
+                        for (long seed : grid.seeds()) {
+                            cells.add(cell(d, m, quick, seed, sigma, size));
+                        }
+                    }
+                }
+            }
+        }
+        return new GridPlan(grid, quick, cells);
+    }
+
+    private static Cell cell(Grid.Data d, Grid.Method m, boolean quick, long seed, Double sigma, Integer size) {
+        StringBuilder id = new StringBuilder(d.label()).append("--").append(m.name()).append("--s").append(seed);
+        if (sigma != null) {
+            id.append("--noise").append(number(sigma));
+        }
+        if (size != null) {
+            id.append("--n").append(size);
+        }
+        int n = size == null ? 0 : size;
+        CellTask task = m.kind() == Grid.Kind.RUN
+                ? new CellTask.Run((quick ? m.quickRun() : m.run()).spec(d, seed, sigma == null ? -1 : sigma, n))
+                : new CellTask.Count((quick ? m.quickCount() : m.count()).spec(d, seed, n));
+        return new Cell(id.toString(), d.label(), m.name(), m.kind().id(), seed, sigma, size, task, fingerprint(task));
+    }
+
+    private static String number(double v) {
+        String s = String.format(Locale.ROOT, "%s", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** SHA-256 of the task's canonical JSON. */
+    static String fingerprint(CellTask task) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(task).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a cell", e);
+        }
+    }
+
+    /**
+     * Checks every cell with the plugins loaded — ids, parameters, memory, vector fields, plugins a method needs —
+     * before anything runs; all problems at once, with the grid's lines.
+     *
+     * @throws org.invariantlab.api.InvalidInputException listing every problem
+     */
+    public void validate(InvariantLab lab) {
+        Runner runner = Runner.of(lab);
+        CountJob counts = new CountJob(lab);
+        List<GridProblem> problems = new ArrayList<>();
+        Set<String> checked = new LinkedHashSet<>();
+        for (Cell c : cells) {
+            Grid.Data d = grid.data().stream().filter(x -> x.label().equals(c.data())).findFirst().orElseThrow();
+            Grid.Method m = grid.methods().stream().filter(x -> x.name().equals(c.method())).findFirst().orElseThrow();
+            try {
+                if (c.task() instanceof CellTask.Run r) {
+                    runner.check(r.spec());
+                } else if (c.task() instanceof CellTask.Count k) {
+                    counts.check(k.spec());
+                }
+            } catch (InvariantLabException e) {
+                String key = c.data() + "\u0000" + c.method() + "\u0000" + e.getMessage();
+                if (checked.add(key)) {
+                    problems.add(new GridProblem(d.line(), "data '" + d.label() + "' with method '" + m.name()
+                            + "' (line " + m.line() + "): " + e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw GridFile.invalid(grid.source(), problems);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.invariantlab.core.count;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.symbolic.SymbolicInterpreter;
+import org.invariantlab.api.system.PhysicalSystem;
+import org.invariantlab.api.system.SystemModel;
+import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
+import org.invariantlab.core.data.FileDataModel;
+import org.invariantlab.core.data.TrajectoryTangents;
+import org.invariantlab.core.provenance.ExtensionRef;
+import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.registry.ExtensionRecord;
+import org.invariantlab.core.report.Plots;
+import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.run.RunListener;
+import org.invariantlab.physics.dynamics.DynamicalSystem;
+
+/**
+ * One count from its {@link CountSpec} to a complete result folder: resolves the system or reads the file, trains
+ * and decides ({@link Counter}), and writes {@code count.json}, {@code provenance.json}, the plots
+ * ({@code spectrum.png}, {@code deflation.png}, {@code training.png}) and every network under {@code networks/}.
+ * The folder appears only when complete ({@link ResultDirectory}).
+ */
+public final class CountJob {
+
+    private final InvariantLab lab;
+
+    public CountJob(InvariantLab lab) {
+        this.lab = lab;
+    }
+
+    /**
+     * Checks what can be checked without training: the system id and parameters, its vector field and the
+     * check horizon, the file's name and its conjugate variables, and the plugins the method needs.
+     *
+     * @throws InvalidInputException naming what is wrong
+     */
+    public void check(CountSpec spec) {
+        if (spec.settings().deflation() && lab.registry().find(IndependenceLoss.class, "neural-deflation").isEmpty()) {
+            throw new InvalidInputException("method " + spec.settings().method() + " needs the neural-deflation plugin, "
+                    + "which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd");
+        }
+        if (spec.file() != null) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(spec.file().path()))) {
+                throw new InvalidInputException("data file '" + spec.file().path() + "' does not exist or is not a file");
+            }
+            return;
+        }
+        PhysicalSystem system = lab.registry().get(PhysicalSystem.class, spec.system());
+        Parameters resolved = Parameters.resolve(system.id(), system.parameters(), spec.parameters());
+        if (spec.checkHorizon() != 1 && system.parameters().stream().noneMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
+            throw new InvalidInputException("--check-horizon needs a factor above 1 and a system with a tMax parameter "
+                    + "(a trajectory system); '" + spec.system() + "' has none");
+        }
+        SystemModel model = system.configure(resolved);
+        if (model.vectorField().isEmpty()) {
+            throw new InvalidInputException("system '" + spec.system() + "' has no vector field h(x); count works on "
+                    + "dynamical systems (e.g. oscillator-2d, kepler), or on measured trajectories with time stamps");
+        }
+    }
+
+    /** The measured trajectories' warning threshold was crossed: the median turn between steps, in degrees. */
+    public interface Warnings {
+        void poorlyResolved(double medianTurnDegrees);
+    }
+
+    /**
+     * Counts and writes the result folder {@code out}.
+     *
+     * @param overwrite replace an earlier count in {@code out} once the new one is complete
+     * @param command   the command line, for the provenance record
+     */
+    public CountRun run(CountSpec spec, Path out, boolean overwrite, String command, RunListener listener,
+                        Warnings warnings) {
+        check(spec);
+        CountSettings settings = spec.settings();
+        List<ExtensionRef> refs = new ArrayList<>();
+        CountData countData = data(spec, refs);
+        Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
+                "neural-deflation");
+        ExtensionRecord<IndependenceLoss> orthogonality = lab.registry().record(IndependenceLoss.class,
+                GradientOrthogonalityLoss.ID);
+        ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
+                "polynomial");
+        Parameters interpreterParameters = Parameters.resolve(interpreter.id(), interpreter.extension().parameters(),
+                Map.of());
+        try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.COUNT, overwrite)) {
+            if (countData.source().medianTurnDegrees() > TrajectoryTangents.TURN_WARNING_DEGREES) {
+                warnings.poorlyResolved(countData.source().medianTurnDegrees());
+            }
+            CountRun run = Counter.count(countData, settings, orthogonality.extension(),
+                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, listener);
+            refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
+                    orthogonality.originVersion(), Map.of("nu", String.valueOf(settings.nu()))));
+            deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
+                    Map.of("alpha", settings.alpha()))));
+            refs.add(new ExtensionRef("SymbolicInterpreter", interpreter.id(), interpreter.origin(),
+                    interpreter.originVersion(), interpreterParameters.asText()));
+            dir.writeJson("count.json", run.result());
+            dir.writeJson("provenance.json", Provenance.now(command, settings.seed(), refs));
+            plots(run.result(), dir);
+            networks(run, dir);
+            dir.commit();
+            return run;
+        }
+    }
+
+    private CountData data(CountSpec spec, List<ExtensionRef> refs) {
+        CountSettings s = spec.settings();
+        if (spec.file() != null) {
+            DataFile file = spec.file();
+            FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
+                    file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
+            CountData d = CountData.fromFile(model, file, CountSpec.layout(spec.canonical(),
+                    model.stateSpace().variables()), s.seed());
+            refs.add(new ExtensionRef("DataFile", model.name(), model.path().toString(), "sha256:" + model.sha256(),
+                    model.truthExpressions()));
+            return d;
+        }
+        ExtensionRecord<PhysicalSystem> rec = lab.registry().record(PhysicalSystem.class, spec.system());
+        PhysicalSystem system = rec.extension();
+        Parameters resolved = Parameters.resolve(system.id(), system.parameters(), spec.parameters());
+        SystemModel model = system.configure(resolved);
+        SystemModel checkModel = model;
+        if (spec.checkHorizon() != 1) {
+            Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
+            longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX)
+                    * spec.checkHorizon()));
+            checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
+        }
+        refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
+        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, s.trajectories(),
+                s.statesPerTrajectory(), s.seed());
+    }
+
+    private static void plots(CountResult r, ResultDirectory dir) {
+        if (r.svd() != null) {
+            double[] s = r.svd().spectrum();
+            Plots.series(dir.file("spectrum.png"), r.system() + ": mean singular values of the unit gradients",
+                    "index", oneTo(s.length), "mean singular value", Map.of("spectrum", s, "tolerance",
+                            filled(s.length, r.svd().tolerance())), true, false);
+        }
+        if (!r.deflation().isEmpty()) {
+            Map<String, double[]> series = new LinkedHashMap<>();
+            int stages = r.deflation().stream().mapToInt(d -> d.stageLoss().length).max().orElse(0);
+            for (CountResult.Deflation d : r.deflation()) {
+                double[] padded = filled(stages, Double.NaN);
+                System.arraycopy(d.stageLoss(), 0, padded, 0, d.stageLoss().length);
+                series.put(d.bracket() ? "with the bracket" : "without the bracket", padded);
+            }
+            series.put("tolerance", filled(stages, r.deflation().get(0).tolerance()));
+            Plots.series(dir.file("deflation.png"), r.system() + ": final loss of the k-th network", "k",
+                    oneTo(stages), "final loss", series, true, false);
+        }
+    }
+
+    /** Every trained network under {@code networks/NAME/} (DL4J model and standardisation), and their curves. */
+    private static void networks(CountRun run, ResultDirectory dir) {
+        if (run.networks().isEmpty()) {
+            return;
+        }
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (CountRun.Network n : run.networks()) {
+            n.stage().encoder().save(dir.file("networks/" + n.name()));
+            curves.put(n.name(), n.stage().validationLoss());
+        }
+        int epochs = run.networks().get(0).stage().validationLoss().length;
+        Plots.trainingCurves(dir.file("training.png"), run.result().system() + ": validation loss of every network",
+                oneTo(epochs), curves, Map.of(), false);
+    }
+
+    private static int[] oneTo(int n) {
+        int[] x = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}

@@ -1,0 +1,99 @@
+package org.invariantlab.core.count;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.core.run.DataFile;
+
+/**
+ * Everything one count needs, as a value: what to count (a system with its parameters, or a file of measured
+ * trajectories with its conjugate pairs) and how ({@link CountSettings}, the trajectory check's horizon). The CLI's
+ * {@code count} and every counting cell of a comparison grid are one of these, run by {@link CountJob}.
+ *
+ * @param system       the system id, or null with a file
+ * @param parameters   the system's parameters (unresolved), empty with a file
+ * @param file         the data file, or null with a system
+ * @param canonical    a file's conjugate pairs as {@code Q,..:P,..}, or null
+ * @param settings     training and decision settings
+ * @param checkHorizon test trajectories span this many times the system's {@code tMax} (1 = the same span)
+ */
+public record CountSpec(String system, Map<String, String> parameters, DataFile file, String canonical,
+                        CountSettings settings, double checkHorizon) {
+
+    public CountSpec {
+        if ((system == null || system.isBlank()) == (file == null)) {
+            throw new InvalidInputException("give --system ID or --data FILE (one of them): what to count the conserved "
+                    + "quantities of");
+        }
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        if (file != null && !parameters.isEmpty()) {
+            throw new InvalidInputException("--param sets a system's parameters; a data file has none (remove --param)");
+        }
+        if (file == null && canonical != null) {
+            throw new InvalidInputException("--canonical names a data file's conjugate variables; a system declares "
+                    + "its own (remove --canonical)");
+        }
+        if (settings == null) {
+            throw new InvalidInputException("a count needs its settings");
+        }
+        if (!(checkHorizon >= 1) || !Double.isFinite(checkHorizon)) {
+            throw new InvalidInputException("--check-horizon needs a factor of at least 1, got " + checkHorizon);
+        }
+    }
+
+    /** A count of system {@code id} at the default settings. */
+    public static CountSpec of(String id) {
+        return new CountSpec(id, Map.of(), null, null, CountSettings.defaults(), 1);
+    }
+
+    /** The same count with other settings. */
+    public CountSpec withSettings(CountSettings s) {
+        return new CountSpec(system, parameters, file, canonical, s, checkHorizon);
+    }
+
+    /** The name of what is counted: the system id or {@code file:NAME}. */
+    public String dataName() {
+        return file != null ? "file:" + java.nio.file.Path.of(file.path()).getFileName() : system;
+    }
+
+    /** The (q, p) layout from {@code Q,..:P,..} over {@code variables}, or empty for {@code null}. */
+    public static Optional<CanonicalLayout> layout(String text, List<String> variables) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String[] sides = text.split(":", -1);
+        if (sides.length != 2) {
+            throw new InvalidInputException("--canonical '" + text + "': give positions and momenta separated by a colon,"
+                    + " e.g. x,y:px,py");
+        }
+        List<Integer> q = indices(sides[0], variables, text);
+        List<Integer> p = indices(sides[1], variables, text);
+        if (q.size() != p.size() || q.isEmpty()) {
+            throw new InvalidInputException("--canonical '" + text + "': " + q.size() + " positions and " + p.size()
+                    + " momenta; give one momentum per position");
+        }
+        if (new HashSet<>(q).size() + new HashSet<>(p).size() != 2 * q.size() || q.stream().anyMatch(p::contains)) {
+            throw new InvalidInputException("--canonical '" + text + "': each variable may appear once");
+        }
+        return Optional.of(new CanonicalLayout(q, p));
+    }
+
+    private static List<Integer> indices(String names, List<String> variables, String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String n : names.split(",")) {
+            String name = n.strip();
+            int i = variables.indexOf(name);
+            if (i < 0) {
+                throw new InvalidInputException("--canonical '" + text + "': '" + name + "' is not a variable of the "
+                        + "data (" + String.join(", ", variables) + ")");
+            }
+            out.add(i);
+        }
+        return out;
+    }
+}
