@@ -55,6 +55,9 @@ final class CompareCommand extends LabCommand {
             + "(changed settings or plugin jars), instead of refusing.")
     boolean force;
 
+    @Option(names = "--dry-run", description = "Check every cell and list them, without running anything.")
+    boolean dryRun;
+
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
         Grid g = GridFile.read(grid);
@@ -67,6 +70,14 @@ final class CompareCommand extends LabCommand {
         GridPlan plan = GridPlan.of(g, quick);
         CellExecutor exec = ExecutorsModule.executor(lab, executor);
         CellExecutor.Options options = new CellExecutor.Options(parallel, master);
+        if (dryRun) {
+            exec.check(options);
+            plan.validate(lab);
+            plan.cells().forEach(c -> pw.println(c.id()));
+            pw.printf(Locale.ROOT, "%d cells of grid '%s'%s are valid; nothing was run%n", plan.cells().size(), g.name(),
+                    quick ? " (--quick)" : "");
+            return ExitCodes.OK;
+        }
         Comparison.Outcome o;
         try {
             o = Comparison.run(lab, plan, text, out, exec, options, force, new Progress(pw));

@@ -46,6 +46,8 @@ public final class GridFile {
     private final String source;
     private final Path folder;
     private final List<GridProblem> problems = new ArrayList<>();
+    /** Every method name the grid lists, valid or not, so that data entries can refer to them. */
+    private final Set<String> methodNames = new LinkedHashSet<>();
 
     private GridFile(YamlTree tree, String source, Path folder, List<GridProblem> earlier) {
         this.tree = tree;
@@ -205,7 +207,7 @@ public final class GridFile {
                 problem(at, "a method is a mapping: 'name:' and one of 'run:' or 'count:'");
                 continue;
             }
-            keys(m, at, Set.of("name", "run", "count"));
+            keys(m, at, Set.of("name", "run", "count", "quick"));
             String name = text(m.get("name"), at + "/name");
             if (name == null) {
                 problem(at, "this method has no 'name'");
@@ -215,6 +217,7 @@ public final class GridFile {
                 problem(at + "/name", "method name '" + name + "' may use letters, digits, '.', '_' and '-' only");
                 continue;
             }
+            methodNames.add(name);
             if (!names.add(name)) {
                 problem(at + "/name", "method '" + name + "' is named twice; give each method its own name");
             }
@@ -226,16 +229,22 @@ public final class GridFile {
                 continue;
             }
             int line = tree.line(at);
+            JsonNode own = m.get("quick");
+            String ownAt = at + "/quick";
             if (run) {
+                JsonNode quickOver = own != null ? own : quickRun;
+                String quickOverAt = own != null ? ownAt : "/quick/run";
                 Grid.RunTemplate t = runTemplate(m.get("run"), at + "/run", null, null);
-                Grid.RunTemplate q = quickRun == null ? t : runTemplate(m.get("run"), at + "/run", quickRun, "/quick/run");
+                Grid.RunTemplate q = quickOver == null ? t : runTemplate(m.get("run"), at + "/run", quickOver, quickOverAt);
                 if (t != null && q != null) {
                     out.add(new Grid.Method(name, Grid.Kind.RUN, t, q, null, null, line));
                 }
             } else {
                 Grid.CountTemplate t = countTemplate(m.get("count"), at + "/count", null, null);
-                Grid.CountTemplate q = quickCount == null ? t
-                        : countTemplate(m.get("count"), at + "/count", quickCount, "/quick/count");
+                JsonNode quickOver = own != null ? own : quickCount;
+                String quickOverAt = own != null ? ownAt : "/quick/count";
+                Grid.CountTemplate q = quickOver == null ? t
+                        : countTemplate(m.get("count"), at + "/count", quickOver, quickOverAt);
                 if (t != null && q != null) {
                     out.add(new Grid.Method(name, Grid.Kind.COUNT, null, null, t, q, line));
                 }
@@ -359,8 +368,6 @@ public final class GridFile {
             problem("", "the grid lists no data; add e.g. 'data: [{system: kepler}]'");
             return out;
         }
-        Set<String> methodNames = new LinkedHashSet<>();
-        methods.forEach(m -> methodNames.add(m.name()));
         Set<String> labels = new LinkedHashSet<>();
         List<JsonNode> items = list(node, "/data");
         for (int i = 0; i < items.size(); i++) {

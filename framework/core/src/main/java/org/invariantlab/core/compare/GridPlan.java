@@ -8,10 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountJob;
@@ -93,8 +91,10 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
     public void validate(InvariantLab lab) {
         Runner runner = Runner.of(lab);
         CountJob counts = new CountJob(lab);
-        List<GridProblem> problems = new ArrayList<>();
-        Set<String> checked = new LinkedHashSet<>();
+        // one line per data set and reason, naming every method it concerns
+        java.util.Map<String, List<String>> methodsByReason = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Grid.Data> dataByReason = new java.util.HashMap<>();
+        java.util.Map<String, String> messageByReason = new java.util.HashMap<>();
         for (Cell c : cells) {
             Grid.Data d = grid.data().stream().filter(x -> x.label().equals(c.data())).findFirst().orElseThrow();
             Grid.Method m = grid.methods().stream().filter(x -> x.name().equals(c.method())).findFirst().orElseThrow();
@@ -105,13 +105,22 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
                     counts.check(k.spec());
                 }
             } catch (InvariantLabException e) {
-                String key = c.data() + "\u0000" + c.method() + "\u0000" + e.getMessage();
-                if (checked.add(key)) {
-                    problems.add(new GridProblem(d.line(), "data '" + d.label() + "' with method '" + m.name()
-                            + "' (line " + m.line() + "): " + e.getMessage()));
+                String key = c.data() + "\u0000" + e.getMessage();
+                List<String> names = methodsByReason.computeIfAbsent(key, k -> new ArrayList<>());
+                String name = m.name() + " (line " + m.line() + ")";
+                if (!names.contains(name)) {
+                    names.add(name);
                 }
+                dataByReason.put(key, d);
+                messageByReason.put(key, e.getMessage());
             }
         }
+        List<GridProblem> problems = new ArrayList<>();
+        methodsByReason.forEach((key, names) -> {
+            Grid.Data d = dataByReason.get(key);
+            problems.add(new GridProblem(d.line(), "data '" + d.label() + "' with method" + (names.size() == 1 ? " " : "s ")
+                    + String.join(", ", names) + ": " + messageByReason.get(key)));
+        });
         if (!problems.isEmpty()) {
             throw GridFile.invalid(grid.source(), problems);
         }
