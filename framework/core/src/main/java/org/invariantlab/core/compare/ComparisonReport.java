@@ -336,7 +336,11 @@ public final class ComparisonReport {
                 shown.forEach(m -> b.append("<td>").append(esc(r.stats().get(m).format(m))).append("</td>"));
                 b.append("</tr>\n");
             }
-            b.append("</tbody>\n</table>\n<h3>Formulas found</h3>\n<ul class=\"formulas\">\n");
+            b.append("</tbody>\n</table>\n<h3>Formulas found</h3>\n");
+            if (e.getValue().stream().allMatch(r -> formulas(r).isEmpty())) {
+                b.append("<p>none</p>\n");
+            }
+            b.append("<ul class=\"formulas\">\n");
             for (Row r : e.getValue()) {
                 for (Map.Entry<CellResult.Formula, Integer> f : formulas(r).entrySet()) {
                     CellResult.Formula x = f.getKey();
