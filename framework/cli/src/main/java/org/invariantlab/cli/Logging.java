@@ -20,7 +20,7 @@ final class Logging {
         level(org.slf4j.Logger.ROOT_LOGGER_NAME, verbose ? Level.INFO : Level.WARN);
         level("org.invariantlab", verbose ? Level.DEBUG : Level.WARN);
         level("org.pf4j", verbose ? Level.INFO : Level.OFF);
-        level("edu.jas", Level.WARN);
+        level("edu.jas", verbose ? Level.WARN : Level.ERROR); // its factoriser's warnings are internal diagnostics
         level("org.matheclipse", Level.WARN);
         level("org.nd4j", Level.WARN);
         level("org.deeplearning4j", Level.WARN);

@@ -104,6 +104,12 @@ public final class ComparisonReport {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
+    /** A table cell: mean ± std, and how many cells it is over when fewer than the row's cells define it. */
+    private static String cell(Row r, Metric m) {
+        Stat s = r.stats().get(m);
+        return s.format(m) + (s.n() > 0 && s.n() < r.cells().size() ? " (of " + s.n() + ")" : "");
+    }
+
     private static List<Metric> shown(List<Row> rows) {
         List<Metric> out = new ArrayList<>();
         for (Metric m : Metric.values()) {
@@ -225,7 +231,7 @@ public final class ComparisonReport {
                     b.append(' ').append(r.sweep()).append(" |");
                 }
                 b.append(' ').append(r.cells().size()).append(" |");
-                shown.forEach(m -> b.append(' ').append(r.stats().get(m).format(m)).append(" |"));
+                shown.forEach(m -> b.append(' ').append(cell(r, m)).append(" |"));
                 b.append('\n');
             }
             b.append("\nFormulas found:");
@@ -333,7 +339,7 @@ public final class ComparisonReport {
                     b.append("<td>").append(esc(r.sweep())).append("</td>");
                 }
                 b.append("<td>").append(r.cells().size()).append("</td>");
-                shown.forEach(m -> b.append("<td>").append(esc(r.stats().get(m).format(m))).append("</td>"));
+                shown.forEach(m -> b.append("<td>").append(esc(cell(r, m))).append("</td>"));
                 b.append("</tr>\n");
             }
             b.append("</tbody>\n</table>\n<h3>Formulas found</h3>\n");
