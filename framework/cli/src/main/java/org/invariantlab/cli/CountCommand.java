@@ -2,37 +2,20 @@ package org.invariantlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
-import org.invariantlab.api.param.Parameters;
-import org.invariantlab.api.symbolic.SymbolicInterpreter;
-import org.invariantlab.api.system.CanonicalLayout;
-import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.system.SystemModel;
-import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.core.InvariantLab;
-import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
-import org.invariantlab.core.count.CountData;
 import org.invariantlab.core.count.CountSpec;
 import org.invariantlab.core.count.CountJob;
 import org.invariantlab.core.count.CountResult;
 import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.count.Counter;
-import org.invariantlab.core.data.FileDataModel;
-import org.invariantlab.core.data.TrajectoryTangents;
-import org.invariantlab.core.provenance.ExtensionRef;
-import org.invariantlab.core.provenance.Provenance;
-import org.invariantlab.core.registry.ExtensionRecord;
-import org.invariantlab.core.report.Plots;
 import org.invariantlab.core.run.DataFile;
-import org.invariantlab.physics.dynamics.DynamicalSystem;
 import org.invariantlab.core.run.ResultDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,7 +118,6 @@ final class CountCommand extends LabCommand {
         }
         CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon);
         CountJob job = new CountJob(lab);
-        job.check(countSpec);
         try {
             ResultDirectory.checkWritable(out, ResultDirectory.Kind.COUNT, force);
         } catch (InvariantLabException e) {

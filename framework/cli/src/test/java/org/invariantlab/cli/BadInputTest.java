@@ -44,6 +44,8 @@ class BadInputTest {
         write("null.yaml", "---\n");
         write("comments.yaml", "# only a comment\n");
         write("list.yaml", "- system: box-events\n");
+        write("grid.yaml", "data: [box-events]\nmethods: [{name: siamese, run: {}}]\n");
+        write("badgrid.yaml", "data:\n  - box-events\nmethods:\n  - {name: counting, count: {method: svd}}\n");
         write("scalar.yaml", "box-events\n");
         write("float.yaml", "system: box-events\ntraining:\n  epochs: 1.7\n");
         write("type.yaml", "system: box-events\ndata:\n  trainGroups: lots\n");
@@ -94,6 +96,16 @@ class BadInputTest {
                 Arguments.of(args("count", "--system", "box-events", "--canonical", "x:y", out, p), 2,
                         "a system declares its own (remove --canonical)"),
                 Arguments.of(args("run", "--system", "box-events", "--head", "siamese", out, p), 2, "unknown network head"),
+                Arguments.of(args("compare", spec("missing.yaml"), out, p), 2, "grid file " + tmp.resolve("missing.yaml")
+                        + " does not exist or is not a file; see examples/grids for the format"),
+                Arguments.of(args("compare", spec("grid.yaml"), "--executor", "slurm", out, p), 2,
+                        "unknown executor 'slurm'; available: local"),
+                Arguments.of(args("compare", spec("grid.yaml"), "--master", "local[2]", out, p), 2,
+                        "--master is the Spark master of --executor spark"),
+                Arguments.of(args("compare", spec("badgrid.yaml"), out, p), 2,
+                        "badgrid.yaml line 2: data 'box-events' with method counting (line 4): system 'box-events' has no vector field"),
+                Arguments.of(args("report", tmp.toString(), p), 2, "is not a comparison folder (it has no plan.json)"),
+                Arguments.of(args("rerun", tmp.toString(), p), 2, "is not a finished cell of a comparison"),
                 Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "halfWidth=0", p), 2,
                         "'box-events': parameter 'halfWidth' = 0 is outside its range (0, 1000000]: it must be greater than 0"),
                 Arguments.of(args("sample", "box-events", "--out", "b.csv", "-p", "width=2", p), 2,

@@ -184,8 +184,12 @@ public final class GridFile {
     static InvalidInputException invalid(String source, List<GridProblem> problems) {
         List<GridProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
         sorted.sort(java.util.Comparator.comparingInt(GridProblem::line));
-        StringBuilder b = new StringBuilder(source + (sorted.size() == 1 ? " has a problem" : " has " + sorted.size()
-                + " problems") + "; nothing was run:");
+        if (sorted.size() == 1) {
+            GridProblem p = sorted.get(0);
+            return new InvalidInputException(source + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message()
+                    + " (nothing was run)");
+        }
+        StringBuilder b = new StringBuilder(source + " has " + sorted.size() + " problems; nothing was run:");
         for (GridProblem p : sorted) {
             b.append("\n  ").append(p);
         }

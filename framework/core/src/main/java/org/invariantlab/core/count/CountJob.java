@@ -47,10 +47,18 @@ public final class CountJob {
      * @throws InvalidInputException naming what is wrong
      */
     public void check(CountSpec spec) {
+        checkData(spec);
+        checkPlugins(spec);
+    }
+
+    private void checkPlugins(CountSpec spec) {
         if (spec.settings().deflation() && lab.registry().find(IndependenceLoss.class, "neural-deflation").isEmpty()) {
             throw new InvalidInputException("method " + spec.settings().method() + " needs the neural-deflation plugin, "
                     + "which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd");
         }
+    }
+
+    private void checkData(CountSpec spec) {
         if (spec.file() != null) {
             if (!java.nio.file.Files.isRegularFile(Path.of(spec.file().path()))) {
                 throw new InvalidInputException("data file '" + spec.file().path() + "' does not exist or is not a file");
@@ -83,10 +91,11 @@ public final class CountJob {
      */
     public CountRun run(CountSpec spec, Path out, boolean overwrite, String command, RunListener listener,
                         Warnings warnings) {
-        check(spec);
+        checkData(spec);
         CountSettings settings = spec.settings();
         List<ExtensionRef> refs = new ArrayList<>();
-        CountData countData = data(spec, refs);
+        CountData countData = data(spec, refs); // a file's own problems first: they are the user's to fix
+        checkPlugins(spec);
         Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
                 "neural-deflation");
         ExtensionRecord<IndependenceLoss> orthogonality = lab.registry().record(IndependenceLoss.class,
