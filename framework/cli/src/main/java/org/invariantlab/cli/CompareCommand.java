@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.compare.Cell;
@@ -81,8 +82,8 @@ final class CompareCommand extends LabCommand {
         Comparison.Outcome o;
         try {
             o = Comparison.run(lab, plan, text, out, exec, options, force, new Progress(pw));
-        } catch (InvariantLabException e) {
-            return refuse(e);
+        } catch (InvalidInputException e) {
+            return refuse(e); // a bad grid, option or folder: exit 2; a failure while running propagates (exit 1)
         }
         pw.println();
         try {

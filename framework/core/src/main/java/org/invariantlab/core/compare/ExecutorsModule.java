@@ -46,7 +46,7 @@ public final class ExecutorsModule extends AbstractModule {
         if (e == null) {
             throw new InvalidInputException("unknown executor '" + id + "'; available: " + String.join(", ", all.keySet())
                     + (id.equals("spark") ? " (the Spark executor comes with the Spark add-on; see "
-                    + "docs/comparing-methods.md)" : ""));
+                    + "docs/spark.md)" : ""));
         }
         return e;
     }

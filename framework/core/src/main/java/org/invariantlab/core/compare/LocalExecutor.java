@@ -11,10 +11,12 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.run.RunListener;
 
 /**
- * The default executor: cells one after another in this process. Training two small networks at once on two
- * cores is slower than one after the other (docs/performance.md), so sequential is the default; {@code --parallel N}
- * runs N cells at a time on a thread pool, for machines with many cores (each cell's training still uses the
- * threads OpenBLAS is given).
+ * The default executor: cells one after another in this process, each training with the whole machine (two
+ * trainings of one network at once on two cores had a lower total throughput than one after the other, tech notes
+ * §7). {@code --parallel N} runs N cells at a time on a thread pool: worth it where cells spend much of their time
+ * outside the training's matrix products (formula reading, sampling) or on machines with many cores; measured on 2
+ * cores, 8 small cells of 3–7 s took 24 s with {@code --parallel 2} against 31.5 s one after the other
+ * (docs/spark.md).
  */
 public final class LocalExecutor implements CellExecutor {
 
