@@ -45,6 +45,8 @@ public final class CellWorker {
     public static final String CELL_FILE = "cell.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(CellWorker.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Map<String, String> JAR_DIGESTS = new ConcurrentHashMap<>();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9]*\\s*\\()");
 
@@ -111,9 +113,32 @@ public final class CellWorker {
                 null, null, null, null, exactRate, m.trainSeconds(), formulas, plots(dir));
     }
 
+    /**
+     * The cell's metrics computed afresh from the run's {@code metrics.json} or the count's {@code count.json} in
+     * {@code dir}, so that a report follows the current definitions of the metrics; the stored ones when those
+     * files are missing or unreadable (or the cell did not finish).
+     */
+    static CellResult refreshed(CellResult r, Path dir) {
+        if (!r.finished() || r.metrics() == null) {
+            return r;
+        }
+        try {
+            CellResult.Metrics m = r.cell().task() instanceof CellTask.Run
+                    ? runMetrics(org.invariantlab.core.run.ResultReader.readMetrics(dir.resolve("metrics.json")), dir)
+                    : countMetrics(READER.readValue(dir.resolve("count.json").toFile(), CountResult.class), dir);
+            return new CellResult(r.cell(), r.status(), r.message(), m, r.provenance());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cell {}: keeping the stored metrics", r.cell().id(), e);
+            return r;
+        }
+    }
+
     static CellResult.Metrics countMetrics(CountResult r, Path dir) {
+        // the truth is what the system declares (a file's suspected invariants give their rank); a system that
+        // declares no independent count (Calogero-Moser: superintegrable, the extra integrals not listed) has none
         Integer trueIndependent = r.declaredIndependent() >= 0 ? Integer.valueOf(r.declaredIndependent())
-                : r.trueInvariants().isEmpty() ? null : Integer.valueOf(r.trueIndependent());
+                : r.source().kind().equals("file") && !r.trueInvariants().isEmpty()
+                ? Integer.valueOf(r.trueIndependent()) : null;
         Integer trueInvolution = r.declaredInInvolution() >= 0 ? Integer.valueOf(r.declaredInInvolution()) : null;
         Integer independent = r.independent() >= 0 ? Integer.valueOf(r.independent()) : null;
         Integer involution = r.inInvolution() >= 0 ? Integer.valueOf(r.inInvolution()) : null;

@@ -169,11 +169,15 @@ public final class Comparison {
         }
     }
 
-    /** Every result listed by the folder's {@code plan.json} that exists, in order (for {@code report}). */
+    /**
+     * Every result listed by the folder's {@code plan.json} that exists, in order, with its metrics computed afresh
+     * from the cell's own run or count files (for {@code report}: the report follows the current definitions).
+     */
     public static List<CellResult> stored(Path dir, Manifest manifest) {
         List<CellResult> out = new ArrayList<>();
         for (Manifest.Entry e : manifest.cells()) {
-            read(dir.resolve("cells").resolve(e.id())).ifPresent(out::add);
+            Path cell = dir.resolve("cells").resolve(e.id());
+            read(cell).map(r -> CellWorker.refreshed(r, cell)).ifPresent(out::add);
         }
         return out;
     }

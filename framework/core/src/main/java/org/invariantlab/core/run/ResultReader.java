@@ -124,7 +124,7 @@ public final class ResultReader {
     }
 
     /** The metrics of a finished run, typed. */
-    static RunMetrics readMetrics(Path file) {
+    public static RunMetrics readMetrics(Path file) {
         try {
             return JSON.readValue(file.toFile(), RunMetrics.class);
         } catch (IOException e) {
