@@ -86,15 +86,7 @@ final class CompareCommand extends LabCommand {
             return refuse(e); // a bad grid, option or folder: exit 2; a failure while running propagates (exit 1)
         }
         pw.println();
-        try {
-            for (String line : Files.readAllLines(out.resolve("report.md"))) {
-                if (!line.startsWith("![") && !line.startsWith("Cells: ")) {
-                    pw.println(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new InvariantLabException("cannot read the report just written: " + e.getMessage(), e);
-        }
+        o.report().lines().filter(line -> !line.startsWith("![") && !line.startsWith("Cells: ")).forEach(pw::println);
         pw.printf(Locale.ROOT, "%d cells: %d reused, %d run (%.0f s)%s%n", o.results().size(), o.reused(), o.ran(),
                 o.seconds(), o.errors() > 0 ? ", " + o.errors() + " could not be run (see the report; run the same "
                         + "command again to retry them)" : "");

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.compare.CellResult;
@@ -15,6 +13,7 @@ import org.invariantlab.core.compare.CellWorker;
 import org.invariantlab.core.compare.Comparison;
 import org.invariantlab.core.compare.LocalExecutor;
 import org.invariantlab.core.compare.Rerun;
+import org.invariantlab.core.io.Leftovers;
 import org.invariantlab.core.run.RunListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,9 +77,9 @@ final class RerunCommand extends LabCommand {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            Leftovers.deleteTree(dir);
+        } catch (java.io.UncheckedIOException e) {
             // a temporary folder left behind is harmless
         }
     }

@@ -1,15 +1,10 @@
 package org.invariantlab.core.compare;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,7 @@ import org.invariantlab.core.count.CountJob;
 import org.invariantlab.core.count.CountResult;
 import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.Digests;
 import org.invariantlab.core.io.Json;
 import org.invariantlab.core.plugin.PluginInfo;
 import org.invariantlab.core.run.RunListener;
@@ -203,25 +199,29 @@ public final class CellWorker {
         }
     }
 
-    static CellResult.Provenance provenance(InvariantLab lab, String executor, Instant start, long t0) {
+    /** Every plugin {@code lab} loaded, with its jar's SHA-256. */
+    static List<CellResult.PluginJar> pluginJars(InvariantLab lab) {
         List<CellResult.PluginJar> jars = new ArrayList<>();
         for (PluginInfo p : lab.plugins()) {
             Path jar = lab.pluginsDirectory().resolve(p.jar());
             jars.add(new CellResult.PluginJar(p.id(), p.version(), jar.getFileName().toString(), sha256(jar)));
         }
-        return new CellResult.Provenance(ApiVersion.current(), jars, System.getProperty("java.version") + " ("
+        return jars;
+    }
+
+    static CellResult.Provenance provenance(InvariantLab lab, String executor, Instant start, long t0) {
+        return new CellResult.Provenance(ApiVersion.current(), pluginJars(lab), System.getProperty("java.version") + " ("
                 + System.getProperty("java.vendor") + ")", System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpu(), executor,
                 start.toString(), Instant.now().toString(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The jar's SHA-256, computed once per process. */
+    /** The jar's SHA-256, computed once per process; "unreadable" when it cannot be read. */
     static String sha256(Path jar) {
         return JAR_DIGESTS.computeIfAbsent(jar.toAbsolutePath().toString(), k -> {
-            try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-                return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            } catch (IOException | NoSuchAlgorithmException e) {
+            try {
+                return Digests.sha256(jar);
+            } catch (java.io.UncheckedIOException e) {
                 return "unreadable";
             }
         });

@@ -54,8 +54,9 @@ public final class Comparison {
      * @param ran     cells run by this call
      * @param errors  cells that could not be run (status {@code error})
      * @param seconds wall time of this call
+     * @param report  the markdown report, as written to {@code report.md}
      */
-    public record Outcome(List<CellResult> results, int reused, int ran, int errors, double seconds) {
+    public record Outcome(List<CellResult> results, int reused, int ran, int errors, double seconds, String report) {
     }
 
     /**
@@ -75,8 +76,7 @@ public final class Comparison {
         Map<String, CellResult> finished = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         Map<String, String> jarsNow = new LinkedHashMap<>();
-        CellWorker.provenance(lab, "", java.time.Instant.now(), System.nanoTime()).plugins()
-                .forEach(p -> jarsNow.put(p.id(), p.sha256()));
+        CellWorker.pluginJars(lab).forEach(p -> jarsNow.put(p.id(), p.sha256()));
         for (Cell c : plan.cells()) {
             Optional<CellResult> earlier = read(cells.resolve(c.id()));
             if (earlier.isEmpty() || !earlier.get().finished()) {
@@ -144,8 +144,8 @@ public final class Comparison {
                 ordered.add(r);
             }
         }
-        ComparisonReport.write(root, Manifest.of(plan), ordered);
-        return new Outcome(ordered, finished.size(), ran[0], errors[0], (System.nanoTime() - t0) / 1e9);
+        String report = ComparisonReport.write(root, Manifest.of(plan), ordered);
+        return new Outcome(ordered, finished.size(), ran[0], errors[0], (System.nanoTime() - t0) / 1e9, report);
     }
 
     private static double eta(long t0, int done, int pending) {

@@ -53,13 +53,18 @@ public final class ComparisonReport {
     record Row(String method, String sweep, List<CellResult> cells, Map<Metric, Stat> stats) {
     }
 
-    /** Writes {@code results.csv}, {@code report.md}, {@code report.html} and {@code report/*.png} into {@code dir}. */
-    public static void write(Path dir, Manifest manifest, List<CellResult> results) {
+    /**
+     * Writes {@code results.csv}, {@code report.md}, {@code report.html} and {@code report/*.png} into {@code dir},
+     * and returns the markdown report (for the console).
+     */
+    public static String write(Path dir, Manifest manifest, List<CellResult> results) {
         AtomicFiles.writeString(dir.resolve("results.csv"), csv(results), true);
         Map<String, List<Row>> byData = rows(manifest, results);
         Map<String, List<Path>> plots = plots(dir, manifest, byData);
-        AtomicFiles.writeString(dir.resolve("report.md"), markdown(dir, manifest, results, byData, plots), true);
+        String md = markdown(dir, manifest, results, byData, plots);
+        AtomicFiles.writeString(dir.resolve("report.md"), md, true);
         AtomicFiles.writeString(dir.resolve("report.html"), html(dir, manifest, results, byData, plots), true);
+        return md;
     }
 
     static Map<String, List<Row>> rows(Manifest manifest, List<CellResult> results) {

@@ -3,16 +3,13 @@ package org.invariantlab.core.compare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountJob;
+import org.invariantlab.core.io.Digests;
 import org.invariantlab.core.run.Runner;
 
 /**
@@ -74,10 +71,8 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
     /** SHA-256 of the task's canonical JSON. */
     static String fingerprint(CellTask task) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsString(task).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256(CANONICAL.writeValueAsString(task));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a cell", e);
         }
     }

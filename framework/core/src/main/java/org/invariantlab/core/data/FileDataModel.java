@@ -1,14 +1,10 @@
 package org.invariantlab.core.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +17,7 @@ import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.io.Digests;
 import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.symbolic.ExpressionInvariant;
 
@@ -110,17 +107,11 @@ public final class FileDataModel implements SystemModel {
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new InvariantLabException("cannot read data file " + file + ": " + IoErrors.describe(e, file), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        try {
+            return Digests.sha256(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvariantLabException("cannot read data file " + file + ": " + IoErrors.describe(e.getCause(), file),
+                    e);
         }
     }
 
