@@ -17,6 +17,8 @@ import org.invariantlab.core.compare.ExecutorsModule;
 import org.invariantlab.core.compare.Grid;
 import org.invariantlab.core.compare.GridFile;
 import org.invariantlab.core.compare.GridPlan;
+import org.invariantlab.core.io.IoErrors;
+import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.train.EpochStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +47,9 @@ final class CompareCommand extends LabCommand {
             description = "Where cells run: local (default) or spark (with the Spark add-on).")
     String executor;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "0",
-            description = "local: N cells at a time (default 1: on 2 cores, one training at a time is fastest).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "local: N cells at a time, 1 to 256 (default 1: on 2 cores, one training at a time is fastest).")
+    Integer parallel;
 
     @Option(names = "--master", paramLabel = "URL", description = "spark: the master, e.g. local[2] or spark://host:7077.")
     String master;
@@ -61,19 +63,24 @@ final class CompareCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
+        if (parallel != null && parallel < 1) {
+            throw new InvalidInputException("--parallel must be between 1 and 256, got " + parallel);
+        }
         Grid g = GridFile.read(grid);
         String text;
         try {
             text = Files.readString(grid, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvariantLabException("cannot read " + grid + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read " + grid + ": " + IoErrors.describe(e, grid), e);
         }
         GridPlan plan = GridPlan.of(g, quick);
         CellExecutor exec = ExecutorsModule.executor(lab, executor);
-        CellExecutor.Options options = new CellExecutor.Options(parallel, master);
+        CellExecutor.Options options = new CellExecutor.Options(parallel == null ? 0 : parallel, master);
+        Progress progress = new Progress(pw);
         if (dryRun) {
             exec.check(options);
-            plan.validate(lab);
+            ResultDirectory.checkInPlace(out, ResultDirectory.Kind.COMPARISON);
+            plan.validate(lab, progress::checked);
             plan.cells().forEach(c -> pw.println(c.id()));
             pw.printf(Locale.ROOT, "%d cells of grid '%s'%s are valid; nothing was run%n", plan.cells().size(), g.name(),
                     quick ? " (--quick)" : "");
@@ -81,7 +88,7 @@ final class CompareCommand extends LabCommand {
         }
         Comparison.Outcome o;
         try {
-            o = Comparison.run(lab, plan, text, out, exec, options, force, new Progress(pw));
+            o = Comparison.run(lab, plan, text, out, exec, options, force, progress);
         } catch (InvalidInputException e) {
             return refuse(e); // a bad grid, option or folder: exit 2; a failure while running propagates (exit 1)
         }
@@ -100,6 +107,7 @@ final class CompareCommand extends LabCommand {
         private final PrintWriter out;
         private final ProgressPrinter epochs;
         private final boolean interactive = System.console() != null;
+        private long lastChecked = System.nanoTime();
 
         Progress(PrintWriter out) {
             this.out = out;
@@ -129,6 +137,21 @@ final class CompareCommand extends LabCommand {
             out.printf(Locale.ROOT, "  %s: %s in %.1f s%s%n", r.cell().id(), r.status().replace('_', ' '),
                     r.provenance() == null ? Double.NaN : r.provenance().seconds(),
                     r.message() == null ? "" : " — " + r.message());
+            out.flush();
+        }
+
+        /** Every two seconds while cells are checked, and at the end of a long check. */
+        @Override
+        public void checked(int done, int total) {
+            long now = System.nanoTime();
+            if (done < total && now - lastChecked < 2_000_000_000L) {
+                return;
+            }
+            if (done == total && now - lastChecked < 2_000_000_000L && done < 1000) {
+                return;
+            }
+            lastChecked = now;
+            out.printf(Locale.ROOT, "checking cells: %d of %d%n", done, total);
             out.flush();
         }
 

@@ -119,7 +119,7 @@ final class CountCommand extends LabCommand {
         CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon);
         CountJob job = new CountJob(lab);
         try {
-            ResultDirectory.checkWritable(out, ResultDirectory.Kind.COUNT, force);
+            checkOutput(out, ResultDirectory.Kind.COUNT, force, file == null ? null : Path.of(file.path()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }
@@ -175,6 +175,9 @@ final class CountCommand extends LabCommand {
                 b.append(formula(f));
             }
         }
+        for (String w : r.warnings()) {
+            b.append(String.format(Locale.ROOT, "  warning        %s%n", w));
+        }
         String by = r.deflation().stream().anyMatch(d -> !d.bracket()) ? " (deflation without the bracket)"
                 : r.svd() != null ? " (svd)" : "";
         b.append(String.format(Locale.ROOT, "  counts         independent %s%s, in involution %s (%.0f s)%n",
@@ -189,9 +192,11 @@ final class CountCommand extends LabCommand {
     }
 
     private static String formula(CountResult.Formula f) {
-        return String.format(Locale.ROOT, "                   %s  (%s; explains the network to %.4f; spread along "
-                        + "trajectories %.3g)%n", f.expression(), f.exact() ? "exact: " + String.join(", ", f.matches())
-                        : "not exact", f.networkAlignment(), f.spread());
+        return String.format(Locale.ROOT, "                   %s  (%s; %s; explains the network to %.4f)%n",
+                f.expression(), f.conserved() ? String.format(Locale.ROOT, "conserved along unseen trajectories, spread "
+                        + "%.3g", f.spread()) : String.format(Locale.ROOT, "NOT conserved along unseen trajectories, spread "
+                        + "%.3g >= %.2g", f.spread(), Counter.CONSERVATION_TOLERANCE),
+                f.exact() ? "exact: " + String.join(", ", f.matches()) : "not exact", f.networkAlignment());
     }
 
     private static String numbers(double[] v) {

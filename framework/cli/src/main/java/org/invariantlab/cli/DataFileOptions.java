@@ -56,7 +56,7 @@ final class DataFileOptions {
             throw new InvalidInputException("--variables, --group-column, --time-column, --ignore, --states-array, "
                     + "--times-array, --truth and --split describe a data file: give --data FILE too");
         }
-        return dataFile == null ? null : new DataFile(dataFile.toString(), variables, groupColumn, timeColumn, ignore,
-                statesArray, timesArray, truth, split);
+        return dataFile == null ? null : new DataFile(dataFile.toAbsolutePath().normalize().toString(), variables,
+                groupColumn, timeColumn, ignore, statesArray, timesArray, truth, split);
     }
 }

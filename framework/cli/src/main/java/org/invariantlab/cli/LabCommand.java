@@ -1,9 +1,13 @@
 package org.invariantlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.io.OutputPaths;
+import org.invariantlab.core.run.ResultDirectory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -48,9 +52,21 @@ abstract class LabCommand implements Callable<Integer> {
         if (common.verbose) {
             e.printStackTrace(err);
         }
-        err.println("error: " + e.getMessage());
+        err.println("error: " + Main.printable(e.getMessage()));
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Checks an output folder before any work ({@link ResultDirectory#checkWritable}) and that it overlaps none of
+     * the command's {@code inputs} (files or folders it reads; {@code null}s are skipped).
+     *
+     * @return the real location the result will be written to
+     */
+    static Path checkOutput(Path out, ResultDirectory.Kind kind, boolean force, Path... inputs) {
+        Path target = ResultDirectory.checkWritable(out, kind, force);
+        OutputPaths.refuseOverlap(target, Arrays.asList(inputs), "an input of the command");
+        return target;
     }
 
     /** The command's work; returns the exit code ({@link ExitCodes}). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.io.IoErrors;
@@ -36,13 +37,22 @@ public final class Main {
             if (verbose) {
                 ex.printStackTrace(e);
             }
-            e.println("error: " + describe(ex));
+            e.println("error: " + printable(describe(ex)));
             if (!verbose && !(ex instanceof InvariantLabException || ex instanceof UncheckedIOException
                     || ex instanceof IOException)) {
                 e.println("(run again with --verbose for details)");
             }
             e.flush();
             return exitCode(ex);
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            if (verbose) {
+                ex.printStackTrace(e);
+            }
+            e.println("error: " + plain(ex) + " (see 'invariantlab " + commandName(ex.getCommandLine()) + "--help')");
+            e.flush();
+            return ExitCodes.USAGE;
         });
         try {
             return cl.execute(args);
@@ -70,9 +80,70 @@ public final class Main {
         return cl;
     }
 
+    private static final java.util.regex.Pattern NOT_A = java.util.regex.Pattern.compile(
+            "Invalid value for (?:option|positional parameter) '?([^':]*)'?(?: \\(\\S*\\))?: '(.*)' is not an? (\\w+)",
+            java.util.regex.Pattern.DOTALL);
+
+    /** A command-line mistake in words, without picocli's vocabulary. */
+    static String plain(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            List<String> suggestions = u.getSuggestions();
+            if (first.startsWith("-")) {
+                return "unknown option '" + InvalidInputException.excerpt(first) + "'" + (suggestions.isEmpty() ? ""
+                        : "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                        + "?");
+            }
+            return "unexpected argument" + (unmatched.size() == 1 ? " '" : "s '") + InvalidInputException.excerpt(
+                    String.join(" ", unmatched)) + "'" + (suggestions.isEmpty() ? "" : "; did you mean "
+                    + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");
+        }
+        if (ex instanceof CommandLine.MissingParameterException m) {
+            List<String> names = m.getMissing().stream().map(a -> a instanceof CommandLine.Model.OptionSpec o
+                    ? o.longestName() + " " + o.paramLabel() : a.paramLabel()).toList();
+            return "missing " + String.join(" and ", names);
+        }
+        String msg = String.valueOf(ex.getMessage());
+        java.util.regex.Matcher m = NOT_A.matcher(msg);
+        if (m.find()) {
+            String kind = switch (m.group(3)) {
+                case "int", "long", "Integer", "Long" -> "a whole number";
+                case "double", "float", "Double", "Float" -> "a number";
+                case "boolean", "Boolean" -> "true or false";
+                default -> "a " + m.group(3);
+            };
+            return m.group(1).strip() + " takes " + kind + ", got '" + InvalidInputException.excerpt(m.group(2)) + "'";
+        }
+        String first = msg.lines().findFirst().orElse(msg)
+                .replaceFirst("^Invalid value for (option '[^']*'|positional parameter at index \\d+ \\([^)]*\\)): ", "");
+        return (first.length() > 300 ? first.substring(0, 297) + "..." : first).replaceAll("[.]+$", "");
+    }
+
+    private static String commandName(CommandLine cl) {
+        StringBuilder b = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            b.insert(0, c.getCommandName() + " ");
+        }
+        return b.toString();
+    }
+
     /** Usage errors ({@link InvalidInputException}) exit with 2, everything else that escaped a command with 1. */
     static int exitCode(Throwable ex) {
+        if (ex instanceof org.invariantlab.core.train.TrainingDivergedException) {
+            return ExitCodes.FAILED_TO_LEARN;
+        }
         return ex instanceof InvalidInputException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    /**
+     * {@code text} safe for a terminal: control characters (a path may hold an escape sequence) become {@code ?};
+     * line breaks of multi-line messages stay.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(c != '\n' && Character.isISOControl(c) ? '?' : c));
+        return b.toString();
     }
 
     /** The one line printed after {@code error: }; I/O errors say why in words ({@link IoErrors}). */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.io.FolderLock;
+import org.invariantlab.core.io.OutputPaths;
 import org.invariantlab.core.compare.CellResult;
 import org.invariantlab.core.compare.Comparison;
 import org.invariantlab.core.compare.ComparisonReport;
@@ -23,10 +25,12 @@ final class ReportCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
-        Path root = dir.toAbsolutePath().normalize();
+        Path root = OutputPaths.realOrAbsolute(dir);
         Manifest manifest = Manifest.read(root);
         List<CellResult> results = Comparison.stored(root, manifest);
-        ComparisonReport.write(root, manifest, results);
+        try (FolderLock lock = FolderLock.acquire(root, commandLineText())) {
+            ComparisonReport.write(root, manifest, results);
+        }
         out.printf(Locale.ROOT, "Report of %d of %d cells: %s and report.html%n", results.size(),
                 manifest.cells().size(), root.resolve("report.md"));
         return ExitCodes.OK;

@@ -13,7 +13,9 @@ import org.invariantlab.core.compare.CellWorker;
 import org.invariantlab.core.compare.Comparison;
 import org.invariantlab.core.compare.LocalExecutor;
 import org.invariantlab.core.compare.Rerun;
+import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.io.Leftovers;
+import org.invariantlab.core.io.OutputPaths;
 import org.invariantlab.core.run.RunListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,15 +39,23 @@ final class RerunCommand extends LabCommand {
     int run(InvariantLab lab, PrintWriter pw) {
         CellResult stored = Comparison.read(cell).orElseThrow(() -> new InvalidInputException(cell + " is not a "
                 + "finished cell of a comparison (it has no readable " + CellWorker.CELL_FILE + "); give DIR/cells/<id>"));
-        Path parent;
         boolean temporary = out == null;
-        try {
-            parent = temporary ? Files.createTempDirectory("invariantlab-rerun-") : out.toAbsolutePath().normalize();
-            if (!temporary && Files.exists(parent.resolve(stored.cell().id()))) {
-                throw new InvalidInputException(parent.resolve(stored.cell().id()) + " exists already; give another --out");
+        Path parent = temporary ? null : OutputPaths.folder(out, "--out");
+        if (!temporary) { // checked before the cell runs
+            Path target = parent.resolve(stored.cell().id());
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException(target + " exists already; give another --out");
             }
+            Path cellReal = OutputPaths.realOrAbsolute(cell);
+            Path comparison = cellReal.getParent() != null && cellReal.getParent().getFileName() != null
+                    && cellReal.getParent().getFileName().toString().equals("cells") ? cellReal.getParent().getParent()
+                    : cellReal;
+            OutputPaths.refuseOverlap(target, List.of(comparison), "the comparison of the cell being rerun");
+        }
+        try {
+            parent = temporary ? Files.createTempDirectory("invariantlab-rerun-") : Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot create a folder for the rerun: " + e.getMessage());
+            throw new InvalidInputException("cannot create a folder for the rerun: " + IoErrors.describe(e));
         }
         try {
             pw.printf(Locale.ROOT, "Running cell %s again (%s, seed %d)%n", stored.cell().id(), stored.cell().kind(),

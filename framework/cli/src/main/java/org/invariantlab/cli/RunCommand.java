@@ -114,7 +114,8 @@ final class RunCommand extends LabCommand {
         try {
             spec = buildSpec();
             runner.check(spec);
-            ResultDirectory.checkWritable(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.RUN, force);
+            checkOutput(this.out, ResultDirectory.Kind.RUN, force, specFile,
+                    spec.file() == null ? null : Path.of(spec.file().path()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }

@@ -99,7 +99,7 @@ class ResultSafetyTest {
         Path dir = Files.createDirectories(tmp.resolve("a-folder.csv"));
         Run isDir = run("sample", "circle", "--out", dir.toString());
         assertEquals(ExitCodes.USAGE, isDir.code(), isDir.err());
-        assertTrue(isDir.err().contains("is a directory"), isDir.err());
+        assertTrue(isDir.err().contains("is a folder; give a file name"), isDir.err());
 
         Path csv = tmp.resolve("c.csv");
         assertEquals(ExitCodes.OK, run("sample", "circle", "--groups", "5", "--out", csv.toString()).code());

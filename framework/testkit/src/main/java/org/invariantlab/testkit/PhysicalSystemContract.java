@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.param.InvalidParameterException;
+import org.invariantlab.api.param.Bound;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
@@ -545,6 +546,58 @@ public abstract class PhysicalSystemContract {
                 () -> assertEquals(first, again, "the same model and seed " + seed() + " gave different data"),
                 () -> assertEquals(first, fresh, "two models configured alike gave different data for seed " + seed()),
                 () -> assertNotEquals(first, other, "seeds " + seed() + " and " + (seed() + 1) + " gave identical data"));
+    }
+
+    /**
+     * Every value a parameter declares as allowed can be used: at each finite edge of each numeric parameter's
+     * range (the edge itself when inclusive, else a hair inside), the system either refuses the combination with the
+     * other defaults in one line ({@link InvalidParameterException}), or samples {@code 2 × 2} finite states. A
+     * declared range that no sampling can reach is a bug of the declaration: narrow it, or adapt the sampling.
+     */
+    @Test
+    public final void declaredRangesAreUsable() {
+        PhysicalSystem system = system();
+        List<Executable> checks = new ArrayList<>();
+        for (ParameterSpec spec : system.parameters()) {
+            if (spec.type() != org.invariantlab.api.param.ParameterType.REAL
+                    && spec.type() != org.invariantlab.api.param.ParameterType.INTEGER) {
+                continue;
+            }
+            for (boolean upper : new boolean[] {false, true}) {
+                Optional<Bound> edge = upper ? spec.upperBound() : spec.lowerBound();
+                if (edge.isEmpty() || !Double.isFinite(edge.get().value())) {
+                    continue;
+                }
+                double v = edge.get().value();
+                if (!edge.get().inclusive()) {
+                    double hair = Math.max(Math.abs(v) * 1e-6, 1e-9);
+                    v = upper ? v - hair : v + hair;
+                }
+                String value = spec.type() == org.invariantlab.api.param.ParameterType.INTEGER
+                        ? String.valueOf((long) (upper ? Math.floor(v) : Math.ceil(v))) : String.valueOf(v);
+                checks.add(() -> {
+                    Map<String, String> overrides = new LinkedHashMap<>(parameterOverrides());
+                    overrides.put(spec.name(), value);
+                    SystemModel m;
+                    try {
+                        m = system.configure(Parameters.resolve(system.id(), system.parameters(), overrides));
+                    } catch (InvalidParameterException e) {
+                        return; // the combination with the other parameters is refused in one line: fine
+                    }
+                    GroupedData d;
+                    try {
+                        d = m.sample(new SamplingRequest(2, 2, seed()));
+                    } catch (RuntimeException e) {
+                        throw new AssertionError(spec.name() + " = " + value + " is inside its declared range "
+                                + spec.domain() + " but sampling fails: " + e.getMessage(), e);
+                    }
+                    for (double x : d.values()) {
+                        assertTrue(Double.isFinite(x), spec.name() + " = " + value + " gives non-finite states");
+                    }
+                });
+            }
+        }
+        assertAll("declared parameter ranges of '" + system.id() + "'", checks);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.InvalidParameterException;
 import org.invariantlab.api.param.ParameterSpec;
@@ -100,12 +101,13 @@ public final class PermutationSampler implements PairSampler {
         int m = data.perGroup();
         int d = data.dimension();
         if (m < 2) {
-            throw new InvariantLabException("the '" + ID + "' sampler needs at least 2 states per group to form"
-                    + " positive pairs, but the data have " + m + "; sample 2 or more states per group");
+            throw new InvalidInputException("the '" + ID + "' sampler needs at least 2 states per group to form"
+                    + " positive pairs, but the data have " + m + "; give 2 or more states per group");
         }
         if (groups < 2) {
-            throw new InvariantLabException("the '" + ID + "' sampler needs at least 2 groups to form negative"
-                    + " pairs, but the data have " + groups + "; sample more groups");
+            throw new InvalidInputException("the '" + ID + "' sampler needs at least 2 groups in each part of the"
+                    + " data (training, validation, test) to form negative pairs, but one part has " + groups
+                    + "; give more groups (a data file: more groups, or larger parts with --split)");
         }
         long distinctPairs = (long) m * (m - 1) / 2;
         long p = positives(parameters.getLong(POSITIVES_PER_GROUP), m);

@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.invariantlab.api.ApiVersion;
+import java.nio.file.LinkOption;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.core.io.OutputPaths;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountJob;
 import org.invariantlab.core.count.CountResult;
@@ -60,6 +63,11 @@ public final class CellWorker {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         String command = "invariantlab compare (cell " + cell.id() + ")";
+        if (Files.isSymbolicLink(cells) || Files.isSymbolicLink(dir)
+                || Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(dir + " is " + OutputPaths.describe(Files.isSymbolicLink(cells) ? cells : dir)
+                    + ", not a cell folder; InvariantLab never writes through links in a comparison folder: remove it");
+        }
         try {
             Files.deleteIfExists(dir.resolve(CELL_FILE)); // run again: an error, or a cell of other settings (--force)
         } catch (IOException e) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.InvariantLab;
+import java.nio.file.LinkOption;
 import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.FolderLock;
+import org.invariantlab.core.io.OutputPaths;
 import org.invariantlab.core.io.Json;
 import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.run.RunListener;
@@ -44,6 +47,10 @@ public final class Comparison {
 
         /** A cell finished. */
         void cellFinished(CellResult result, int done, int total, double etaSeconds);
+
+        /** While the cells are checked before anything runs: {@code done} of {@code total} checked. */
+        default void checked(int done, int total) {
+        }
     }
 
     /**
@@ -69,10 +76,23 @@ public final class Comparison {
     public static Outcome run(InvariantLab lab, GridPlan plan, String gridText, Path out, CellExecutor executor,
                               CellExecutor.Options options, boolean force, Progress progress) {
         executor.check(options);
-        plan.validate(lab);
-        Path root = out.toAbsolutePath().normalize();
-        ResultDirectory.checkInPlace(root, ResultDirectory.Kind.COMPARISON);
+        Path root = ResultDirectory.checkInPlace(out, ResultDirectory.Kind.COMPARISON);
+        plan.validate(lab, progress::checked);
+        FolderLock lock = Files.isDirectory(root) ? FolderLock.acquire(root, "invariantlab compare " + plan.grid().name())
+                : null;
+        try {
+            return resume(lab, plan, gridText, root, executor, options, force, progress, lock);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private static Outcome resume(InvariantLab lab, GridPlan plan, String gridText, Path root, CellExecutor executor,
+                                  CellExecutor.Options options, boolean force, Progress progress, FolderLock held) {
         Path cells = root.resolve("cells");
+        refuseLinks(root, cells, plan);
         Map<String, CellResult> finished = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         Map<String, String> jarsNow = new LinkedHashMap<>();
@@ -112,6 +132,14 @@ public final class Comparison {
             throw new InvalidInputException(b.toString());
         }
         ResultDirectory.openInPlace(root, ResultDirectory.Kind.COMPARISON);
+        try (FolderLock lock = held != null ? null : FolderLock.acquire(root, "invariantlab compare " + plan.grid().name())) {
+            return runCells(lab, plan, gridText, root, executor, options, progress, finished);
+        }
+    }
+
+    private static Outcome runCells(InvariantLab lab, GridPlan plan, String gridText, Path root, CellExecutor executor,
+                                    CellExecutor.Options options, Progress progress, Map<String, CellResult> finished) {
+        Path cells = root.resolve("cells");
         AtomicFiles.writeString(root.resolve(Manifest.FILE), Json.write(Manifest.of(plan)), true);
         AtomicFiles.writeString(root.resolve("grid.yaml"), gridText, true);
         int total = plan.cells().size();
@@ -146,6 +174,30 @@ public final class Comparison {
         }
         String report = ComparisonReport.write(root, Manifest.of(plan), ordered);
         return new Outcome(ordered, finished.size(), ran[0], errors[0], (System.nanoTime() - t0) / 1e9, report);
+    }
+
+    /**
+     * Refuses a comparison folder whose {@code cells} folder, or one of whose cell folders, is a symbolic link (or
+     * anything but a folder): InvariantLab never writes through a link out of a comparison folder.
+     */
+    static void refuseLinks(Path root, Path cells, GridPlan plan) {
+        List<String> bad = new ArrayList<>();
+        if (Files.exists(cells, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(cells, LinkOption.NOFOLLOW_LINKS)) {
+            bad.add("cells is " + OutputPaths.describe(cells));
+        } else if (Files.isDirectory(cells, LinkOption.NOFOLLOW_LINKS)) {
+            for (Cell c : plan.cells()) {
+                Path dir = cells.resolve(c.id());
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    bad.add("cells/" + c.id() + " is " + OutputPaths.describe(dir));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidInputException(root + " holds what InvariantLab did not write where a cell belongs ("
+                    + String.join("; ", bad.subList(0, Math.min(3, bad.size()))) + (bad.size() > 3 ? "; and "
+                    + (bad.size() - 3) + " more" : "") + "); it never writes through links or over other files in a "
+                    + "comparison folder: remove them, or choose another --out");
+        }
     }
 
     private static double eta(long t0, int done, int pending) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountJob;
@@ -29,8 +30,47 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
         cells = List.copyOf(cells);
     }
 
-    /** Every cell of {@code grid}. */
+    /**
+     * The most cells a grid may have (docs/comparing-methods.md): far more than a 2-core machine runs in a week
+     * (the quick benchmark suite's cells take about 4 s each), while their plan and checks still fit in seconds.
+     */
+    public static final long MAX_CELLS = 10_000;
+
+    /** Told while cells are checked: {@code done} of {@code total}. */
+    @FunctionalInterface
+    public interface Checked {
+        void checked(int done, int total);
+    }
+
+    /**
+     * How many cells {@code grid} has, counted without building them: per data set, its methods times the noise
+     * levels times the sizes times the seeds.
+     */
+    public static long cellCount(Grid grid) {
+        long perMethod = (long) Math.max(1, grid.noise().size()) * Math.max(1, grid.sizes().size()) * grid.seeds().size();
+        long n = 0;
+        for (Grid.Data d : grid.data()) {
+            n += grid.methodsFor(d).size() * perMethod;
+        }
+        return n;
+    }
+
+    /**
+     * Every cell of {@code grid}.
+     *
+     * @throws InvalidInputException when the grid has no cell, or more than {@link #MAX_CELLS}
+     */
     public static GridPlan of(Grid grid, boolean quick) {
+        long count = cellCount(grid);
+        if (count == 0) {
+            throw new InvalidInputException(grid.source() + ": the grid has no cells (every data set needs a method and "
+                    + "the grid at least one seed); nothing to compare");
+        }
+        if (count > MAX_CELLS) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s: the grid has %,d cells (%d data sets, "
+                    + "methods, sweep values and %d seeds multiplied); at most %,d are allowed: split it into smaller "
+                    + "grids", grid.source(), count, grid.data().size(), grid.seeds().size(), MAX_CELLS));
+        }
         List<Cell> cells = new ArrayList<>();
         List<Double> noise = grid.noise().isEmpty() ? java.util.Collections.singletonList(null) : grid.noise();
         List<Integer> sizes = grid.sizes().isEmpty() ? java.util.Collections.singletonList(null) : grid.sizes();
@@ -84,13 +124,20 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
      * @throws org.invariantlab.api.InvalidInputException listing every problem
      */
     public void validate(InvariantLab lab) {
+        validate(lab, (done, total) -> { });
+    }
+
+    /** {@link #validate(InvariantLab)}, saying how far the checks are. */
+    public void validate(InvariantLab lab, Checked progress) {
         Runner runner = Runner.of(lab);
         CountJob counts = new CountJob(lab);
         // one line per data set and reason, naming every method it concerns
         java.util.Map<String, List<String>> methodsByReason = new java.util.LinkedHashMap<>();
         java.util.Map<String, Grid.Data> dataByReason = new java.util.HashMap<>();
         java.util.Map<String, String> messageByReason = new java.util.HashMap<>();
+        int done = 0;
         for (Cell c : cells) {
+            progress.checked(done++, cells.size());
             Grid.Data d = grid.data().stream().filter(x -> x.label().equals(c.data())).findFirst().orElseThrow();
             Grid.Method m = grid.methods().stream().filter(x -> x.name().equals(c.method())).findFirst().orElseThrow();
             try {
@@ -110,6 +157,7 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
                 messageByReason.put(key, e.getMessage());
             }
         }
+        progress.checked(cells.size(), cells.size());
         List<GridProblem> problems = new ArrayList<>();
         methodsByReason.forEach((key, names) -> {
             Grid.Data d = dataByReason.get(key);

@@ -56,7 +56,7 @@ public record Manifest(String name, String description, String grid, boolean qui
         try {
             return new ObjectMapper().readValue(file.toFile(), Manifest.class);
         } catch (IOException e) {
-            throw new InvalidInputException(file + " cannot be read (" + GridFile.reason(e) + "); run the comparison again "
+            throw new InvalidInputException(file + " cannot be read (" + org.invariantlab.core.io.Json.problem(e) + "); run the comparison again "
                     + "with --force to rewrite it");
         }
     }

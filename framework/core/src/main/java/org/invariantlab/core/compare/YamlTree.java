@@ -42,7 +42,10 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new InvalidInputException(source + " line " + line + ": not valid YAML (" + e.getProblem() + ")");
         } catch (RuntimeException e) {
-            throw new InvalidInputException(source + ": not valid YAML (" + e.getMessage() + ")");
+            String m = String.valueOf(e.getMessage());
+            throw new InvalidInputException(source + ": " + (m.contains("aliases") ? "anchors and aliases (&name, *name) "
+                    + "are not supported in a grid; write the values out where they are used"
+                    : "not valid YAML (" + InvalidInputException.excerpt(m.lines().findFirst().orElse("")) + ")"));
         }
         if (node == null) {
             throw new InvalidInputException(source + " is empty; a grid lists data, methods and seeds (see "

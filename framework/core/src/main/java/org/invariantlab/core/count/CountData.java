@@ -57,6 +57,13 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         return r.nextLong();
     }
 
+    /**
+     * The fewest test trajectories the trajectory check accepts: it takes the median over trajectories of the spread
+     * along each, and a median of one or two values is decided by a single trajectory (with one trajectory every
+     * function's spread along it equals its spread overall, so nothing could ever pass).
+     */
+    public static final int MIN_TEST_TRAJECTORIES = 3;
+
     /** The dimension {@code d} of a state. */
     public int dimension() {
         return train.dimension();
@@ -69,7 +76,8 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
 
     /**
      * States along simulated trajectories: four draws (training, validation, test, fresh) with seeds derived from
-     * {@code seed}, {@code trajectories} for training and a quarter of that (at least 2) for each of the others.
+     * {@code seed}, {@code trajectories} for training and a quarter of that (at least {@link #MIN_TEST_TRAJECTORIES}) for each of
+     * the others.
      *
      * @throws InvalidInputException if the system declares no vector field
      */
@@ -93,7 +101,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         long validationSeed = seeds.nextLong();
         long testSeed = seeds.nextLong();
         long freshSeed = seeds.nextLong();
-        int few = Math.max(2, trajectories / 4);
+        int few = Math.max(MIN_TEST_TRAJECTORIES, trajectories / 4);
         Optional<CanonicalLayout> layout = model.stateSpace().canonical();
         GroupedData test = checkModel.sample(new SamplingRequest(few, perTrajectory, testSeed));
         return new CountData(systemId, parameters, model, new CountResult.Source("system", systemId, trajectories,
@@ -118,6 +126,14 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         List<Double> f = file.split();
         GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed,
                 model.name());
+        if (split.test().length < MIN_TEST_TRAJECTORIES) {
+            int need = (int) Math.ceil((MIN_TEST_TRAJECTORIES - 0.5) / f.get(2));
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the test part holds %d "
+                    + "trajector%s (%d of them, test fraction %s); the trajectory check that decides what is conserved "
+                    + "compares spreads along at least %d unseen trajectories: give at least %d trajectories, or a larger "
+                    + "test fraction with --split", model.name(), split.test().length, split.test().length == 1 ? "y"
+                    : "ies", all.groupCount(), f.get(2), MIN_TEST_TRAJECTORIES, need, MIN_TEST_TRAJECTORIES));
+        }
         return new CountData(model.name(), Map.of(), model, new CountResult.Source("file", model.name(),
                 all.groupCount(), all.size(), tangents.medianTurnDegrees()),
                 field(all, tangents, split.train(), layout), field(all, tangents, split.validation(), layout),

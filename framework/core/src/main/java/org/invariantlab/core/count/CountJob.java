@@ -133,7 +133,8 @@ public final class CountJob {
                     file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
             CountData d = CountData.fromFile(model, file, CountSpec.layout(spec.canonical(),
                     model.stateSpace().variables()), s.seed());
-            refs.add(new ExtensionRef("DataFile", model.name(), model.path().toString(), "sha256:" + model.sha256(),
+            model.checkColumns();
+            refs.add(new ExtensionRef(Provenance.DATA_FILE, model.name(), model.path().toString(), "sha256:" + model.sha256(),
                     model.truthExpressions()));
             return d;
         }

@@ -154,5 +154,40 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         public Formula {
             matches = List.copyOf(matches);
         }
+
+        /**
+         * Whether the formula itself passes the trajectory check ({@link Counter#CONSERVATION_TOLERANCE}): a formula
+         * that does not is a reading of the network, not a conserved quantity, and is never presented as one.
+         */
+        @JsonProperty("conserved")
+        public boolean conserved() {
+            return spread < Counter.CONSERVATION_TOLERANCE;
+        }
+    }
+
+    /**
+     * Warnings about what the counts rest on, in words: a method that counted quantities none of whose formulas is
+     * conserved along unseen trajectories (its count rests on network outputs alone, and is uncertain).
+     */
+    @JsonProperty("warnings")
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        if (svd != null && svd.count() > 0 && svd.formulas().stream().noneMatch(Formula::conserved)) {
+            out.add(unexplained("svd", svd.count(), svd.formulas()));
+        }
+        for (Deflation d : deflation) {
+            if (d.count() > 0 && d.formulas().stream().noneMatch(Formula::conserved)) {
+                out.add(unexplained(d.bracket() ? "deflation (with the bracket)" : "deflation", d.count(), d.formulas()));
+            }
+        }
+        return out;
+    }
+
+    private static String unexplained(String method, int count, List<Formula> formulas) {
+        return String.format(java.util.Locale.ROOT, "%s counted %d, but none of its %d formula%s is conserved along "
+                + "unseen trajectories (spreads %s against %.2g): the count rests on network outputs alone and is "
+                + "uncertain; train longer or check the data", method, count, formulas.size(),
+                formulas.size() == 1 ? "" : "s", Counter.format(formulas.stream().mapToDouble(Formula::spread).toArray()),
+                Counter.CONSERVATION_TOLERANCE);
     }
 }

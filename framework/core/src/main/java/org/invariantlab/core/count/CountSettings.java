@@ -50,9 +50,13 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
         if (max < 0 || max > 64) {
             throw new InvalidInputException("--max must be between 1 and 64 (0 = the state dimension), got " + max);
         }
-        if (epochs < 1 || batchSize < 1 || trajectories < 2 || statesPerTrajectory < 1) {
-            throw new InvalidInputException("--epochs, --batch-size and --states-per-trajectory must be positive and "
-                    + "--trajectories at least 2");
+        if (epochs < 1 || batchSize < 1 || trajectories < 2) {
+            throw new InvalidInputException("--epochs and --batch-size must be positive and --trajectories at least 2");
+        }
+        if (statesPerTrajectory < 2) {
+            throw new InvalidInputException("--states-per-trajectory must be at least 2, got " + statesPerTrajectory
+                    + ": a spread along a trajectory, which decides what is conserved, needs two states or more "
+                    + "(with one, every function would look conserved)");
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);

@@ -210,17 +210,34 @@ public final class Counter {
                 spectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
             }
         }
-        int conservedCount = 0;
-        for (double c : combinations) {
-            conservedCount += c < CONSERVATION_TOLERANCE ? 1 : 0;
+        List<Integer> passed = new ArrayList<>();
+        for (int o = 0; o < k; o++) {
+            if (combinations[o] < CONSERVATION_TOLERANCE) {
+                passed.add(o);
+            }
         }
-        int rank = 0;
-        while (rank < spectrum.length && spectrum[rank] > s.singularValueTolerance()) {
-            rank++;
+        // the spectrum counts gradient directions, which says something only about outputs that are conserved: the
+        // count is the number of independent directions among the outputs that pass the trajectory check (their own
+        // spectrum), so an output that is not conserved (a coordinate, in the worst case) never adds a direction, and
+        // when none passes (the negative control) nothing is claimed
+        double[] passedSpectrum = new double[passed.size()];
+        for (int r = 0; r < n && !passed.isEmpty(); r++) {
+            double[][] units = units(gradients, r, d);
+            double[][] gram = new double[passed.size()][passed.size()];
+            for (int a = 0; a < passed.size(); a++) {
+                for (int b = 0; b < passed.size(); b++) {
+                    gram[a][b] = Linalg.dot(units[passed.get(a)], units[passed.get(b)]);
+                }
+            }
+            double[] eig = Linalg.symmetricEigenvalues(gram);
+            for (int i = 0; i < passedSpectrum.length; i++) {
+                passedSpectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
+            }
         }
-        // the spectrum counts gradient directions, which says something only if the outputs are conserved: when no
-        // output is conserved along unseen trajectories (the negative control), nothing is claimed
-        int count = conservedCount == 0 ? 0 : rank;
+        int count = 0;
+        while (count < passedSpectrum.length && passedSpectrum[count] > s.singularValueTolerance()) {
+            count++;
+        }
         List<ScalarField> fields = new ArrayList<>();
         for (int o = 0; o < k; o++) {
             fields.add(e.field(o));
@@ -241,6 +258,7 @@ public final class Counter {
         for (int o = 0; o < k; o++) {
             order.add(o);
         }
+        order.removeIf(o -> !passed.contains(o));
         order.sort((p, q) -> Double.compare(violation[p], violation[q]));
         List<ScalarField> conserved = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -181,6 +181,10 @@ public final class CsvGroupsReader {
     }
 
     /** One reading of one file. */
+    /** A number as CSV files write it: decimal digits, an optional point and an optional exponent; nothing else. */
+    static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static final class Parse {
 
         private final String file;
@@ -319,6 +323,13 @@ public final class CsvGroupsReader {
             }
             double x;
             try {
+                if (field.matches("(?i)[+-]?(nan|inf|infinity)")) {
+                    throw error(where, InvalidInputException.excerpt(field) + " is not a finite number; repair or remove"
+                            + " the row");
+                }
+                if (!DECIMAL.matcher(field).matches()) {
+                    throw new NumberFormatException(field); // Java would also read 1.5d, 0x1p3, " 2" or Infinity
+                }
                 x = Double.parseDouble(field);
             } catch (NumberFormatException e) {
                 throw error(where, "'" + InvalidInputException.excerpt(field) + "' is not a number; repair the value,"

@@ -86,6 +86,54 @@ public final class FileDataModel implements SystemModel {
         return new FileDataModel(file, sha256(file), groups, invariants, truth);
     }
 
+    /**
+     * The largest magnitude a value may have: the networks standardise every variable by its mean and standard
+     * deviation, and a sum of squares of values beyond {@code 1e150} overflows a double ({@code (1e154)² = ∞}).
+     */
+    static final double MAX_MAGNITUDE = 1e150;
+
+    /**
+     * Refuses, before any training, a variable that cannot be standardised: values beyond {@link #MAX_MAGNITUDE},
+     * or a column that never changes (its spread is 0, so it carries nothing to learn from). Called by the jobs after
+     * their own checks of the file's structure (time stamps, splits), which say more about a malformed file.
+     *
+     * @return this model
+     */
+    public FileDataModel checkColumns() {
+        checkColumns(groups, path);
+        return this;
+    }
+
+    private static void checkColumns(Groups groups, Path file) {
+        int d = groups.dimension();
+        double[] min = new double[d];
+        double[] max = new double[d];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (double[] v : groups.values()) {
+            for (int i = 0; i < v.length; i++) {
+                int j = i % d;
+                min[j] = Math.min(min[j], v[i]);
+                max[j] = Math.max(max[j], v[i]);
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            String name = groups.variables().get(j);
+            double big = Math.max(Math.abs(min[j]), Math.abs(max[j]));
+            if (big > MAX_MAGNITUDE) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "%s: variable '%s' has values as large as "
+                        + "%.3g; beyond %.0e their squares overflow, so the column cannot be standardised: rescale it "
+                        + "(e.g. divide by a power of ten) and give the file again", file.getFileName(),
+                        InvalidInputException.excerpt(name), big, MAX_MAGNITUDE));
+            }
+            if (min[j] == max[j]) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "%s: variable '%s' is constant (every value "
+                        + "is %s), so it carries nothing to learn from and cannot be standardised; leave it out with "
+                        + "--variables or --ignore", file.getFileName(), InvalidInputException.excerpt(name), min[j]));
+            }
+        }
+    }
+
     /** The file's name. */
     public String name() {
         return name;

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -38,6 +39,11 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) {
             throw new InvalidInputException(target + " is a directory; give a file name");
         }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
+            Path shown = Files.isSymbolicLink(target) && Files.exists(target) ? OutputPaths.realOrAbsolute(target) : target;
+            throw new InvalidInputException(target + " is " + OutputPaths.describe(shown) + ", not a file; give the name"
+                    + " of a new file");
+        }
         if (Files.exists(target) && !overwrite) {
             throw new InvalidInputException(target + " already exists; choose another output or pass --force to replace it");
         }
@@ -50,17 +56,7 @@ public final class AtomicFiles {
      * @throws InvariantLabException naming the problem and how to proceed
      */
     public static void checkNewFile(Path target, boolean overwrite) {
-        checkWritable(target, overwrite);
-        Path dir = target.toAbsolutePath().normalize().getParent();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InvalidInputException(dir + " is a file, not a folder; choose another output");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException("the folder " + dir + " does not exist; create it first or choose another output");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new InvalidInputException("cannot write into " + dir + " (permission denied); choose another output");
-        }
+        checkWritable(OutputPaths.file(target, "--out"), overwrite);
     }
 
     /** Writes {@code content} (UTF-8) to {@code target} atomically. */
@@ -97,6 +93,13 @@ public final class AtomicFiles {
     public static void writeFile(Path target, FileAction action, boolean overwrite) {
         checkWritable(target, overwrite);
         Path abs = target.toAbsolutePath();
+        if (Files.isSymbolicLink(abs) && Files.exists(abs)) {
+            try {
+                abs = abs.toRealPath(); // write the file the link names; the link stays
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + target + ": " + IoErrors.describe(e, target), e);
+            }
+        }
         Path dir = abs.getParent();
         Path tmp = null;
         Leftovers.Registration cleanup = null;

@@ -46,4 +46,28 @@ public final class Json {
         }
         return value;
     }
+
+    /**
+     * Why a JSON file could not be read, in words and without the library's own vocabulary: "not valid JSON (line 3,
+     * column 5)", "a value of the wrong kind for 'metrics.seed' (line 2)", or the I/O reason.
+     */
+    public static String problem(java.io.IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                path.append(r.getFieldName() != null ? (path.length() == 0 ? "" : ".") + r.getFieldName()
+                        : "[" + r.getIndex() + "]");
+            }
+            return (path.length() == 0 ? "its content is not what it should hold" : "a value of the wrong kind for '"
+                    + path + "'") + line(m.getLocation());
+        }
+        if (e instanceof JsonProcessingException p) {
+            return "not valid JSON" + line(p.getLocation());
+        }
+        return IoErrors.reason(e);
+    }
+
+    private static String line(com.fasterxml.jackson.core.JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
 }

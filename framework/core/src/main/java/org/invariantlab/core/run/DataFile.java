@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.core.symbolic.SafeExpression;
 
 /**
  * The physicist's own data as the data of a run (instead of a simulated system): a CSV or NumPy file of groups
@@ -42,6 +43,9 @@ public record DataFile(String path, List<String> variables, String groupColumn, 
         groupColumn = groupColumn == null ? "group" : groupColumn;
         ignore = ignore == null ? List.of() : List.copyOf(ignore);
         truth = Collections.unmodifiableMap(new LinkedHashMap<>(truth == null ? Map.of() : truth));
+        // checked against the whitelist as soon as it is read, before anything else happens (SafeExpression)
+        truth.forEach((name, expression) -> SafeExpression.check(expression, "truth '"
+                + InvalidInputException.excerpt(name + "=" + expression) + "'"));
         split = split == null ? DEFAULT_SPLIT : List.copyOf(split);
         if (split.size() != 3) {
             throw new InvalidInputException("file.split needs three fractions (training, validation, test), e.g. "
@@ -62,6 +66,18 @@ public record DataFile(String path, List<String> variables, String groupColumn, 
                              @JsonProperty("statesArray") String statesArray, @JsonProperty("timesArray") String timesArray,
                              @JsonProperty("truth") Map<String, String> truth, @JsonProperty("split") List<Double> split) {
         return new DataFile(path, variables, groupColumn, timeColumn, ignore, statesArray, timesArray, truth, split);
+    }
+
+    /**
+     * This file with its path made absolute: a relative path is taken from {@code folder} (the folder of the spec or
+     * grid file that names it; the working directory for the command line), so that a result's {@code spec.yaml}
+     * finds its data from anywhere.
+     */
+    public DataFile resolvedAgainst(java.nio.file.Path folder) {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        java.nio.file.Path abs = (p.isAbsolute() ? p : folder.resolve(p)).toAbsolutePath().normalize();
+        return new DataFile(abs.toString(), variables, groupColumn, timeColumn, ignore, statesArray, timesArray, truth,
+                split);
     }
 
     /** This file with the suspected invariants {@code t}. */

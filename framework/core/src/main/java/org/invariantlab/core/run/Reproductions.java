@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.InvariantLab;
+import java.io.IOException;
+import java.nio.file.LinkOption;
+import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.io.AtomicFiles;
+import org.invariantlab.core.io.FolderLock;
+import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.io.Json;
 
 /**
@@ -210,10 +216,22 @@ public final class Reproductions {
         List<RunSpec> resolved = new ArrayList<>();
         // fail on a missing plugin, a bad setting or too little memory before any training
         experiments.forEach(e -> resolved.add(runner.check(e.spec())));
-        Path root = out.toAbsolutePath().normalize();
-        ResultDirectory.openInPlace(root, ResultDirectory.Kind.REPRODUCTION);
+        Path root = ResultDirectory.checkInPlace(out, ResultDirectory.Kind.REPRODUCTION);
+        if (!overwrite) {
+            refuseOtherSettings(root, experiments, resolved, runner);
+        }
+        root = ResultDirectory.openInPlace(root, ResultDirectory.Kind.REPRODUCTION);
+        try (FolderLock lock = FolderLock.acquire(root, command)) {
+            return runExperiments(name, quick, experiments, resolved, root, command, runner, overwrite, listener);
+        }
+    }
+
+    private static List<Row> runExperiments(String name, boolean quick, List<Experiment> experiments,
+                                            List<RunSpec> resolved, Path root, String command, Runner runner,
+                                            boolean overwrite, RunListener listener) {
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
+        Path summary = root.resolve("summary.json");
         for (int i = 0; i < experiments.size(); i++) {
             Experiment e = experiments.get(i);
             Path dir = root.resolve(e.name());
@@ -223,13 +241,60 @@ public final class Reproductions {
                 rows.add(new Row(e, earlier, true));
                 continue;
             }
+            try {
+                // an interrupted call must not leave a summary of results that are no longer on disk
+                Files.deleteIfExists(summary);
+            } catch (IOException ex) {
+                throw new InvariantLabException("cannot remove the old " + summary + ": " + IoErrors.describe(ex, summary), ex);
+            }
             listener.stage("experiment " + e.name() + ": " + e.description());
             RunOutcome o = runner.run(e.spec(), dir, true, command, listener);
             rows.add(new Row(e, o, false));
         }
-        AtomicFiles.writeString(root.resolve("summary.json"),
-                Json.write(summary(name, quick, rows, (System.nanoTime() - t0) / 1e9)), true);
+        AtomicFiles.writeString(summary, Json.write(summary(name, quick, rows, (System.nanoTime() - t0) / 1e9)), true);
         return rows;
+    }
+
+    /**
+     * Refuses to replace finished experiments of {@code root} that were made with other settings (noise, quick or
+     * full, …): without {@code --force} a reproduction only adds what is missing, as {@code compare} does.
+     */
+    private static void refuseOtherSettings(Path root, List<Experiment> experiments, List<RunSpec> resolved,
+                                            Runner runner) {
+        List<String> conflicts = new ArrayList<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            Path dir = root.resolve(experiments.get(i).name());
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !ResultDirectory.isResult(dir, ResultDirectory.Kind.RUN)) {
+                continue;
+            }
+            RunSpec stored;
+            try {
+                stored = runner.resolve(SpecFiles.read(dir.resolve("spec.yaml")));
+            } catch (RuntimeException ex) {
+                continue; // unreadable: it is ours and broken, run again
+            }
+            if (!stored.equals(resolved.get(i))) {
+                conflicts.add(experiments.get(i).name() + " (" + difference(SpecFiles.toYaml(stored),
+                        SpecFiles.toYaml(resolved.get(i))) + ")");
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new InvalidInputException(root + " holds finished experiments made with other settings: "
+                    + String.join(", ", conflicts) + "; choose another --out, or pass --force to run them again");
+        }
+    }
+
+    /** The first settings that differ between two specs as YAML, e.g. {@code noise: 0.01 then, 0.0 now}. */
+    static String difference(String before, String now) {
+        List<String> a = before.lines().map(String::strip).toList();
+        List<String> b = now.lines().map(String::strip).toList();
+        List<String> then = a.stream().filter(l -> !b.contains(l)).toList();
+        List<String> later = b.stream().filter(l -> !a.contains(l)).toList();
+        if (then.isEmpty() && later.isEmpty()) {
+            return "settings differ";
+        }
+        return "was " + String.join(", ", then.stream().limit(3).toList()) + "; now "
+                + String.join(", ", later.stream().limit(3).toList());
     }
 
     /**

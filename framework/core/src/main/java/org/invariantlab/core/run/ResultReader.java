@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.nio.file.LinkOption;
+import org.invariantlab.core.io.Json;
+import org.invariantlab.core.io.OutputPaths;
+import org.invariantlab.core.provenance.ExtensionRef;
 import java.util.stream.Stream;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.system.GroupedData;
@@ -66,21 +71,24 @@ public final class ResultReader {
      */
     public Reading read(Path result, String interpreter, Map<String, String> parameters, Path out, boolean overwrite,
                         String command, RunListener listener) {
-        Path specFile = result.resolve("spec.yaml");
-        Path modelDir = result.resolve("model");
         if (!Files.isDirectory(result)) {
             throw new InvalidInputException(result + " is not a folder; give the folder of a finished run");
         }
+        Path input = OutputPaths.realOrAbsolute(result);
+        Path specFile = input.resolve("spec.yaml");
+        Path modelDir = input.resolve("model");
         if (!Files.isRegularFile(specFile) || !Files.isRegularFile(modelDir.resolve(Encoder.MODEL_FILE))) {
             throw new InvalidInputException(result + " is not the result of a run (it needs spec.yaml and model/"
                     + Encoder.MODEL_FILE + "); give the folder that 'invariantlab run --out' wrote");
         }
-        if (out != null && out.toAbsolutePath().normalize().equals(result.toAbsolutePath().normalize())) {
-            throw new InvalidInputException("--out must differ from the result being read (" + result
-                    + "): the reading is written as a new result, the old one is kept");
-        }
         if (out != null) {
-            ResultDirectory.checkWritable(out, ResultDirectory.Kind.RUN, overwrite);
+            Path target = ResultDirectory.checkWritable(out, ResultDirectory.Kind.RUN, overwrite);
+            OutputPaths.refuseOverlap(target, List.of(input), "the run being read");
+        }
+        RunMetrics stored = readMetrics(input.resolve("metrics.json"));
+        if (stored.status() == RunStatus.FAILED_TO_LEARN) {
+            throw new InvalidInputException(result + " is a run whose network learned nothing (" + stored.statusMessage()
+                    + "); there is no invariant to read: run it again with other settings");
         }
         RunSpec old = SpecFiles.read(specFile);
         boolean same = interpreter == null || interpreter.equals(old.interpreter());
@@ -89,9 +97,16 @@ public final class ResultReader {
         RunSpec wanted = old.with(SlotKind.INTERPRETER, new Slot(same ? old.interpreter() : interpreter, params));
         Runner.Resolved r = runner.resolveExtensions(wanted);
         RunSpec spec = runner.resolve(wanted);
+        checkDataUnchanged(input, r);
 
         listener.stage("loading the model of " + result);
         Encoder encoder = Encoder.load(modelDir);
+        if (encoder.inputSize() != r.model().stateSpace().dimension() || encoder.latentSize() != spec.training().latentSize()) {
+            throw new InvalidInputException("the model in " + modelDir + " does not fit the run's spec: it maps "
+                    + encoder.inputSize() + " inputs to " + encoder.latentSize() + " outputs, the spec has "
+                    + r.model().stateSpace().dimension() + " variables and latentSize " + spec.training().latentSize()
+                    + "; the folder was changed after the run, so run it again");
+        }
         RunSeeds seeds = RunSeeds.of(spec.seed());
         listener.stage("sampling the run's test groups and fresh groups again (seed " + spec.seed() + ")");
         Runner.Splits splits = Runner.splits(spec, r, seeds);
@@ -108,9 +123,9 @@ public final class ResultReader {
         if (out == null) {
             return new Reading(spec, formulas, scores, null);
         }
-        RunMetrics metrics = readMetrics(result.resolve("metrics.json")).withFormulas(formulas.metrics());
+        RunMetrics metrics = stored.withFormulas(formulas.metrics());
         try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
-            copyUnchanged(result, dir);
+            copyUnchanged(input, dir);
             dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
             dir.writeJson("metrics.json", metrics);
             dir.writeJson("formula.json", formulas.formulaJson());
@@ -123,21 +138,44 @@ public final class ResultReader {
         }
     }
 
+    /**
+     * Refuses to read a run of a data file whose bytes changed since the run (its SHA-256 is in the run's
+     * {@code provenance.json}): the test groups would no longer be the run's.
+     */
+    private static void checkDataUnchanged(Path result, Runner.Resolved r) {
+        Optional<String> before = Provenance.read(result.resolve("provenance.json")).flatMap(Provenance::dataFileDigest);
+        Optional<String> now = r.refs().stream().filter(x -> x.spi().equals(Provenance.DATA_FILE))
+                .map(ExtensionRef::originVersion).findFirst();
+        if (before.isPresent() && now.isPresent() && !before.get().equals(now.get())) {
+            throw new InvalidInputException("the data file " + r.refs().get(0).origin() + " changed since the run (its "
+                    + "SHA-256 began " + shortDigest(before.get()) + " then, " + shortDigest(now.get()) + " now); a reading "
+                    + "would score the model on other data: restore the file or run again");
+        }
+    }
+
+    private static String shortDigest(String digest) {
+        String hex = digest.startsWith("sha256:") ? digest.substring(7) : digest;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+
     /** The metrics of a finished run, typed. */
     public static RunMetrics readMetrics(Path file) {
         try {
             return JSON.readValue(file.toFile(), RunMetrics.class);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": it is not the metrics file of a run ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+                    + Json.problem(e) + ")");
         }
     }
 
+    /** Copies the result's own files (all files, for a result that does not list them) but those a reading replaces. */
     private static void copyUnchanged(Path result, ResultDirectory dir) {
+        Optional<Set<String>> own = ResultDirectory.ownFiles(result);
         try (Stream<Path> files = Files.walk(result)) {
-            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path p : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String name = result.relativize(p).toString().replace('\\', '/');
-                if (REPLACED.contains(name) || name.equals(ResultDirectory.MARKER) || name.startsWith("reading")) {
+                if (REPLACED.contains(name) || name.equals(ResultDirectory.MARKER) || name.startsWith("reading")
+                        || own.map(o -> !o.contains(name)).orElse(false)) {
                     continue;
                 }
                 Files.copy(p, dir.file(name));

@@ -257,6 +257,11 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, t, seed, file);
     }
 
+    /** This spec with another data file (or none). */
+    public RunSpec withFile(DataFile f) {
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed, f);
+    }
+
     /** This spec with another seed. */
     public RunSpec withSeed(long s) {
         return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, s, file);

@@ -138,7 +138,7 @@ public final class Runner {
         List<ExtensionRef> refs() {
             List<ExtensionRef> out = new ArrayList<>(choices.values().stream().map(Choice::ref).toList());
             if (model instanceof FileDataModel f) {
-                out.add(0, new ExtensionRef("DataFile", f.name(), f.path().toString(), "sha256:" + f.sha256(),
+                out.add(0, new ExtensionRef(Provenance.DATA_FILE, f.name(), f.path().toString(), "sha256:" + f.sha256(),
                         f.truthExpressions()));
             }
             return out;
@@ -189,7 +189,7 @@ public final class Runner {
         DataFile file = spec.file();
         SystemModel model = file != null
                 ? FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(), file.timeColumn(),
-                        file.ignore(), file.statesArray(), file.timesArray(), file.truth())
+                        file.ignore(), file.statesArray(), file.timesArray(), file.truth()).checkColumns()
                 : resolved.system().extension().configure(resolved.systemParams());
         if (file == null && model.invariants().isEmpty()
                 && model.conservedCounts().map(c -> c.independent().orElse(-1) == 0).orElse(false)) {

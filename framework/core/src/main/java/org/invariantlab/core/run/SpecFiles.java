@@ -64,7 +64,10 @@ public final class SpecFiles {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read spec file " + file + ": " + IoErrors.describe(e, file), e);
         }
-        return parse(bytes, file.toString());
+        RunSpec spec = parse(bytes, file.toString());
+        // a relative data path is taken from the spec file's folder (as a grid's from the grid's)
+        return spec.file() == null ? spec
+                : spec.withFile(spec.file().resolvedAgainst(file.toAbsolutePath().normalize().getParent()));
     }
 
     /** Parses spec bytes, which must be UTF-8 text; {@code source} names them in messages. */
@@ -186,7 +189,13 @@ public final class SpecFiles {
         if (t == RunSpec.Data.class || t == RunSpec.Training.class) {
             return "a set of keys indented under '" + last.getFieldName() + ":'";
         }
-        return "something else";
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t.isRecord()) {
+            return "a set of keys indented under '" + last.getFieldName() + ":'";
+        }
+        return "a value of another form (the keys of any result's spec.yaml show each form)";
     }
 
     /** The text after the colon on the line of the key an error is about (for errors that do not carry the value). */

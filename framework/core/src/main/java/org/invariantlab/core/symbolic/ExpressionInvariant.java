@@ -18,7 +18,8 @@ import org.invariantlab.api.system.TrueInvariant;
  * physicist's suspected invariant of measured data: {@code H=px^2/2+py^2/2-1/Sqrt(x^2+y^2)}. It is scored
  * exactly like a built-in system's invariant, with its value and its exact gradient.
  *
- * <p>Symja parses the formula and differentiates it ({@code D(expr, v)} for each variable); the formula and its
+ * <p>The formula is first parsed by {@link SafeExpression} (a whitelist of syntax and functions, with bounds), and
+ * only that parse, rendered by InvariantLab, reaches Symja, which differentiates it ({@code D(expr, v)} for each variable); the formula and its
  * derivatives are then compiled into trees of Java closures, so evaluating them costs no Symja call (100 000
  * states take milliseconds). The compiled functions are: {@code Plus, Times, Power} (so {@code Sqrt},
  * {@code Exp} and division), {@code Log} (one or two arguments), {@code Sin, Cos, Tan, Cot, Sec, Csc},
@@ -111,16 +112,19 @@ public final class ExpressionInvariant {
             throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "' has no formula after"
                     + " '='; write NAME=EXPR, e.g. L=x*vy-y*vx");
         }
-        SymbolNames names;
         try {
-            names = new SymbolNames(variables);
+            new SymbolNames(variables); // plain, distinct variable names
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "': " + e.getMessage());
         }
         String internal;
         String full;
+        // our own parser first: only whitelisted syntax reaches Symja, never the user's text (SafeExpression)
+        SafeExpression.Node parsed = SafeExpression.parse(expression, variables, "truth '"
+                + InvalidInputException.excerpt(shown) + "'");
         try {
-            internal = names.toInternal(expression);
+            internal = SafeExpression.toSymja(parsed, java.util.stream.IntStream.range(0, variables.size())
+                    .mapToObj(SymbolNames::internal).toList());
             StringBuilder list = new StringBuilder("{(").append(internal).append(')');
             for (int i = 0; i < variables.size(); i++) {
                 list.append(",D((").append(internal).append("),").append(SymbolNames.internal(i)).append(')');

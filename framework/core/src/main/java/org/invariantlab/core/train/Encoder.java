@@ -264,14 +264,16 @@ public final class Encoder {
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new InvariantLabException(model + " is not a readable DL4J model: " + e.getMessage(), e);
+            throw new org.invariantlab.api.InvalidInputException(model + " is damaged or not a model written by "
+                    + "InvariantLab (it cannot be unpacked and read); run again to write a new one", e);
         }
         Standardization standardization;
         try {
             standardization = Standardization.fromJson(Files.readString(stdFile, StandardCharsets.UTF_8),
                     stdFile.toString());
         } catch (IOException e) {
-            throw new InvariantLabException("cannot read " + stdFile + ": " + e.getMessage(), e);
+            throw new InvariantLabException("cannot read " + stdFile + ": "
+                    + org.invariantlab.core.io.IoErrors.describe(e, stdFile), e);
         }
         try {
             return new Encoder(net, standardization);

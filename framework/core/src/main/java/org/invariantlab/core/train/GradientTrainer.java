@@ -153,7 +153,7 @@ public final class GradientTrainer {
                 work.gather(order, from, train, u, trainFrozen);
                 double value = work.step(kernel, params, loss, lossParams, std, train.canonical());
                 if (!Double.isFinite(value)) {
-                    throw new InvariantLabException("training on input gradients diverged at epoch " + (epoch + 1)
+                    throw new TrainingDivergedException("training on input gradients diverged at epoch " + (epoch + 1)
                             + " (loss " + value + "); lower the learning rate (now " + config.learningRate() + ")");
                 }
                 adam.step(params, work.gradient, eta);

@@ -403,7 +403,7 @@ public final class Trainer {
                 }
             }
             if (best == null) {
-                throw new InvariantLabException("training " + stopReason + " before any epoch ended with a finite "
+                throw new TrainingDivergedException("training " + stopReason + " before any epoch ended with a finite "
                         + "loss, so there is no model to keep; lower the learning rate (now " + config.learningRate()
                         + ") or check the head '" + head.id() + "'");
             }

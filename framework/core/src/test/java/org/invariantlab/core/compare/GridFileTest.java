@@ -56,7 +56,7 @@ class GridFileTest {
                 "line 5: no method is named 'nothing'; the grid's methods are siamese, svd, both",
                 "line 7: 'params' are a system's parameters; a file has none",
                 "line 11: unknown setting 'epochz'; known here: hidden, activation, latentSize, epochs",
-                "line 13: --epochs, --batch-size and --states-per-trajectory must be positive",
+                "line 13: --epochs and --batch-size must be positive",
                 "line 14: method 'both' needs exactly one of 'run:'",
                 "line 17: method 'siamese' is named twice",
                 "line 20: a data size",

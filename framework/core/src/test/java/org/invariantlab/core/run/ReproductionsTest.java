@@ -1,6 +1,7 @@
 package org.invariantlab.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.core.InvariantLab;
@@ -85,15 +87,37 @@ class ReproductionsTest {
         assertTrue(Files.isRegularFile(out.resolve("second/metrics.json")));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"reused\" : true"));
 
-        // other settings for an experiment: it is run again, not reused
-        rows = reproduce(List.of(ring("first", 1), ring("second", 3)), out, false);
-        assertEquals(List.of(true, false), rows.stream().map(Reproductions.Row::reused).toList());
+        // other settings for a finished experiment: refused, nothing touched (issue 17.4); --force runs it again
+        byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
+        byte[] secondModel = Files.readAllBytes(out.resolve("second/model/model.zip"));
+        InvalidInputException other = assertThrows(InvalidInputException.class,
+                () -> reproduce(List.of(ring("first", 1), ring("second", 3)), out, false));
+        assertTrue(other.getMessage().contains("second (was seed: 2; now seed: 3)")
+                && other.getMessage().contains("--force"), other.getMessage());
+        assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(out.resolve("summary.json"))));
+        assertTrue(java.util.Arrays.equals(secondModel, Files.readAllBytes(out.resolve("second/model/model.zip"))));
+        rows = reproduce(List.of(ring("first", 1), ring("second", 3)), out, true);
+        assertEquals(List.of(false, false), rows.stream().map(Reproductions.Row::reused).toList());
 
         // --force redoes everything
         rows = reproduce(list, out, true);
         assertEquals(List.of(false, false), rows.stream().map(Reproductions.Row::reused).toList());
         assertTrue(java.util.Arrays.equals(firstModel, Files.readAllBytes(out.resolve("first/model/model.zip"))),
                 "the same experiment again gives the same model bytes");
+    }
+
+    @Test
+    void anInterruptedRerunLeavesNoSummaryOfResultsThatAreGone() throws IOException {
+        Path out = tmp.resolve("stale");
+        reproduce(List.of(ring("first", 1)), out, false);
+        assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+        // a run that fails part-way (here: an experiment that cannot be trained) must not leave the old summary,
+        // which would describe a result no longer on disk once the rerun replaced it
+        Experiment broken = new Experiment("first", "broken", ring("first", 1).spec().withTraining(
+                new RunSpec.Training(List.of(8), "swish", 1, 2, 64, 1e30, "cosine", 0)), 0.9, 0.9, "x^2 + y^2", "r2");
+        assertThrows(InvariantLabException.class, () -> reproduce(List.of(broken), out, true),
+                "a learning rate of 1e30 diverges before any finite epoch");
+        assertFalse(Files.exists(out.resolve("summary.json")), "no summary describes a result that is being replaced");
     }
 
     @Test

@@ -163,4 +163,84 @@ class ResultDirectoryTest {
             Thread.sleep(60_000);
         }
     }
+
+    private static void result(Path out, boolean force, String... files) {
+        try (ResultDirectory d = ResultDirectory.open(out, ResultDirectory.Kind.RUN, force)) {
+            for (String f : files) {
+                d.writeString(f, f + " v" + (force ? 2 : 1));
+            }
+            d.commit();
+        }
+    }
+
+    /** Issue 17, item 3: --force replaces what the tool wrote and keeps everything else, and says so. */
+    @Test
+    void forceKeepsTheFilesTheToolDidNotWrite() throws IOException {
+        Path out = tmp.resolve("kept");
+        result(out, false, "metrics.json", "plots/a.png");
+        Files.writeString(out.resolve("notes.txt"), "my notes");
+        Files.createDirectories(out.resolve("plots"));
+        Files.writeString(out.resolve("plots/mine.svg"), "my plot");
+        Files.writeString(out.resolve("cell.json"), "{}");
+        result(out, true, "metrics.json", "spec.yaml");
+        assertEquals("metrics.json v2", Files.readString(out.resolve("metrics.json")));
+        assertFalse(Files.exists(out.resolve("plots/a.png")), "the tool's own old file is replaced");
+        assertEquals("my notes", Files.readString(out.resolve("notes.txt")));
+        assertEquals("my plot", Files.readString(out.resolve("plots/mine.svg")));
+        assertEquals("{}", Files.readString(out.resolve("cell.json")));
+        assertEquals(java.util.Set.of(ResultDirectory.MARKER, "metrics.json", "spec.yaml"),
+                ResultDirectory.ownFiles(out).orElseThrow(), "the kept files stay foreign");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(1, s.count(), "nothing else left beside the result");
+        }
+    }
+
+    /** A clash (a foreign file under a name the new result uses), or an old result without a list: moved aside. */
+    @Test
+    void anEarlierResultThatCannotBeSortedOutIsMovedAsideNotDeleted() throws IOException {
+        Path out = tmp.resolve("clash");
+        result(out, false, "metrics.json");
+        Files.writeString(out.resolve("spec.yaml"), "the user's own spec");
+        result(out, true, "metrics.json", "spec.yaml");
+        assertEquals("spec.yaml v2", Files.readString(out.resolve("spec.yaml")));
+        Path aside;
+        try (Stream<Path> s = Files.list(tmp)) {
+            aside = s.filter(p -> p.getFileName().toString().startsWith("clash.replaced-")).findFirst().orElseThrow();
+        }
+        assertEquals("the user's own spec", Files.readString(aside.resolve("spec.yaml")));
+
+        Path legacy = Files.createDirectories(tmp.resolve("legacy"));
+        Files.writeString(legacy.resolve(ResultDirectory.MARKER), "invariantlab run\n");
+        Files.writeString(legacy.resolve("metrics.json"), "old");
+        result(legacy, true, "metrics.json");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("legacy.replaced-")),
+                    "an old result that does not list its files is kept aside");
+        }
+    }
+
+    /** Issue 17, item 1: a device or a pipe is refused, with or without --force, and stays what it was. */
+    @Test
+    void aDeviceOrAPipeIsNeverReplaced() throws Exception {
+        InvariantLabException e = assertThrows(InvariantLabException.class,
+                () -> ResultDirectory.open(Path.of("/dev/null"), ResultDirectory.Kind.RUN, true));
+        assertTrue(e.getMessage().contains("character device"), e.getMessage());
+        Path pipe = org.invariantlab.core.io.OutputPathsTest.fifo(tmp.resolve("pipe"));
+        assertThrows(InvariantLabException.class, () -> ResultDirectory.open(pipe, ResultDirectory.Kind.COUNT, true));
+        assertEquals("a named pipe", org.invariantlab.core.io.OutputPaths.describe(pipe));
+        assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isDirectory(Path.of("/dev/null")));
+    }
+
+    /** A process killed between its two renames leaves the earlier result aside: the next open puts it back. */
+    @Test
+    void anEarlierResultMovedAsideByAKilledProcessIsPutBack() throws IOException {
+        Path out = tmp.resolve("back");
+        result(out, false, "metrics.json");
+        Files.move(out, tmp.resolve(".back.old-999999999-1"));
+        try (ResultDirectory d = ResultDirectory.open(out, ResultDirectory.Kind.RUN, false)) {
+            assertEquals("metrics.json v1", Files.readString(out.resolve("metrics.json")));
+        } catch (InvariantLabException refusedBecauseItIsBack) {
+            assertEquals("metrics.json v1", Files.readString(out.resolve("metrics.json")));
+        }
+    }
 }

@@ -26,6 +26,13 @@ import org.pf4j.Extension;
 @Extension
 public final class LotkaVolterraSystem extends DynamicalSystem {
 
+    /**
+     * The largest rate: the trajectories span {@code tMax = 100}, and a rate of 100 made them so fast and large
+     * (populations of 10¹⁰) that the integrator could not keep the first integral within its tolerance;
+     * 10 is a hundred times the published rates (Ha &amp; Jeong's 0.11, 0.04, 0.04, 0.01) and integrates cleanly.
+     */
+    static final double MAX_RATE = 10;
+
     /** Built by PF4J (or the host's injector). */
     public LotkaVolterraSystem() {
         super("lotka-volterra", "Predator-prey populations R' = R(alpha - gamma F), F' = F(delta R - beta); "
@@ -35,7 +42,7 @@ public final class LotkaVolterraSystem extends DynamicalSystem {
     }
 
     private static ParameterSpec rate(String name, double value, String description) {
-        return ParameterSpec.realIn(name, value, Bound.above(0), Bound.atMost(100), description);
+        return ParameterSpec.realIn(name, value, Bound.above(0), Bound.atMost(MAX_RATE), description);
     }
 
     @Override
