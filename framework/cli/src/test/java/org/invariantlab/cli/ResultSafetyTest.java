@@ -115,4 +115,87 @@ class ResultSafetyTest {
         assertEquals(ExitCodes.USAGE, notOurs.code(), notOurs.err());
         assertEquals("Dear reader,\n", Files.readString(letter));
     }
+
+    /** Issue 17, item 15: divergence before any finite epoch is a run that learned nothing: exit 3, as documented. */
+    @Test
+    void divergenceBeforeAnyFiniteEpochExitsThree() {
+        Path out = tmp.resolve("lr1e30");
+        Run r = run(small(out, "--learning-rate", "1e30"));
+        assertEquals(ExitCodes.FAILED_TO_LEARN, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("diverged"), r.err());
+        assertFalse(Files.exists(out), "nothing half-written");
+    }
+
+    private static Path circleData(String name) throws IOException {
+        StringBuilder csv = new StringBuilder("group,x,y\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int g = 0; g < 2000; g++) {
+            double radius = 0.5 + rng.nextDouble();
+            for (int m = 0; m < 2; m++) {
+                double phi = 2 * Math.PI * rng.nextDouble();
+                csv.append(g).append(',').append(radius * Math.cos(phi)).append(',').append(radius * Math.sin(phi))
+                        .append('\n');
+            }
+        }
+        return Files.writeString(tmp.resolve(name), csv);
+    }
+
+    /**
+     * Issue 17, items 3, 12 and 13: --force keeps the user's notes; {@code read} refuses a run whose data file
+     * changed, whose model no longer fits its spec, or that learned nothing; a result's spec names its data by an
+     * absolute path.
+     */
+    @Test
+    void readChecksTheRunAndItsDataBeforeReading() throws IOException {
+        Path data = circleData("circles.csv");
+        Path out = tmp.resolve("from-data");
+        String[] args = {"run", "--data", data.toString(), "--hidden", "32,32", "--epochs", "8", "--batch-size", "64",
+            "--seed", "5", "--out", out.toString()};
+        assertEquals(ExitCodes.OK, run(args).code());
+        assertTrue(Files.readString(out.resolve("spec.yaml")).contains("path: " + data.toAbsolutePath().normalize()),
+                "the data path is stored absolute");
+        Files.writeString(out.resolve("notes.txt"), "what I saw");
+        List<String> again = new ArrayList<>(List.of(args));
+        again.add("--force");
+        assertEquals(ExitCodes.OK, run(again.toArray(String[]::new)).code());
+        assertEquals("what I saw", Files.readString(out.resolve("notes.txt")), "--force keeps the user's files");
+        assertEquals(ExitCodes.OK, run("read", out.toString()).code());
+
+        byte[] original = Files.readAllBytes(data);
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        lines.set(1, lines.get(1) + "7"); // one more digit in one value: a different file, still a valid one
+        Files.write(data, lines);
+        Run changed = run("read", out.toString());
+        assertEquals(ExitCodes.USAGE, changed.code(), changed.err());
+        assertTrue(changed.err().contains("changed since the run"), changed.err());
+        Files.write(data, original);
+
+        Path edited = tmp.resolve("edited");
+        org.invariantlab.core.io.Leftovers.deleteTree(edited);
+        copy(out, edited);
+        Files.writeString(edited.resolve("spec.yaml"), Files.readString(edited.resolve("spec.yaml"))
+                .replace("latentSize: 1", "latentSize: 4"));
+        Run mismatch = run("read", edited.toString());
+        assertEquals(ExitCodes.USAGE, mismatch.code(), mismatch.err());
+        assertTrue(mismatch.err().contains("does not fit the run's spec: it maps 2 inputs to 1 outputs"), mismatch.err());
+
+        Path failed = tmp.resolve("failed");
+        assertEquals(ExitCodes.FAILED_TO_LEARN, run(small(failed, "--learning-rate", "30")).code());
+        Run nothing = run("read", failed.toString());
+        assertEquals(ExitCodes.USAGE, nothing.code(), nothing.err());
+        assertTrue(nothing.err().contains("whose network learned nothing"), nothing.err());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
 }

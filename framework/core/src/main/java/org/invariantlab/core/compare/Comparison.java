@@ -77,6 +77,7 @@ public final class Comparison {
                               CellExecutor.Options options, boolean force, Progress progress) {
         executor.check(options);
         Path root = ResultDirectory.checkInPlace(out, ResultDirectory.Kind.COMPARISON);
+        refuseLinks(root, root.resolve("cells"), plan);
         plan.validate(lab, progress::checked);
         FolderLock lock = Files.isDirectory(root) ? FolderLock.acquire(root, "invariantlab compare " + plan.grid().name())
                 : null;
@@ -92,7 +93,7 @@ public final class Comparison {
     private static Outcome resume(InvariantLab lab, GridPlan plan, String gridText, Path root, CellExecutor executor,
                                   CellExecutor.Options options, boolean force, Progress progress, FolderLock held) {
         Path cells = root.resolve("cells");
-        refuseLinks(root, cells, plan);
+        refuseLinks(root, cells, plan); // again, under the lock
         Map<String, CellResult> finished = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         Map<String, String> jarsNow = new LinkedHashMap<>();

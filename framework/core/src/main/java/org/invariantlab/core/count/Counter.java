@@ -220,24 +220,7 @@ public final class Counter {
         // count is the number of independent directions among the outputs that pass the trajectory check (their own
         // spectrum), so an output that is not conserved (a coordinate, in the worst case) never adds a direction, and
         // when none passes (the negative control) nothing is claimed
-        double[] passedSpectrum = new double[passed.size()];
-        for (int r = 0; r < n && !passed.isEmpty(); r++) {
-            double[][] units = units(gradients, r, d);
-            double[][] gram = new double[passed.size()][passed.size()];
-            for (int a = 0; a < passed.size(); a++) {
-                for (int b = 0; b < passed.size(); b++) {
-                    gram[a][b] = Linalg.dot(units[passed.get(a)], units[passed.get(b)]);
-                }
-            }
-            double[] eig = Linalg.symmetricEigenvalues(gram);
-            for (int i = 0; i < passedSpectrum.length; i++) {
-                passedSpectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
-            }
-        }
-        int count = 0;
-        while (count < passedSpectrum.length && passedSpectrum[count] > s.singularValueTolerance()) {
-            count++;
-        }
+        int count = conservedRank(gradients, passed, d, s.singularValueTolerance());
         List<ScalarField> fields = new ArrayList<>();
         for (int o = 0; o < k; o++) {
             fields.add(e.field(o));
@@ -267,6 +250,38 @@ public final class Counter {
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
                 stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), formulas(conserved, data, interpreter,
                 interpreterParameters));
+    }
+
+    /**
+     * The svd count: the number of mean singular values above {@code tolerance} of the stacked unit gradients of the
+     * outputs that passed the trajectory check ({@code passed}), over the states of {@code gradients} (each output's
+     * gradients, state after state, {@code d} values each). Outputs that failed the check add no direction, so a
+     * network whose non-conserved outputs point along the coordinates cannot count them (issue 17, item 10).
+     */
+    static int conservedRank(List<double[]> gradients, List<Integer> passed, int d, double tolerance) {
+        if (passed.isEmpty()) {
+            return 0;
+        }
+        int n = gradients.get(0).length / d;
+        double[] spectrum = new double[passed.size()];
+        for (int r = 0; r < n; r++) {
+            double[][] units = units(gradients, r, d);
+            double[][] gram = new double[passed.size()][passed.size()];
+            for (int a = 0; a < passed.size(); a++) {
+                for (int b = 0; b < passed.size(); b++) {
+                    gram[a][b] = Linalg.dot(units[passed.get(a)], units[passed.get(b)]);
+                }
+            }
+            double[] eig = Linalg.symmetricEigenvalues(gram);
+            for (int i = 0; i < spectrum.length; i++) {
+                spectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
+            }
+        }
+        int count = 0;
+        while (count < spectrum.length && spectrum[count] > tolerance) {
+            count++;
+        }
+        return count;
     }
 
     private static double[][] units(List<double[]> gradients, int row, int d) {

@@ -220,7 +220,15 @@ public final class ExpressionInvariant {
             return symbol(head);
         }
 
+        /** Symja's forms of an infinite or undefined value. */
+        private static final java.util.Set<String> UNDEFINED = java.util.Set.of("DirectedInfinity", "ComplexInfinity",
+                "Infinity", "Indeterminate", "Overflow", "Underflow");
+
         private Node symbol(String name) {
+            if (UNDEFINED.contains(name)) {
+                throw refuse("it is infinite or undefined (a division by zero, or a limit the formula does not have); "
+                        + "write a formula with a finite value");
+            }
             if (name.matches("ilvar\\d{3}")) {
                 int i = Integer.parseInt(name.substring(5));
                 return x -> x[i];
@@ -236,6 +244,10 @@ public final class ExpressionInvariant {
         }
 
         private Node call(String head, List<Node> a) {
+            if (UNDEFINED.contains(head)) {
+                throw refuse("it is infinite or undefined (a division by zero, or a limit the formula does not have); "
+                        + "write a formula with a finite value");
+            }
             switch (head) {
                 case "Plus":
                     return sum(a);

@@ -114,7 +114,7 @@ class PermutationSamplerTest {
         InvariantLabException one = assertThrows(InvariantLabException.class,
                 () -> sampler.examples(labelled(10, 1), params(null), 1));
         assertEquals("the 'permutation' sampler needs at least 2 states per group to form positive pairs, but the"
-                + " data have 1; sample 2 or more states per group", one.getMessage());
+                + " data have 1; give 2 or more states per group", one.getMessage());
         InvariantLabException single = assertThrows(InvariantLabException.class,
                 () -> sampler.examples(labelled(1, 5), params(null), 1));
         assertTrue(single.getMessage().contains("needs at least 2 groups"), single::getMessage);

@@ -158,4 +158,27 @@ class GridFileTest {
                 """);
         assertTrue(m.contains("the noise sweep applies to run methods; method 'svd' counts"), m);
     }
+
+    /** Issue 17, item 9: a grid of a million cells is counted, not built, and refused in well under a second. */
+    @Test
+    void aGridOfAMillionCellsIsRefusedAtOnceWithItsCount() {
+        StringBuilder yaml = new StringBuilder("name: huge\nseeds: [");
+        for (int s = 1; s <= 1000; s++) {
+            yaml.append(s == 1 ? "" : ", ").append(s);
+        }
+        yaml.append("]\ndata:\n");
+        for (int i = 0; i < 1000; i++) {
+            yaml.append("  - {system: lorentz, label: l").append(i).append("}\n");
+        }
+        yaml.append("methods:\n  - name: siamese\n    run: {training: {epochs: 1}}\n");
+        Grid g = GridFile.parse(yaml.toString(), "huge.yaml", null);
+        assertEquals(1_000_000L, GridPlan.cellCount(g));
+        long t0 = System.nanoTime();
+        org.invariantlab.api.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.invariantlab.api.InvalidInputException.class, () -> GridPlan.of(g, false));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(e.getMessage().contains("the grid has 1,000,000 cells") && e.getMessage().contains("at most 10,000"),
+                e.getMessage());
+        assertTrue(seconds < 1, "refused in " + seconds + " s: the cells are counted, not built");
+    }
 }

@@ -1,6 +1,7 @@
 package org.invariantlab.core.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,5 +175,51 @@ class CounterTest {
         assertEquals(-1, r.declaredIndependent(), "a file declares no counts");
         assertEquals(3, r.svd().count(), () -> "spectrum " + java.util.Arrays.toString(r.svd().spectrum()));
         assertTrue(r.svd().spanAlignment() > 0.99, "span alignment " + r.svd().spanAlignment());
+    }
+
+    /**
+     * Issue 17, item 10: four outputs whose gradients point along the four coordinates are four independent
+     * directions, but only the one output that passed the trajectory check may be counted (the others are the
+     * coordinates themselves, which the oscillator does not conserve).
+     */
+    @Test
+    void onlyOutputsThatPassTheTrajectoryCheckAddDirections() {
+        int d = 4;
+        int n = 50;
+        List<double[]> axes = new java.util.ArrayList<>();
+        for (int o = 0; o < d; o++) {
+            double[] g = new double[n * d];
+            for (int r = 0; r < n; r++) {
+                g[r * d + o] = 1 + r; // unit direction e_o at every state, any length
+            }
+            axes.add(g);
+        }
+        double tolerance = 0.2; // the default --sv-tolerance
+        assertEquals(4, Counter.conservedRank(axes, List.of(0, 1, 2, 3), d, tolerance), "all four, if all passed");
+        assertEquals(1, Counter.conservedRank(axes, List.of(2), d, tolerance), "only the one that passed");
+        assertEquals(0, Counter.conservedRank(axes, List.of(), d, tolerance), "none passed: nothing is claimed");
+        List<double[]> parallel = List.of(axes.get(0), axes.get(0).clone(), axes.get(1));
+        assertEquals(2, Counter.conservedRank(parallel, List.of(0, 1, 2), d, tolerance),
+                "two outputs along one direction are one direction");
+    }
+
+    /** A counted quantity whose formula is not conserved is said to be so, and the count called uncertain. */
+    @Test
+    void aCountThatNoConservedFormulaBacksIsFlaggedUncertain() {
+        CountResult.Formula px = new CountResult.Formula("px", false, List.of(), 0.44, 0.888);
+        CountResult.Formula energy = new CountResult.Formula("x^2+px^2", true, List.of("Ex"), 0.999, 0.004);
+        assertFalse(px.conserved());
+        assertTrue(energy.conserved());
+        CountResult.Svd junk = new CountResult.Svd(4, new double[] {1.2, 1.1, 1.0, 0.25}, new double[] {0.35, 0.29, 0.36,
+            0.43}, 0.2, 1, 0.99, 0.13, 1e5, 6.0, List.of(px));
+        CountResult r = new CountResult("osc.csv", java.util.Map.of(), new CountResult.Source("file", "osc.csv", 300, 12000,
+                12.0), List.of("x", "y", "px", "py"), List.of(), 0, -1, -1, 1, -1, junk, List.of(), 7.0);
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("svd counted 1, but none of its 1 formula is conserved along unseen "
+                + "trajectories (spreads 0.888 against 0.30)"), r.warnings().get(0));
+        CountResult good = new CountResult("osc.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0, -1, -1,
+                1, -1, new CountResult.Svd(4, junk.spectrum(), junk.conservation(), 0.2, 1, 0.99, 0.01, 1e5, 6.0,
+                List.of(energy)), List.of(), 7.0);
+        assertEquals(List.of(), good.warnings());
     }
 }

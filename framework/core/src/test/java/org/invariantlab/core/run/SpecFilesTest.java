@@ -128,4 +128,18 @@ class SpecFilesTest {
             assertFalse(message.contains(name), "no class names (" + name + "): " + message);
         }
     }
+
+    /**
+     * Issue 17, item 13: a relative data path in a spec file is taken from the spec file's folder (as in a grid), so a
+     * result's spec.yaml, which stores the absolute path, reruns from anywhere.
+     */
+    @Test
+    void aRelativeDataPathIsTakenFromTheSpecFilesFolder(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("project/specs"));
+        Path spec = java.nio.file.Files.writeString(dir.resolve("mine.yaml"), "file:\n  path: ../data/orbits.csv\n");
+        RunSpec read = SpecFiles.read(spec);
+        assertEquals(tmp.resolve("project/data/orbits.csv").toAbsolutePath().normalize().toString(), read.file().path());
+        RunSpec again = SpecFiles.parse(SpecFiles.toYaml(read), "spec.yaml");
+        assertEquals(read.file().path(), again.file().path(), "written back absolute");
+    }
 }

@@ -1,6 +1,7 @@
 package org.invariantlab.core.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,16 @@ class ExpressionInvariantTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(Double.isFinite(sum));
         assertTrue(seconds < 1.0, "100k values and gradients took " + seconds + " s");
+    }
+
+    /** Issue 17, item 17: Symja's words for an infinite value never reach the user. */
+    @Test
+    void anInfiniteOrUndefinedFormulaIsRefusedInWords() {
+        for (String d : List.of("Q=1/0", "Q=x0/(x1-x1)", "Q=0/0+x0")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ExpressionInvariant.parse(d, X));
+            assertTrue(e.getMessage().contains("infinite or undefined"), d + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains("Infinity") || e.getMessage().contains("Indeterminate"), e.getMessage());
+        }
     }
 
     @Test
