@@ -179,6 +179,14 @@ class ResultSafetyTest {
         assertEquals(ExitCodes.USAGE, mismatch.code(), mismatch.err());
         assertTrue(mismatch.err().contains("does not fit the run's spec: it maps 2 inputs to 1 outputs"), mismatch.err());
 
+        Path damaged = tmp.resolve("damaged");
+        copy(out, damaged);
+        Files.write(damaged.resolve("model/model.zip"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 9, 9, 9});
+        Run zip = run("read", damaged.toString());
+        assertEquals(ExitCodes.USAGE, zip.code(), zip.err());
+        assertTrue(zip.err().contains("model.zip is damaged or not a model written by InvariantLab"), zip.err());
+        assertFalse(zip.err().contains("invalid") || zip.err().contains("zip END"), zip.err());
+
         Path failed = tmp.resolve("failed");
         assertEquals(ExitCodes.FAILED_TO_LEARN, run(small(failed, "--learning-rate", "30")).code());
         Run nothing = run("read", failed.toString());
