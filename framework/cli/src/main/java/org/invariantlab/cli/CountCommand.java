@@ -180,6 +180,9 @@ final class CountCommand extends LabCommand {
         }
         String by = r.deflation().stream().anyMatch(d -> !d.bracket()) ? " (deflation without the bracket)"
                 : r.svd() != null ? " (svd)" : "";
+        if (!r.warnings().isEmpty()) {
+            by += ", uncertain (see the warning)";
+        }
         b.append(String.format(Locale.ROOT, "  counts         independent %s%s, in involution %s (%.0f s)%n",
                 r.independent() < 0 ? "not measured" : String.valueOf(r.independent()), by,
                 r.inInvolution() >= 0 ? String.valueOf(r.inInvolution()) : r.source().kind().equals("file")
