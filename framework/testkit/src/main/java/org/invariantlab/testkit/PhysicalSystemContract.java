@@ -381,6 +381,32 @@ public abstract class PhysicalSystemContract {
     }
 
     /**
+     * The vector field as formulas ({@link SystemModel#vectorFieldExpressions()}), when declared, has one formula per
+     * state variable and describes the same field as {@link SystemModel#vectorField()} at every sampled state (each
+     * component within {@link #invariantTolerance()} relative to {@code max(1, |h_i|)}): a proof of conservation
+     * made on the formulas is then a proof about the dynamics that produced the data.
+     */
+    @Test
+    public final void vectorFieldExpressionsDescribeTheField() {
+        SystemModel model = model();
+        Optional<List<String>> expressions = model.vectorFieldExpressions();
+        Assumptions.assumeTrue(expressions.isPresent(), "the system gives no formulas for its vector field");
+        List<String> h = expressions.get();
+        List<String> variables = model.stateSpace().variables();
+        assertTrue(model.vectorField().isPresent(), "formulas for a vector field that the system does not have");
+        assertEquals(variables.size(), h.size(), "one formula per state variable " + variables);
+        GroupedData data = sample(model, seed());
+        VectorField field = model.vectorField().get();
+        List<Executable> checks = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            int component = i;
+            checks.add(() -> checkExpression("h_" + variables.get(component) + " = d" + variables.get(component) + "/dt",
+                    h.get(component), x -> field.at(x)[component], variables, data));
+        }
+        assertAll("the vector field's formulas", checks);
+    }
+
+    /**
      * Declared counts ({@link SystemModel#conservedCounts()}) agree with the truth: the independent count is the
      * most frequent rank of the true invariants' gradients over the sampled states (a gradient adds a direction when
      * the sine of its angle to the span of the others exceeds {@value #RANK_TOLERANCE}); the first

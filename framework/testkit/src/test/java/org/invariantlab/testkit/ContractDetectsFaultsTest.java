@@ -72,6 +72,12 @@ class ContractDetectsFaultsTest {
     }
 
     @Test
+    void vectorFieldFormulasThatDescribeAnotherFieldAreCaught() {
+        fails(new Run(Fault.FIELD_FORMULA_MISMATCH)::vectorFieldExpressionsDescribeTheField, "h_p = dp/dt",
+                "disagrees with the evaluator");
+    }
+
+    @Test
     void driftWithinAGroupIsCaught() {
         fails(new Run(Fault.DRIFT)::invariantsAreConstantWithinEachGroup, "drifts within a group");
     }

@@ -37,6 +37,8 @@ final class OscillatorSystem implements PhysicalSystem {
         UNKNOWN_SYMBOL,
         /** the members of a group are 1e-6 off the circle */
         DRIFT,
+        /** the vector field's formulas say h = (p, q) while the field is (p, -q) */
+        FIELD_FORMULA_MISMATCH,
         /** the sample depends on a counter, not only on the seed */
         NOT_REPRODUCIBLE,
         /** the sample ignores the seed */
@@ -151,6 +153,11 @@ final class OscillatorSystem implements PhysicalSystem {
                     return new double[] {x[0] * scale, x[1]};
                 }
             }));
+        }
+
+        @Override
+        public Optional<List<String>> vectorFieldExpressions() {
+            return Optional.of(fault == Fault.FIELD_FORMULA_MISMATCH ? List.of("p", "q") : List.of("p", "-q"));
         }
 
         @Override

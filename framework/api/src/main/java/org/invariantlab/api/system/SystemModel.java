@@ -41,6 +41,19 @@ public interface SystemModel {
     }
 
     /**
+     * The same vector field as formulas: one Symja expression per state variable, in state order, over the variable
+     * names (the isotropic oscillator: {@code px, py, -x, -y}). With it a formula can be <em>proven</em> conserved:
+     * its Lie derivative {@code Σ_i ∂F/∂x_i · h_i} simplifies to 0 (methods.md §11). Empty when the system does not
+     * declare it (the default); when declared, it must describe {@link #vectorField()} (the contract test checks
+     * both at sampled states).
+     *
+     * @since 0.2.0
+     */
+    default Optional<List<String>> vectorFieldExpressions() {
+        return Optional.empty();
+    }
+
+    /**
      * Extra candidate features for symbolic interpreters beside monomials of the state (e.g. {@code 1/r}
      * for a central potential, where energy is not polynomial).
      */

@@ -24,9 +24,12 @@ import org.invariantlab.api.system.VectorField;
  * @param admissible    which drawn initial states to keep (for example positive populations, or an energy
  *                      window); the others are drawn again
  * @param counts        the declared numbers of conserved quantities, independent and in involution, if known
+ * @param fieldExpressions {@code h} as formulas, one Symja expression per state variable, or empty when not given
+ *                      (see {@link org.invariantlab.api.system.SystemModel#vectorFieldExpressions()})
  */
 public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<Range> ranges,
-                       List<Feature> extraFeatures, Predicate<double[]> admissible, Optional<ConservedCounts> counts) {
+                       List<Feature> extraFeatures, Predicate<double[]> admissible, Optional<ConservedCounts> counts,
+                       List<String> fieldExpressions) {
 
     public Dynamics {
         Objects.requireNonNull(field, "field");
@@ -35,6 +38,11 @@ public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<R
         extraFeatures = List.copyOf(extraFeatures);
         Objects.requireNonNull(admissible, "admissible");
         Objects.requireNonNull(counts, "counts");
+        fieldExpressions = List.copyOf(fieldExpressions);
+        if (!fieldExpressions.isEmpty() && fieldExpressions.size() != ranges.size()) {
+            throw new IllegalArgumentException("the vector field has " + fieldExpressions.size() + " formulas for "
+                    + ranges.size() + " state variables");
+        }
         boolean negativeControl = counts.isPresent() && counts.get().independent().orElse(-1) == 0;
         if (invariants.isEmpty() && !negativeControl) {
             throw new IllegalArgumentException("a dynamical system needs at least one true invariant (or declared "
@@ -45,6 +53,12 @@ public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<R
         }
     }
 
+    /** The fields without the field's formulas (the form before 0.2.0). */
+    public Dynamics(VectorField field, List<TrueInvariant> invariants, List<Range> ranges, List<Feature> extraFeatures,
+                    Predicate<double[]> admissible, Optional<ConservedCounts> counts) {
+        this(field, invariants, ranges, extraFeatures, admissible, counts, List.of());
+    }
+
     /** The fields without declared counts (the form before counts existed). */
     public Dynamics(VectorField field, List<TrueInvariant> invariants, List<Range> ranges, List<Feature> extraFeatures,
                     Predicate<double[]> admissible) {
@@ -53,7 +67,7 @@ public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<R
 
     /** Dynamics without extra features that accept every initial state in the ranges. */
     public static Dynamics of(VectorField field, List<TrueInvariant> invariants, Range... ranges) {
-        return new Dynamics(field, invariants, Arrays.asList(ranges), List.of(), x -> true, Optional.empty());
+        return new Dynamics(field, invariants, Arrays.asList(ranges), List.of(), x -> true, Optional.empty(), List.of());
     }
 
     /**
@@ -62,7 +76,7 @@ public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<R
      */
     public static Dynamics negativeControl(VectorField field, Range... ranges) {
         return new Dynamics(field, List.of(), Arrays.asList(ranges), List.of(), x -> true,
-                Optional.of(ConservedCounts.of(0, 0)));
+                Optional.of(ConservedCounts.of(0, 0)), List.of());
     }
 
     /**
@@ -70,16 +84,24 @@ public record Dynamics(VectorField field, List<TrueInvariant> invariants, List<R
      * {@code independent = 0} and no invariants it is a negative control.
      */
     public Dynamics withCounts(ConservedCounts declared) {
-        return new Dynamics(field, invariants, ranges, extraFeatures, admissible, Optional.of(declared));
+        return new Dynamics(field, invariants, ranges, extraFeatures, admissible, Optional.of(declared), fieldExpressions);
     }
 
     /** The same dynamics with these extra features. */
     public Dynamics withFeatures(Feature... features) {
-        return new Dynamics(field, invariants, ranges, List.of(features), admissible, counts);
+        return new Dynamics(field, invariants, ranges, List.of(features), admissible, counts, fieldExpressions);
     }
 
     /** The same dynamics keeping only initial states that pass {@code test}. */
     public Dynamics admitting(Predicate<double[]> test) {
-        return new Dynamics(field, invariants, ranges, extraFeatures, test, counts);
+        return new Dynamics(field, invariants, ranges, extraFeatures, test, counts, fieldExpressions);
+    }
+
+    /**
+     * The same dynamics with {@code h} also given as formulas, one per state variable in state order (Symja syntax
+     * over the variable names), so that formulas can be proven conserved.
+     */
+    public Dynamics withFieldExpressions(List<String> h) {
+        return new Dynamics(field, invariants, ranges, extraFeatures, admissible, counts, h);
     }
 }

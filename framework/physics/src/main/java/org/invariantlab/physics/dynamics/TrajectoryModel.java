@@ -87,6 +87,11 @@ public record TrajectoryModel(String system, StateSpace stateSpace, Dynamics dyn
     }
 
     @Override
+    public Optional<List<String>> vectorFieldExpressions() {
+        return dynamics.fieldExpressions().isEmpty() ? Optional.empty() : Optional.of(dynamics.fieldExpressions());
+    }
+
+    @Override
     public List<Feature> extraFeatures() {
         return dynamics.extraFeatures();
     }

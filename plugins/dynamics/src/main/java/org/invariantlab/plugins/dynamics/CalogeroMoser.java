@@ -57,7 +57,21 @@ abstract class CalogeroMoser extends DynamicalSystem {
             ranges[i] = Range.symmetric(2);
             ranges[n + i] = Range.symmetric(1);
         }
-        return Dynamics.of(s -> field(s, g), invariants, ranges).admitting(this::separated)
+        List<String> h = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            h.add("p" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            StringBuilder f = new StringBuilder();
+            for (int j = 1; j <= n; j++) {
+                if (j != i) {
+                    f.append(f.length() == 0 ? "" : " + ").append("2*").append(number(g * g)).append("/(q").append(i)
+                            .append(" - q").append(j).append(")^3");
+                }
+            }
+            h.add(f.toString());
+        }
+        return Dynamics.of(s -> field(s, g), invariants, ranges).withFieldExpressions(h).admitting(this::separated)
                 .withCounts(new ConservedCounts(OptionalInt.empty(), OptionalInt.of(n)));
     }
 

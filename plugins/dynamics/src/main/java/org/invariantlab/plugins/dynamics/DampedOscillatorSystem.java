@@ -36,6 +36,7 @@ public final class DampedOscillatorSystem extends DynamicalSystem {
         double w2 = p.getDouble("omega") * p.getDouble("omega");
         double gamma = p.getDouble("gamma");
         return Dynamics.negativeControl(s -> new double[] {s[1], -w2 * s[0] - gamma * s[1]}, Range.symmetric(1),
-                Range.symmetric(1));
+                Range.symmetric(1)).withFieldExpressions(java.util.List.of("p", "-" + number(w2) + "*q - "
+                + number(gamma) + "*p"));
     }
 }

@@ -61,8 +61,23 @@ abstract class FputChain extends DynamicalSystem {
                         invariant("P", p.toString(), "total momentum", this::momentum, s -> momentumGradient()),
                         invariant("H", e.toString(), "energy", s -> energy(s, alpha), s -> energyGradient(s, alpha))),
                         ranges)
+                .withFieldExpressions(fieldExpressions(alpha))
                 .admitting(s -> energy(s, alpha) < 0.9 / (6 * alpha * alpha) && bondsAbove(s, -1 / alpha))
                 .withCounts(ConservedCounts.of(2, 2));
+    }
+
+    /** {@code q̇_i = p_i}, {@code ṗ_i = V'(r_i) − V'(r_{i−1})} with {@code r_i = q_{i+1} − q_i}, as formulas. */
+    private List<String> fieldExpressions(double alpha) {
+        List<String> h = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            h.add("p" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            String right = "(q" + (i % n + 1) + " - q" + i + ")";
+            String left = "(q" + i + " - q" + ((i + n - 2) % n + 1) + ")";
+            h.add(right + " + " + number(alpha) + "*" + right + "^2 - " + left + " - " + number(alpha) + "*" + left + "^2");
+        }
+        return h;
     }
 
     private boolean bondsAbove(double[] s, double limit) {

@@ -54,6 +54,8 @@ public final class LotkaVolterraSystem extends DynamicalSystem {
                         x -> a * Math.log(x[1]) + b * Math.log(x[0]) - c * x[1] - d * x[0],
                         x -> new double[] {b / x[0] - d, a / x[1] - c})),
                 Range.of(b / d / 2, 1.5 * b / d), Range.of(a / c / 2, 1.5 * a / c))
-                .withFeatures(new Feature("logR", "Log(R)", x -> Math.log(x[0])), new Feature("logF", "Log(F)", x -> Math.log(x[1])));
+                .withFeatures(new Feature("logR", "Log(R)", x -> Math.log(x[0])), new Feature("logF", "Log(F)", x -> Math.log(x[1])))
+                .withFieldExpressions(List.of("R*(" + number(a) + " - " + number(c) + "*F)",
+                        "F*(" + number(d) + "*R - " + number(b) + ")"));
     }
 }

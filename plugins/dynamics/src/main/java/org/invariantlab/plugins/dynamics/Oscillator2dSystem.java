@@ -92,7 +92,8 @@ public final class Oscillator2dSystem extends DynamicalSystem {
             counts = nearResonance(ox / oy) ? Optional.empty() : Optional.of(ConservedCounts.of(2, 2));
         }
         Dynamics dynamics = Dynamics.of(s -> new double[] {s[2], s[3], -wx * s[0], -wy * s[1]}, invariants,
-                Range.symmetric(1), Range.symmetric(1), Range.symmetric(1), Range.symmetric(1));
+                Range.symmetric(1), Range.symmetric(1), Range.symmetric(1), Range.symmetric(1))
+                .withFieldExpressions(List.of("px", "py", "-" + number(wx) + "*x", "-" + number(wy) + "*y"));
         return counts.map(dynamics::withCounts).orElse(dynamics);
     }
 

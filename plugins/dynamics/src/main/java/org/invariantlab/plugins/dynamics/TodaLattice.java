@@ -61,7 +61,17 @@ abstract class TodaLattice extends DynamicalSystem {
         Range[] ranges = new Range[2 * n];
         java.util.Arrays.fill(ranges, Range.symmetric(1));
         double maxMomentum = parameters.getDouble("maxMomentum");
-        return Dynamics.of(this::field, invariants, ranges).admitting(s -> Math.abs(momentum(s)) < maxMomentum)
+        List<String> h = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            h.add("p" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            int left = (i + n - 2) % n + 1;
+            int right = i % n + 1;
+            h.add("Exp(q" + left + " - q" + i + ") - Exp(q" + i + " - q" + right + ")");
+        }
+        return Dynamics.of(this::field, invariants, ranges).withFieldExpressions(h)
+                .admitting(s -> Math.abs(momentum(s)) < maxMomentum)
                 .withCounts(ConservedCounts.of(n, n));
     }
 

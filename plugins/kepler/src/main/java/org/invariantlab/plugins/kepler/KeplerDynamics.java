@@ -92,6 +92,9 @@ final class KeplerDynamics {
         return new double[] {x[2], x[3], -x[0] * ir3, -x[1] * ir3};
     };
 
+    /** {@link #FIELD} as formulas. */
+    static final List<String> FIELD_EXPRESSIONS = List.of("vx", "vy", "-x/(x^2+y^2)^(3/2)", "-y/(x^2+y^2)^(3/2)");
+
     private KeplerDynamics() {
     }
 

@@ -70,6 +70,11 @@ final class KeplerModel implements SystemModel {
         return Optional.of(KeplerDynamics.FIELD);
     }
 
+    @Override
+    public Optional<List<String>> vectorFieldExpressions() {
+        return Optional.of(KeplerDynamics.FIELD_EXPRESSIONS);
+    }
+
     /**
      * Planar Kepler: 3 independent conserved quantities ({@code E}, {@code L} and the direction of the Runge–Lenz
      * vector; {@code |A|² = 1 + 2EL²}) of which 2 commute ({@code L}, {@code E}, listed first).
