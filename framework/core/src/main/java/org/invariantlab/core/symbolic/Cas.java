@@ -148,6 +148,137 @@ public final class Cas {
     }
 
     /**
+     * How a zero test of an expression came out ({@link #zeroTest}).
+     *
+     * @param outcome        what was shown
+     * @param points         at how many points it was evaluated (0 when it simplified to 0)
+     * @param counterexample for {@link ZeroOutcome#NONZERO}: the point and the value, in words; empty otherwise
+     * @param largest        for {@link ZeroOutcome#NUMERIC_ZERO}: the largest magnitude met; 0 otherwise
+     */
+    public record ZeroTest(ZeroOutcome outcome, int points, String counterexample, double largest) {
+    }
+
+    /** What a zero test showed, strongest first. */
+    public enum ZeroOutcome {
+        /** {@code Expand} or {@code Together} of the expression is 0: proven symbolically. */
+        SYMBOLIC_ZERO,
+        /** Exactly 0 at every random rational point (a rational function: Schwartz–Zippel). */
+        EXACT_ZERO_AT_POINTS,
+        /** Numerically 0 at every point, to far below double precision (roots, logarithms, exponentials). */
+        NUMERIC_ZERO_AT_POINTS,
+        /** Not zero at some point (exactly, or numerically well above the precision). */
+        NONZERO,
+        /** The expression has no real value at the points: nothing shown. */
+        UNDECIDED
+    }
+
+    /** Digits of the numeric evaluation of a zero test that is not exact. */
+    public static final int ZERO_TEST_DIGITS = 50;
+
+    /** A numeric value below this magnitude counts as 0 in a {@value #ZERO_TEST_DIGITS}-digit zero test. */
+    public static final double NUMERIC_ZERO = 1e-30;
+
+    /**
+     * Tests {@code expr} for being identically zero over {@code variables} (methods.md §11): symbolically first
+     * ({@code Expand}, {@code Together}), then at each point of {@code points} (rationals, written exactly), exactly
+     * where the value is a rational number and at {@value #ZERO_TEST_DIGITS} digits otherwise.
+     */
+    public static ZeroTest zeroTest(String expr, List<String> variables, List<Rational[]> points) {
+        SymbolNames names = new SymbolNames(variables);
+        String input = names.toInternal(requireText(expr));
+        List<String> rules = points.stream().map(Cas::rules).toList();
+        List<String> result = call(expr, s -> s.zeroTest(input, expr, rules, ZERO_TEST_DIGITS, SIMPLIFY_SECONDS));
+        if (result.equals(List.of("symbolic"))) {
+            return new ZeroTest(ZeroOutcome.SYMBOLIC_ZERO, 0, "", 0);
+        }
+        boolean numeric = false;
+        double largest = 0;
+        int real = 0;
+        for (int i = 0; i < result.size(); i++) {
+            String r = result.get(i);
+            if (r.startsWith("exact:")) {
+                return new ZeroTest(ZeroOutcome.NONZERO, i + 1, "it is " + names.toUser(r.substring(6)) + " at "
+                        + point(variables, points.get(i)), 0);
+            }
+            if (r.startsWith("numeric:")) {
+                double v = parseNumber(r.substring(8));
+                real++;
+                if (!(v < NUMERIC_ZERO)) {
+                    return new ZeroTest(ZeroOutcome.NONZERO, i + 1, String.format(java.util.Locale.ROOT, "it is %.3g in "
+                            + "magnitude at %s", v, point(variables, points.get(i))), 0);
+                }
+                numeric = true;
+                largest = Math.max(largest, v);
+            } else if (r.equals("0")) {
+                real++;
+            }
+        }
+        if (real == 0) {
+            return new ZeroTest(ZeroOutcome.UNDECIDED, result.size(), "", 0);
+        }
+        return new ZeroTest(numeric ? ZeroOutcome.NUMERIC_ZERO_AT_POINTS : ZeroOutcome.EXACT_ZERO_AT_POINTS, real, "",
+                largest);
+    }
+
+    /**
+     * The rank of the matrix whose rows are {@code rows} (lists of expressions over {@code variables}) at each point,
+     * computed exactly ({@code MatrixRank} on rationals); -1 at a point where an entry is not a rational number
+     * (the caller then decides numerically).
+     */
+    public static int[] exactRanks(List<List<String>> rows, List<String> variables, List<Rational[]> points) {
+        SymbolNames names = new SymbolNames(variables);
+        StringBuilder m = new StringBuilder("{");
+        for (int r = 0; r < rows.size(); r++) {
+            m.append(r == 0 ? "{" : ",{");
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                m.append(c == 0 ? "" : ",").append('(').append(names.toInternal(requireText(rows.get(r).get(c)))).append(')');
+            }
+            m.append('}');
+        }
+        String matrix = m.append('}').toString();
+        int[] ranks = new int[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            String rule = rules(points.get(i));
+            ranks[i] = call("a matrix of gradients", s -> s.exactRank(matrix, "a matrix of gradients", rule));
+        }
+        return ranks;
+    }
+
+    /** {@code ∂expr/∂v} for each variable, as Symja expressions over {@code variables}. */
+    public static List<String> gradient(String expr, List<String> variables) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : variables) {
+            out.add(eval("D(" + requireText(expr) + "," + v + ")", variables));
+        }
+        return out;
+    }
+
+    private static String rules(Rational[] point) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < point.length; i++) {
+            b.append(i == 0 ? "" : ",").append(SymbolNames.internal(i)).append("->(").append(point[i].toString()).append(')');
+        }
+        return b.append('}').toString();
+    }
+
+    private static String point(List<String> variables, Rational[] point) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < point.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(variables.get(i)).append(" = ").append(point[i].toString());
+        }
+        return b.append(')').toString();
+    }
+
+    private static double parseNumber(String text) {
+        String t = text.replace("*^", "E").strip();
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * Evaluates {@code internal}, text already in internal variable names ({@link SymbolNames}), and returns
      * its full form in internal names; {@code shown} is the caller's text for messages.
      *

@@ -118,6 +118,49 @@ final class SymjaSession {
                 || evaluate("TimeConstrained(Simplify(" + difference + ")," + seconds + ",$Failed)", shown).isZero();
     }
 
+    /**
+     * Whether {@code text} is identically zero: {@code "symbolic"} when {@code Expand} or (within {@code seconds})
+     * {@code Together} of it is 0; otherwise its value at each point ({@code rules}, a list of replacement rules
+     * each): {@code "0"} for an exact zero, {@code "exact:V"} for an exact non-zero number, {@code "numeric:V"} for
+     * the magnitude of its {@code digits}-digit numeric value when it is not an exact number (roots, logarithms,
+     * exponentials), {@code "none"} when it has no real value there. Stops at the first exact non-zero point.
+     */
+    List<String> zeroTest(String text, String shown, List<String> rules, int digits, int seconds) {
+        if (evaluate("Expand(" + text + ")", shown).isZero()
+                || evaluate("TimeConstrained(Together(" + text + ")," + seconds + ",$Failed)", shown).isZero()) {
+            return List.of("symbolic");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String r : rules) {
+            IExpr v = evaluate("Together(ReplaceAll(" + text + "," + r + "))", shown);
+            if (v.isZero()) {
+                out.add("0");
+            } else if (v.isRational() || v.isInteger()) {
+                out.add("exact:" + outputForm(v));
+                break;
+            } else {
+                IExpr n = evaluate("N(ReplaceAll(" + text + "," + r + ")," + digits + ")", shown);
+                if (n.isReal()) {
+                    out.add("numeric:" + outputForm(F.Abs(n).eval()));
+                } else {
+                    out.add("none");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The exact rank of the matrix {@code text} (a list of lists) evaluated with {@code rule}; -1 if not exact. */
+    int exactRank(String text, String shown, String rule) {
+        IExpr m = evaluate("Together(ReplaceAll(" + text + "," + rule + "))", shown);
+        if (!evaluate("MatrixQ(" + outputForm(m) + ",ExactNumberQ)", shown).isTrue()
+                || !evaluate("FreeQ(" + outputForm(m) + ",Power)", shown).isTrue()) {
+            return -1; // roots, logarithms or exponentials: not exact rationals
+        }
+        IExpr rank = evaluate("MatrixRank(" + outputForm(m) + ")", shown);
+        return rank.isInteger() ? rank.toIntDefault() : -1;
+    }
+
     /** Messages Symja printed since the last call (warnings such as "Infinite expression 1/0"), then cleared. */
     String drainMessages() {
         String text = messages.toString(StandardCharsets.UTF_8).strip();

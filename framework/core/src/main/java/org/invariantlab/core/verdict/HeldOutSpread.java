@@ -1,0 +1,189 @@
+package org.invariantlab.core.verdict;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.system.ScalarField;
+
+/**
+ * How constant a function is along groups (or trajectories) the reader never saw, against functions that are not
+ * conserved, measured on the same groups.
+ *
+ * <p>The spread ratio of {@code F} is the median over groups of its spread within the group, over its spread over all
+ * states, spreads being median absolute deviations (0 for a conserved quantity; robust, so that one state passed
+ * quickly, where a network errs most, does not decide). Its uncertainty is a bootstrap over groups
+ * ({@value #BOOTSTRAP} resamples, the 2.5 % and 97.5 % quantiles). The <em>null</em> is the median ratio of
+ * {@value #NULL_FUNCTIONS} random functions of the state (random linear plus quadratic forms of the standardised
+ * variables), which generic dynamics does not conserve: what "not conserved" looks like on these very groups, their
+ * lengths and their noise. A function is conserved on held-out data when its ratio is below the null by at least
+ * the factor {@value #FACTOR} with 95 % confidence (the upper end of its interval below {@code null / FACTOR}): an
+ * order of magnitude more constant along the groups than a function the dynamics moves.
+ *
+ * @param ratio     the spread ratio of the function
+ * @param low       2.5 % bootstrap quantile of the ratio
+ * @param high      97.5 % bootstrap quantile of the ratio
+ * @param nullRatio the median ratio of functions that are not conserved
+ * @param groups    how many held-out groups
+ */
+public record HeldOutSpread(double ratio, double low, double high, double nullRatio, int groups) {
+
+    /** Bootstrap resamples of the groups. */
+    public static final int BOOTSTRAP = 200;
+
+    /** Random functions that make the null. */
+    public static final int NULL_FUNCTIONS = 32;
+
+    /** How far below the null a conserved function must lie. */
+    public static final double FACTOR = 10;
+
+    /** Fewest held-out groups for a verdict: a median of fewer is decided by one group. */
+    public static final int MIN_GROUPS = 3;
+
+    /** Whether the function is conserved on the held-out groups (see the class comment). */
+    public boolean conserved() {
+        return high < nullRatio / FACTOR;
+    }
+
+    /** In words, for a verdict's evidence. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "spread along %d held-out groups %.3g (95 %% interval %.3g–%.3g), "
+                + "against %.3g for functions that are not conserved (conserved below a tenth of that)", groups, ratio,
+                low, high, nullRatio);
+    }
+
+    /** The measurement, or empty with fewer than {@value #MIN_GROUPS} groups of two or more states. */
+    public static Optional<HeldOutSpread> measure(ScalarField f, Groups groups, long seed) {
+        int[] usable = java.util.stream.IntStream.range(0, groups.groupCount()).filter(g -> groups.groupSize(g) >= 2)
+                .toArray();
+        if (usable.length < MIN_GROUPS) {
+            return Optional.empty();
+        }
+        double[][] values = values(f::value, groups, usable);
+        double ratio = ratio(values);
+        if (!Double.isFinite(ratio)) {
+            return Optional.empty();
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] boot = new double[BOOTSTRAP];
+        for (int b = 0; b < BOOTSTRAP; b++) {
+            double[][] resample = new double[usable.length][];
+            for (int g = 0; g < usable.length; g++) {
+                resample[g] = values[rng.nextInt(usable.length)];
+            }
+            double r = ratio(resample);
+            boot[b] = Double.isFinite(r) ? r : 0;
+        }
+        Arrays.sort(boot);
+        double nullRatio = nullRatio(groups, usable, seed);
+        return Optional.of(new HeldOutSpread(ratio, boot[(int) (0.025 * BOOTSTRAP)], boot[(int) (0.975 * BOOTSTRAP) - 1],
+                nullRatio, usable.length));
+    }
+
+    /** The median ratio of {@value #NULL_FUNCTIONS} random functions on the same groups. */
+    static double nullRatio(Groups groups, int[] usable, long seed) {
+        int d = groups.dimension();
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        long n = 0;
+        for (int g : usable) {
+            for (int j = 0; j < groups.groupSize(g); j++) {
+                double[] x = groups.state(g, j);
+                for (int i = 0; i < d; i++) {
+                    mean[i] += x[i];
+                    sd[i] += x[i] * x[i];
+                }
+                n++;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            mean[i] /= n;
+            sd[i] = Math.sqrt(Math.max(sd[i] / n - mean[i] * mean[i], 0));
+            sd[i] = sd[i] > 0 ? sd[i] : 1;
+        }
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x6e756c6cL);
+        double[] ratios = new double[NULL_FUNCTIONS];
+        for (int r = 0; r < NULL_FUNCTIONS; r++) {
+            double[] w = new double[d];
+            double[][] a = new double[d][d];
+            for (int i = 0; i < d; i++) {
+                w[i] = gaussian(rng);
+                for (int j = 0; j < d; j++) {
+                    a[i][j] = gaussian(rng) / 2;
+                }
+            }
+            ratios[r] = ratio(values(x -> {
+                double v = 0;
+                double[] z = new double[d];
+                for (int i = 0; i < d; i++) {
+                    z[i] = (x[i] - mean[i]) / sd[i];
+                    v += w[i] * z[i];
+                }
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        v += a[i][j] * z[i] * z[j];
+                    }
+                }
+                return v;
+            }, groups, usable));
+        }
+        Arrays.sort(ratios);
+        return ratios[NULL_FUNCTIONS / 2];
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    private static double[][] values(java.util.function.ToDoubleFunction<double[]> f, Groups groups, int[] usable) {
+        double[][] out = new double[usable.length][];
+        for (int k = 0; k < usable.length; k++) {
+            int g = usable[k];
+            out[k] = new double[groups.groupSize(g)];
+            for (int j = 0; j < out[k].length; j++) {
+                out[k][j] = f.applyAsDouble(groups.state(g, j));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The median over groups of the within-group median absolute deviation, over the median absolute deviation of all
+     * values: 0 for a function constant on every group; NaN for a function constant everywhere (not a quantity).
+     */
+    public static double ratio(double[][] valuesPerGroup) {
+        int total = 0;
+        for (double[] v : valuesPerGroup) {
+            total += v.length;
+        }
+        double[] all = new double[total];
+        double[] within = new double[valuesPerGroup.length];
+        int at = 0;
+        for (int g = 0; g < valuesPerGroup.length; g++) {
+            System.arraycopy(valuesPerGroup[g], 0, all, at, valuesPerGroup[g].length);
+            at += valuesPerGroup[g].length;
+            within[g] = mad(valuesPerGroup[g]);
+        }
+        double spread = mad(all);
+        return spread > 0 ? median(within) / spread : Double.NaN;
+    }
+
+    /** The median absolute deviation from the median. */
+    public static double mad(double[] v) {
+        double med = median(v);
+        double[] dev = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            dev[i] = Math.abs(v[i] - med);
+        }
+        return median(dev);
+    }
+
+    /** The median. */
+    public static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+}
