@@ -163,6 +163,9 @@ final class CountCommand extends LabCommand {
             for (CountResult.Formula f : s.formulas()) {
                 b.append(formula(f));
             }
+            if (s.formulaSet() != null) {
+                b.append(String.format(Locale.ROOT, "                 together: %s%n", s.formulaSet().describe()));
+            }
         }
         for (CountResult.Deflation d : r.deflation()) {
             b.append(String.format(Locale.ROOT, "  deflation      %d %s; final loss per stage %s (count below %.2g); %.1f s, "
@@ -173,6 +176,9 @@ final class CountCommand extends LabCommand {
                     numbers(d.stageConservation())));
             for (CountResult.Formula f : d.formulas()) {
                 b.append(formula(f));
+            }
+            if (d.formulaSet() != null) {
+                b.append(String.format(Locale.ROOT, "                 together: %s%n", d.formulaSet().describe()));
             }
         }
         for (String w : r.warnings()) {
@@ -195,11 +201,10 @@ final class CountCommand extends LabCommand {
     }
 
     private static String formula(CountResult.Formula f) {
-        return String.format(Locale.ROOT, "                   %s  (%s; %s; explains the network to %.4f)%n",
-                f.expression(), f.conserved() ? String.format(Locale.ROOT, "conserved along unseen trajectories, spread "
-                        + "%.3g", f.spread()) : String.format(Locale.ROOT, "NOT conserved along unseen trajectories, spread "
-                        + "%.3g >= %.2g", f.spread(), Counter.CONSERVATION_TOLERANCE),
-                f.exact() ? "exact: " + String.join(", ", f.matches()) : "not exact", f.networkAlignment());
+        return String.format(Locale.ROOT, "                   %s%n                     %s; explains the network to %.4f%n",
+                f.expression(), f.verdict() != null ? f.verdict().describe() : f.conserved()
+                        ? "conserved along unseen trajectories" : "NOT conserved along unseen trajectories",
+                f.networkAlignment());
     }
 
     private static String numbers(double[] v) {

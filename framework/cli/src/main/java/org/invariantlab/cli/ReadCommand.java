@@ -58,8 +58,12 @@ final class ReadCommand extends LabCommand {
             Interpretation i = readings.get(j);
             FormulaCheck.Result c = f.checks().get(j);
             out.printf(Locale.ROOT, "  formula       %s%n", i.expression());
+            out.printf(Locale.ROOT, "                %s%n", f.verdicts().get(j).describe());
             out.printf(Locale.ROOT, "                read by %s; explains the network to %.5f; %s%n", i.reading(),
                     i.networkAlignment(), FormulaCheck.describe(c));
+        }
+        if (f.set() != null) {
+            out.printf(Locale.ROOT, "  together      %s%n", f.set().describe());
         }
         for (String flag : f.flags()) {
             out.printf(Locale.ROOT, "  warning       %s%n", flag);

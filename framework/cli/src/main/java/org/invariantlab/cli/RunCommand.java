@@ -136,11 +136,15 @@ final class RunCommand extends LabCommand {
         if (m.formulaError() != null) {
             out.printf(Locale.ROOT, "  formula       none: %s%n", m.formulaError());
         } else {
-            out.printf(Locale.ROOT, "  formula       %s%n", m.formula());
-            out.printf(Locale.ROOT, "                read by %s; explains the network to %.5f; %s%n",
-                    String.join(" / ", m.formulaReading()), m.formulaNetworkAlignment(),
-                    m.formulaExact() ? "exactly a function of " + m.formulaMatches()
-                            : "not exactly a function of the true invariants");
+            for (int j = 0; j < m.formulas().size(); j++) {
+                out.printf(Locale.ROOT, "  formula       %s%n", m.formulas().get(j));
+                out.printf(Locale.ROOT, "                %s%n", m.formulaVerdicts().get(j).describe());
+            }
+            out.printf(Locale.ROOT, "                read by %s; explains the network to %.5f%n",
+                    String.join(" / ", m.formulaReading()), m.formulaNetworkAlignment());
+            if (m.formulaSet() != null) {
+                out.printf(Locale.ROOT, "  together      %s%n", m.formulaSet().describe());
+            }
             for (String flag : m.formulaFlags()) {
                 out.printf(Locale.ROOT, "  warning       %s%n", flag);
             }

@@ -2,6 +2,7 @@ package org.invariantlab.core.compare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.invariantlab.core.verdict.Verdict;
 import java.util.Objects;
 
 /**
@@ -69,10 +70,19 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
      * @param exact      proven a function of the true invariants
      * @param matches    the invariants it matches
      * @param mathml     the formula as MathML, for the HTML report
+     * @param verdict    what is known of its conservation, with the evidence; {@code null} in cells written before
+     *                   verdicts
      */
-    public record Formula(String expression, boolean exact, List<String> matches, String mathml) {
+    public record Formula(String expression, boolean exact, List<String> matches, String mathml, Verdict verdict) {
         public Formula {
             matches = List.copyOf(matches);
+        }
+
+        /** The verdict in words ({@code proven}, …), or how the cell judged it before verdicts existed. */
+        public String verdictWord() {
+            return verdict != null ? verdict.kind().word() + (verdict.functionOf().isEmpty() ? ""
+                    : ": a function of " + String.join(", ", verdict.functionOf()))
+                    : exact ? "exact: " + String.join(", ", matches) : "not exact";
         }
     }
 

@@ -109,8 +109,10 @@ public final class CellWorker {
         Double absR = m.pearsonPerInvariant().values().stream().filter(v -> v != null && Double.isFinite(v))
                 .map(Math::abs).max(Double::compare).orElse(null);
         List<CellResult.Formula> formulas = new ArrayList<>();
-        for (String f : m.formulas()) {
-            formulas.add(new CellResult.Formula(f, m.formulaExact(), m.formulaMatches(), mathML(f)));
+        for (int j = 0; j < m.formulas().size(); j++) {
+            String f = m.formulas().get(j);
+            formulas.add(new CellResult.Formula(f, m.formulaExact(), m.formulaMatches(), mathML(f),
+                    j < m.formulaVerdicts().size() ? m.formulaVerdicts().get(j) : null));
         }
         Double exactRate = m.formulas().isEmpty() ? null : (m.formulaExact() ? 1.0 : 0.0);
         return new CellResult.Metrics(m.testAccuracy(), finite(m.gradientAlignment()), absR, finite(m.r2()), null, null,
@@ -174,7 +176,7 @@ public final class CellWorker {
     }
 
     private static CellResult.Formula formula(CountResult.Formula f) {
-        return new CellResult.Formula(f.expression(), f.exact(), f.matches(), mathML(f.expression()));
+        return new CellResult.Formula(f.expression(), f.exact(), f.matches(), mathML(f.expression()), f.verdict());
     }
 
     /** The formula as MathML, its identifiers kept as written; null if Symja cannot render it. */

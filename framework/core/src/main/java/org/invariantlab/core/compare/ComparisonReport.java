@@ -244,9 +244,8 @@ public final class ComparisonReport {
             for (Row r : e.getValue()) {
                 for (Map.Entry<CellResult.Formula, Integer> f : formulas(r).entrySet()) {
                     b.append("- ").append(r.method()).append(r.sweep().isEmpty() ? "" : " (" + manifest.sweep() + " "
-                            + r.sweep() + ")").append(": `").append(f.getKey().expression()).append("` ")
-                            .append(f.getKey().exact() ? "(exact: " + String.join(", ", f.getKey().matches()) + ")"
-                                    : "(not exact)").append(", in ").append(f.getValue()).append(" of ")
+                            + r.sweep() + ")").append(": `").append(f.getKey().expression()).append("` (")
+                            .append(f.getKey().verdictWord()).append("), in ").append(f.getValue()).append(" of ")
                             .append(r.cells().size()).append(" cells\n");
                 }
             }
@@ -358,8 +357,7 @@ public final class ComparisonReport {
                     b.append("<li>").append(esc(r.method())).append(r.sweep().isEmpty() ? ""
                             : " (" + esc(manifest.sweep()) + " " + esc(r.sweep()) + ")").append(": ")
                             .append(x.mathml() != null ? x.mathml() : "<code>" + esc(x.expression()) + "</code>")
-                            .append(' ').append(x.exact() ? "(exact: " + esc(String.join(", ", x.matches())) + ")"
-                                    : "(not exact)").append(", in ").append(f.getValue()).append(" of ")
+                            .append(" (").append(esc(x.verdictWord())).append("), in ").append(f.getValue()).append(" of ")
                             .append(r.cells().size()).append(" cells</li>\n");
                 }
             }

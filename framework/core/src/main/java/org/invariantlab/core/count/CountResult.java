@@ -3,6 +3,8 @@ package org.invariantlab.core.count;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.invariantlab.core.verdict.SetVerdict;
+import org.invariantlab.core.verdict.Verdict;
 
 /**
  * What {@code invariantlab count} found: {@code count.json} is this record.
@@ -71,12 +73,13 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param statesPerSecond training throughput
      * @param seconds        wall time of the training
      * @param formulas       the learned functions read as formulas
+     * @param formulaSet     what is known of the formulas together; {@code null} with fewer than two
      */
     public record Svd(int outputs, double[] spectrum, double[] conservation, double tolerance, int count,
                       @JsonProperty("span_alignment") double spanAlignment,
                       @JsonProperty("final_loss") double finalLoss,
                       @JsonProperty("states_per_second") double statesPerSecond, double seconds,
-                      List<Formula> formulas) {
+                      List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet) {
         public Svd {
             spectrum = spectrum.clone();
             conservation = conservation.clone();
@@ -109,12 +112,13 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param statesPerSecond training throughput of the stages, mean
      * @param seconds         wall time
      * @param formulas        the counted stages' functions read as formulas
+     * @param formulaSet      what is known of the formulas together; {@code null} with fewer than two
      */
     public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss,
                             @JsonProperty("stage_conservation") double[] stageConservation, double tolerance,
                             int count, @JsonProperty("stage_alignment") double[] stageAlignment,
                             @JsonProperty("states_per_second") double statesPerSecond, double seconds,
-                            List<Formula> formulas) {
+                            List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet) {
         public Deflation {
             stageLoss = stageLoss.clone();
             stageConservation = stageConservation.clone();
@@ -145,23 +149,26 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param exact             exactly an affine combination of true invariants
      * @param matches           the true invariants it combines, when exact
      * @param networkAlignment  how well it explains the network (the reader's gradient alignment)
+     * @param verdict           what is known of its conservation, with the evidence
      * @param spread            the formula's own spread along the test trajectories over its spread over all test
      *                          states ({@link Counter#conservationRatios}): evidence that does not depend on the
      *                          reader (a formula that explains a conserved network must itself be conserved)
      */
     public record Formula(String expression, boolean exact, List<String> matches,
-                          @JsonProperty("network_alignment") double networkAlignment, double spread) {
+                          @JsonProperty("network_alignment") double networkAlignment, double spread, Verdict verdict) {
         public Formula {
             matches = List.copyOf(matches);
         }
 
         /**
-         * Whether the formula itself passes the trajectory check ({@link Counter#CONSERVATION_TOLERANCE}): a formula
-         * that does not is a reading of the network, not a conserved quantity, and is never presented as one.
+         * Whether the formula is conserved by its verdict ({@link org.invariantlab.core.verdict.Verifier}: proven,
+         * exact, or conserved on the held-out trajectories); for a result written before verdicts, whether it passes
+         * the trajectory check. A formula that is not is a reading of the network, not a conserved quantity, and is
+         * never presented as one.
          */
         @JsonProperty("conserved")
         public boolean conserved() {
-            return spread < Counter.CONSERVATION_TOLERANCE;
+            return verdict != null ? verdict.kind().conserved() : spread < Counter.CONSERVATION_TOLERANCE;
         }
     }
 
@@ -184,10 +191,9 @@ public record CountResult(String system, Map<String, String> parameters, Source 
     }
 
     private static String unexplained(String method, int count, List<Formula> formulas) {
-        return String.format(java.util.Locale.ROOT, "%s counted %d, but none of its %d formula%s is conserved along "
-                + "unseen trajectories (spreads %s against %.2g): the count rests on network outputs alone and is "
+        return String.format(java.util.Locale.ROOT, "%s counted %d, but none of its %d formula%s is conserved by its "
+                + "verdict (spreads along unseen trajectories %s): the count rests on network outputs alone and is "
                 + "uncertain; train longer or check the data", method, count, formulas.size(),
-                formulas.size() == 1 ? "" : "s", Counter.format(formulas.stream().mapToDouble(Formula::spread).toArray()),
-                Counter.CONSERVATION_TOLERANCE);
+                formulas.size() == 1 ? "" : "s", Counter.format(formulas.stream().mapToDouble(Formula::spread).toArray()));
     }
 }

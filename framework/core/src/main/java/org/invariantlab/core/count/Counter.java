@@ -25,6 +25,7 @@ import org.invariantlab.core.train.Encoder;
 import org.invariantlab.core.train.EncoderConfig;
 import org.invariantlab.core.train.GradientTrainer;
 import org.invariantlab.core.train.TrainingConfig;
+import org.invariantlab.core.verdict.SetVerdict;
 
 /**
  * Counts the independent conserved quantities of a dynamical system, and those in involution, from its vector
@@ -173,11 +174,11 @@ public final class Counter {
         for (int i = 0; i < count; i++) {
             counted.add(stages.get(i).field(0));
         }
+        Read read = formulas(counted, data, interpreter, interpreterParameters);
         return new CountResult.Deflation(bracket, losses.stream().mapToDouble(Double::doubleValue).toArray(),
                 conservation.stream().mapToDouble(Double::doubleValue).toArray(), s.deflationTolerance(), count,
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
-                rate / losses.size(), (System.nanoTime() - start) / 1e9,
-                formulas(counted, data, interpreter, interpreterParameters));
+                rate / losses.size(), (System.nanoTime() - start) / 1e9, read.formulas(), read.set());
     }
 
     private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, CountData data,
@@ -247,9 +248,9 @@ public final class Counter {
         for (int i = 0; i < count; i++) {
             conserved.add(fields.get(order.get(i)));
         }
+        Read read = formulas(conserved, data, interpreter, interpreterParameters);
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
-                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), formulas(conserved, data, interpreter,
-                interpreterParameters));
+                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), read.formulas(), read.set());
     }
 
     /**
@@ -398,10 +399,14 @@ public final class Counter {
         return top;
     }
 
-    private static List<CountResult.Formula> formulas(List<ScalarField> fields, CountData data,
-                                                      SymbolicInterpreter interpreter, Parameters parameters) {
+    /** The formulas of a method, and what is known of them together. */
+    private record Read(List<CountResult.Formula> formulas, SetVerdict set) {
+    }
+
+    private static Read formulas(List<ScalarField> fields, CountData data,
+                                 SymbolicInterpreter interpreter, Parameters parameters) {
         if (fields.isEmpty()) {
-            return List.of();
+            return new Read(List.of(), null);
         }
         GroupedData test = data.testBlock();
         Scores scores = Scorer.score(fields, data.model(), test, ScoringOptions.defaults());
@@ -411,10 +416,11 @@ public final class Counter {
         for (int i = 0; i < report.readings().size(); i++) {
             Interpretation r = report.readings().get(i);
             FormulaCheck.Result c = report.checks().get(i);
+            // the verdict, on trajectories that no stage and no reading saw (FormulaReport)
             out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
-                    conservationRatios(List.of(r.formula()), data.test())[0]));
+                    conservationRatios(List.of(r.formula()), data.test())[0], report.verdicts().get(i)));
         }
-        return out;
+        return new Read(out, report.set());
     }
 
     /** The most frequent rank of the true invariants' gradients over the states. */

@@ -17,7 +17,13 @@ import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.core.score.FormulaCheck;
 import org.invariantlab.core.score.Scorer;
+import org.invariantlab.api.data.Groups;
 import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.verdict.SetVerdict;
+import org.invariantlab.core.verdict.Verdict;
+import org.invariantlab.core.verdict.VerdictContext;
+import org.invariantlab.core.verdict.VerdictKind;
+import org.invariantlab.core.verdict.Verifier;
 import org.invariantlab.core.score.ScoringOptions;
 
 /**
@@ -36,10 +42,12 @@ import org.invariantlab.core.score.ScoringOptions;
  * @param readings        the formulas, best first; empty when the reading failed
  * @param truthAlignment  per formula, its gradient alignment with the matched invariants
  * @param checks          per formula, the exactness and fresh-state check
+ * @param verdicts        per formula, its verdict ({@link Verifier}): proven, exact, conserved on held-out data or not
+ * @param set             what is known of the formulas together; {@code null} with fewer than two
  * @param error           why there is no formula; {@code null} when there is one
  */
 public record FormulaReport(List<Interpretation> readings, List<Double> truthAlignment,
-                            List<FormulaCheck.Result> checks, String error) {
+                            List<FormulaCheck.Result> checks, List<Verdict> verdicts, SetVerdict set, String error) {
 
     /** A formula whose gradient agrees less than this with the network's does not explain it. */
     public static final double MIN_NETWORK_ALIGNMENT = 0.99;
@@ -48,7 +56,9 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         readings = List.copyOf(readings);
         truthAlignment = List.copyOf(truthAlignment);
         checks = List.copyOf(checks);
-        if (readings.size() != truthAlignment.size() || readings.size() != checks.size()) {
+        verdicts = List.copyOf(verdicts);
+        if (readings.size() != truthAlignment.size() || readings.size() != checks.size()
+                || readings.size() != verdicts.size()) {
             throw new IllegalArgumentException("one alignment and one check per reading");
         }
         if ((error == null) == readings.isEmpty()) {
@@ -84,12 +94,22 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
             checks.add(FormulaCheck.check(r.expression(), r.formula(), model,
                     List.copyOf(scores.alignmentPerInvariant().keySet()), fresh));
         }
-        return new FormulaReport(readings, alignment, checks, null);
+        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Interpretation r : readings) {
+            verdicts.add(verifier.verdict(r.expression(), r.formula()));
+        }
+        SetVerdict set = readings.size() < 2 ? null : verifier.set(readings.stream().map(Interpretation::expression)
+                .toList(), readings.stream().map(Interpretation::formula).toList());
+        return new FormulaReport(readings, alignment, checks, verdicts, set, null);
     }
+
+    /** Seed of the random points and bootstrap of the verdicts: fixed, so that a verdict is reproducible. */
+    static final long VERDICT_SEED = 20261206L;
 
     /** A report without formula. */
     public static FormulaReport failed(String error) {
-        return new FormulaReport(List.of(), List.of(), List.of(), Objects.requireNonNull(error, "error"));
+        return new FormulaReport(List.of(), List.of(), List.of(), List.of(), null, Objects.requireNonNull(error, "error"));
     }
 
     /** Every formula is exactly a combination of true invariants. */
@@ -113,6 +133,10 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
                         + "allow a larger library (interpreter parameters maxDegree, products) or give the system "
                         + "the features its invariant needs", name, r.networkAlignment(), MIN_NETWORK_ALIGNMENT));
             }
+            Verdict v = verdicts.get(j);
+            if (v.kind() == VerdictKind.NOT_CONSERVED) {
+                out.add(name + " is not conserved: " + v.evidence());
+            }
             FormulaCheck.Result c = checks.get(j);
             if (!c.constantOnFreshGroups()) {
                 out.add(String.format(Locale.ROOT, "%s varies within fresh groups (spread %.2e > %.2e): at best an "
@@ -132,7 +156,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
                 readings.stream().mapToDouble(Interpretation::networkAlignment).min().orElse(Double.NaN),
                 exact(), matches(),
                 checks.stream().mapToDouble(FormulaCheck.Result::freshSpread).max().orElse(Double.NaN),
-                flags(), error);
+                flags(), error, verdicts, set);
     }
 
     /**
@@ -161,6 +185,9 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
             m.put("compared_with", c.combination());
             m.put("fresh_spread", c.freshSpread());
             m.put("fresh_spread_limit", c.spreadLimit());
+            m.put("verdict", verdicts.get(j).kind().word());
+            m.put("verdict_evidence", verdicts.get(j).evidence());
+            m.put("function_of", verdicts.get(j).functionOf());
             List<Map<String, Object>> terms = new ArrayList<>();
             f.terms().forEach(t -> {
                 Map<String, Object> term = new LinkedHashMap<>();
@@ -174,6 +201,9 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         Map<String, Object> out = new LinkedHashMap<>(list.get(0));
         if (list.size() > 1) {
             out.put("readings", list);
+        }
+        if (set != null) {
+            out.put("set", set);
         }
         out.put("flags", flags());
         return out;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.invariantlab.core.verdict.SetVerdict;
+import org.invariantlab.core.verdict.Verdict;
 
 /**
  * What a run measured: the content of {@code metrics.json}, typed, shared by the runner, {@code read}, the
@@ -44,6 +46,9 @@ import java.util.Objects;
  * @param formulaFreshSpread      the largest within-group spread of a formula on fresh groups
  * @param formulaFlags            why a formula should not be taken as the answer
  * @param formulaError            why there is no formula; {@code null} when there is one
+ * @param formulaVerdicts         per formula, its verdict with the evidence ({@link Verdict}); empty without formula
+ * @param formulaSet              what is known of the formulas together (independence, involution); {@code null}
+ *                                with fewer than two formulas
  * @param trueInvariants          the system's true invariants, name to expression
  * @param bestEpoch               the epoch of the model kept
  * @param epochsRun               epochs trained
@@ -80,6 +85,8 @@ public record RunMetrics(
         @JsonProperty("formula_fresh_spread") double formulaFreshSpread,
         @JsonProperty("formula_flags") List<String> formulaFlags,
         @JsonProperty("formula_error") String formulaError,
+        @JsonProperty("formula_verdicts") List<Verdict> formulaVerdicts,
+        @JsonProperty("formula_set") SetVerdict formulaSet,
         @JsonProperty("true_invariants") Map<String, String> trueInvariants,
         @JsonProperty("best_epoch") int bestEpoch,
         @JsonProperty("epochs_run") int epochsRun,
@@ -98,13 +105,15 @@ public record RunMetrics(
         formulaReading = List.copyOf(formulaReading);
         formulaMatches = List.copyOf(formulaMatches);
         formulaFlags = List.copyOf(formulaFlags);
+        formulaVerdicts = formulaVerdicts == null ? List.of() : List.copyOf(formulaVerdicts);
         trueInvariants = ordered(trueInvariants);
     }
 
     /** The formula part of the metrics, from a reading and its checks. */
     public record Formulas(String formula, String latex, List<String> formulas, List<String> reading, double r2,
                            double alignment, double networkAlignment, boolean exact, List<String> matches,
-                           double freshSpread, List<String> flags, String error) {
+                           double freshSpread, List<String> flags, String error, List<Verdict> verdicts,
+                           SetVerdict set) {
     }
 
     /** These metrics with the formula part replaced (a new reading of the same model). */
@@ -112,7 +121,8 @@ public record RunMetrics(
         return new RunMetrics(system, seed, status, statusMessage, stopReason, trainAccuracy, testAccuracy, testLoss,
                 gradientAlignment, matchedInvariants, alignmentPerInvariant, pearsonPerInvariant, r2, withinGroupSpread,
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),
-                f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), trueInvariants,
+                f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(),
+                trueInvariants,
                 bestEpoch, epochsRun, trainPairs, trainSeconds, pairsPerSecond);
     }
 

@@ -412,7 +412,8 @@ public final class Runner {
                 verdict.learned() ? scores.matched() : List.of(), scores.alignmentPerInvariant(),
                 scores.pearsonPerInvariant(), scores.r2(), scores.withinGroupSpread(), scores.constantOnData(),
                 f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(), f.networkAlignment(),
-                f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), trueInvariants(model), result.bestEpoch(),
+                f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(), trueInvariants(model),
+                result.bestEpoch(),
                 result.history().size(), examples.train().count(), result.seconds(), result.examplesPerSecond());
     }
 

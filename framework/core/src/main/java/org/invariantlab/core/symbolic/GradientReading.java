@@ -237,6 +237,12 @@ final class GradientReading {
                 weights = problem.weights(solution, b, geometry);
             }
         }
+        if (k >= 2) {
+            List<Reading> basis = simplestBasis(problem, library, b, geometry, k, threshold);
+            if (basis.size() == k) {
+                return basis;
+            }
+        }
         // a readable basis: constraints pivoted first, then the readings
         int c0 = problem.nullDirections.size();
         double[][] rows = new double[c0 + solution.length][];
@@ -261,6 +267,186 @@ final class GradientReading {
         }
         out.sort((x, y) -> Double.compare(x.misalignment(), y.misalignment()));
         return out;
+    }
+
+    /**
+     * The span of combinations a network's {@code k} outputs determine is everything the library can say about it
+     * with a misalignment within {@value #SPAN_FACTOR} times that of the {@code k}-th best direction (functions of the
+     * invariants, such as {@code E²} beside {@code E}, and extra conserved combinations, such as the oscillator's
+     * {@code x·y+px·py}, are in it too).
+     */
+    static final double SPAN_FACTOR = 10;
+
+    /**
+     * The simplest {@code k} functionally independent combinations of the near-null span ({@link SparseBasis}):
+     * sparse candidates, each thresholded and refitted on its support and accepted if its misalignment is within the
+     * span's, ordered by terms, degree, variables and misalignment, and kept greedily when independent of those kept
+     * (mean sine of the angle between its tangent gradient and theirs at least {@value #BASIS_INDEPENDENCE}).
+     * Fewer than {@code k} when no such basis is found (the caller then falls back to elimination).
+     */
+    private static List<Reading> simplestBasis(Problem problem, FeatureLibrary library, double[][][] b, Geometry geometry,
+                                               int k, double threshold) {
+        Problem.Span span = problem.span(k, SPAN_FACTOR);
+        if (span.vectors().length < k || span.accept() > SPAN_FACTOR * PolynomialInterpreter.EXPLAINED) {
+            return List.of(); // some output is not explained by the library: no basis to read, only the k best
+        }
+        int mu = problem.index.length;
+        // in tiers: the j-th element comes from the directions as well aligned as the j-th best one allows (within
+        // SPAN_FACTOR of it), so that a sloppy last output cannot make loose candidates take the places of the
+        // well-conserved ones
+        List<Reading> out = new ArrayList<>();
+        List<double[][]> keptGradients = new ArrayList<>();
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        double[] limits = tierLimits(span.smallest());
+        List<double[]> accepted = new ArrayList<>();
+        List<Double> quotients = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int tier = 0; tier < k && out.size() < k; tier++) {
+            double limit = limits[tier];
+            if (tier == 0 || limit != limits[tier - 1]) { // a new tier: its own candidates
+                accepted.clear();
+                quotients.clear();
+                used.clear();
+                for (double[] c : SparseBasis.candidates(span.within(limit))) {
+                    double[] scaled = problem.sparsify(c, threshold);
+                    if (scaled == null) {
+                        continue;
+                    }
+                    double q = problem.quotient(scaled);
+                    StringBuilder key = new StringBuilder();
+                    for (int a = 0; a < mu; a++) {
+                        key.append(scaled[a] != 0 ? '1' : '0');
+                    }
+                    if (q <= limit && tried.add(key.toString())) {
+                        accepted.add(scaled);
+                        quotients.add(q);
+                    }
+                }
+                order.clear();
+                for (int i = 0; i < accepted.size(); i++) {
+                    order.add(i);
+                }
+                order.sort((x, y) -> {
+                    int[] cx = complexity(accepted.get(x), problem, library);
+                    int[] cy = complexity(accepted.get(y), problem, library);
+                    for (int t = 0; t < cx.length; t++) {
+                        if (cx[t] != cy[t]) {
+                            return Integer.compare(cx[t], cy[t]);
+                        }
+                    }
+                    return Double.compare(quotients.get(x), quotients.get(y));
+                });
+            }
+            for (int i : order) {
+                if (used.contains(i)) {
+                    continue;
+                }
+                used.add(i);
+                double[] scaled = accepted.get(i);
+                double[][] g = tangentGradients(scaled, problem, b, geometry);
+                if (independent(g, keptGradients, geometry)) {
+                    keptGradients.add(g);
+                    double[] raw = new double[library.size()];
+                    for (int a = 0; a < mu; a++) {
+                        raw[problem.index[a]] = scaled[a] / problem.scale[a];
+                    }
+                    out.add(new Reading(raw, quotients.get(i)));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The acceptance level of each of the {@code k} best directions: directions whose quotients lie within
+     * {@value #SPAN_FACTOR} of their neighbour form one tier (equally well conserved, so the simplest of their span
+     * may come in any order), and a tier accepts up to {@value #SPAN_FACTOR} times its largest quotient.
+     */
+    static double[] tierLimits(double[] smallest) {
+        int k = smallest.length;
+        double[] limits = new double[k];
+        int start = 0;
+        for (int j = 1; j <= k; j++) {
+            if (j == k || smallest[j] > SPAN_FACTOR * Math.max(smallest[j - 1], 1e-12)) {
+                double limit = Math.max(1e-10, SPAN_FACTOR * smallest[j - 1]);
+                for (int t = start; t < j; t++) {
+                    limits[t] = limit;
+                }
+                start = j;
+            }
+        }
+        return limits;
+    }
+
+    /** A kept combination must differ from the span of those kept before by at least this mean sine. */
+    static final double BASIS_INDEPENDENCE = 0.1;
+
+    /** Simplicity, smaller first: terms, highest degree, variables involved. */
+    private static int[] complexity(double[] scaled, Problem problem, FeatureLibrary library) {
+        int terms = 0;
+        int degree = 0;
+        boolean[] used = new boolean[library.space().dimension()];
+        for (int a = 0; a < scaled.length; a++) {
+            if (scaled[a] == 0) {
+                continue;
+            }
+            terms++;
+            FeatureLibrary.Column c = library.column(problem.index[a]);
+            int deg = c.feature() == null ? 0 : 1;
+            for (int v = 0; v < c.exponents().length; v++) {
+                deg += c.exponents()[v];
+                used[v] |= c.exponents()[v] > 0;
+            }
+            degree = Math.max(degree, deg);
+        }
+        int variables = 0;
+        for (boolean u : used) {
+            variables += u ? 1 : 0;
+        }
+        return new int[] {terms, degree, variables};
+    }
+
+    /** The combination's tangent gradient at every state of the geometry. */
+    private static double[][] tangentGradients(double[] scaled, Problem problem, double[][][] b, Geometry geometry) {
+        int n = geometry.size();
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] g = new double[geometry.states[i].length];
+            for (int a = 0; a < scaled.length; a++) {
+                if (scaled[a] != 0) {
+                    double coefficient = scaled[a] / problem.scale[a];
+                    double[] column = b[i][problem.index[a]];
+                    for (int t = 0; t < g.length; t++) {
+                        g[t] += coefficient * column[t];
+                    }
+                }
+            }
+            out[i] = g;
+        }
+        return out;
+    }
+
+    /** Whether {@code g} is functionally independent of {@code kept}: mean sine to their span at least the bound. */
+    private static boolean independent(double[][] g, List<double[][]> kept, Geometry geometry) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < g.length; i++) {
+            double norm = Linalg.norm(g[i]);
+            if (!(norm > 0)) {
+                continue;
+            }
+            List<double[]> others = new ArrayList<>();
+            for (double[][] k : kept) {
+                others.add(k[i]);
+            }
+            double[][] basis = Linalg.orthonormalBasis(others, SPAN_RANK_TOLERANCE);
+            double[] rest = Linalg.projectOut(g[i], basis);
+            sum += Linalg.norm(rest) / norm;
+            count++;
+        }
+        return count > 0 && sum / count >= BASIS_INDEPENDENCE;
     }
 
     /** The weighted matrices of the quotient, in coordinates scaled by each column's RMS tangent gradient. */
@@ -391,6 +577,69 @@ final class GradientReading {
                 out[j] = c;
             }
             return out;
+        }
+
+        /**
+         * The near-null span and its acceptance level.
+         *
+         * @param vectors directions (scaled coordinates) with a quotient at most {@code accept}
+         * @param accept  {@code factor} times the {@code k}-th smallest quotient (and at least 10⁻¹⁰)
+         * @param smallest the {@code k} smallest quotients, ascending
+         * @param values  the quotient of each of {@code vectors}, ascending
+         */
+        record Span(double[][] vectors, double accept, double[] smallest, double[] values) {
+
+            /** The directions with a quotient at most {@code limit} (a prefix of {@code vectors}). */
+            double[][] within(double limit) {
+                int n = 0;
+                while (n < vectors.length && values[n] <= limit) {
+                    n++;
+                }
+                return java.util.Arrays.copyOf(vectors, n);
+            }
+        }
+
+        /** Every generalised eigenvector within {@code factor} of the {@code k}-th smallest quotient. */
+        Span span(int k, double factor) {
+            int mu = index.length;
+            if (mu == 0 || whitened == null) {
+                return new Span(new double[0][], 0, new double[0], new double[0]);
+            }
+            int rw = whitened.length;
+            double[][] h = new double[rw][rw];
+            for (int p = 0; p < rw; p++) {
+                double[] up = multiply(misaligned, whitened[p]);
+                for (int q = 0; q <= p; q++) {
+                    double v = Linalg.dot(up, whitened[q]);
+                    h[p][q] = v;
+                    h[q][p] = v;
+                }
+            }
+            Linalg.Eigen he = Linalg.symmetricEigen(h);
+            double[] values = he.values(); // descending: the smallest last
+            if (rw < k) {
+                return new Span(new double[0][], 0, new double[0], new double[0]);
+            }
+            double[] smallest = new double[k];
+            for (int j = 0; j < k; j++) {
+                smallest[j] = Math.max(0, values[rw - 1 - j]);
+            }
+            double accept = Math.max(1e-10, factor * Math.max(0, values[rw - k]));
+            List<double[]> out = new ArrayList<>();
+            List<Double> kept = new ArrayList<>();
+            for (int j = rw - 1; j >= 0 && values[j] <= accept; j--) {
+                kept.add(Math.max(0, values[j]));
+                double[] y = he.vectors()[j];
+                double[] c = new double[mu];
+                for (int r = 0; r < rw; r++) {
+                    for (int a = 0; a < mu; a++) {
+                        c[a] += y[r] * whitened[r][a];
+                    }
+                }
+                out.add(c);
+            }
+            return new Span(out.toArray(new double[0][]), accept, smallest,
+                    kept.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
         /** Weights {@code 1/|B_i c|²} averaged over the readings, normalised to mean 1 and capped. */

@@ -206,20 +206,20 @@ class CounterTest {
     /** A counted quantity whose formula is not conserved is said to be so, and the count called uncertain. */
     @Test
     void aCountThatNoConservedFormulaBacksIsFlaggedUncertain() {
-        CountResult.Formula px = new CountResult.Formula("px", false, List.of(), 0.44, 0.888);
-        CountResult.Formula energy = new CountResult.Formula("x^2+px^2", true, List.of("Ex"), 0.999, 0.004);
+        CountResult.Formula px = new CountResult.Formula("px", false, List.of(), 0.44, 0.888, null);
+        CountResult.Formula energy = new CountResult.Formula("x^2+px^2", true, List.of("Ex"), 0.999, 0.004, null);
         assertFalse(px.conserved());
         assertTrue(energy.conserved());
         CountResult.Svd junk = new CountResult.Svd(4, new double[] {1.2, 1.1, 1.0, 0.25}, new double[] {0.35, 0.29, 0.36,
-            0.43}, 0.2, 1, 0.99, 0.13, 1e5, 6.0, List.of(px));
+            0.43}, 0.2, 1, 0.99, 0.13, 1e5, 6.0, List.of(px), null);
         CountResult r = new CountResult("osc.csv", java.util.Map.of(), new CountResult.Source("file", "osc.csv", 300, 12000,
                 12.0), List.of("x", "y", "px", "py"), List.of(), 0, -1, -1, 1, -1, junk, List.of(), 7.0);
         assertEquals(1, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).startsWith("svd counted 1, but none of its 1 formula is conserved along unseen "
-                + "trajectories (spreads 0.888 against 0.30)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).startsWith("svd counted 1, but none of its 1 formula is conserved by its verdict "
+                + "(spreads along unseen trajectories 0.888)"), r.warnings().get(0));
         CountResult good = new CountResult("osc.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0, -1, -1,
                 1, -1, new CountResult.Svd(4, junk.spectrum(), junk.conservation(), 0.2, 1, 0.99, 0.01, 1e5, 6.0,
-                List.of(energy)), List.of(), 7.0);
+                List.of(energy), null), List.of(), 7.0);
         assertEquals(List.of(), good.warnings());
     }
 }
