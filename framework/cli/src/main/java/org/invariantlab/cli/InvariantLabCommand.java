@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn (or training diverged)",
             ExitCodes.DIFFERS + ":rerun: the cell ran again and some metric differs from the stored one"},
         subcommands = {PluginsCommand.class, SystemsCommand.class, ExtensionsCommand.class, SampleCommand.class,
-            RunCommand.class, ReproduceCommand.class, ReadCommand.class, CountCommand.class, CompareCommand.class,
+            RunCommand.class, ReproduceCommand.class, ReadCommand.class, CountCommand.class, CheckCommand.class, CompareCommand.class,
             ReportCommand.class, RerunCommand.class, BenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 final class InvariantLabCommand implements Runnable {

@@ -77,6 +77,8 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InvariantLabCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // a formula may start with a minus sign ('-t^2+x^2'): not an option
+        cl.getSubcommands().get("check").setUnmatchedOptionsArePositionalParams(true);
         return cl;
     }
 

@@ -63,7 +63,9 @@ public final class ResultDirectory implements AutoCloseable {
         /** A count of conserved quantities ({@code invariantlab count}). */
         COUNT("count", List.of("count.json")),
         /** A comparison grid ({@code invariantlab compare}). */
-        COMPARISON("comparison", List.of("plan.json"));
+        COMPARISON("comparison", List.of("plan.json")),
+        /** Verdicts on typed formulas ({@code invariantlab check}). */
+        CHECK("check", List.of("check.json"));
 
         private final String id;
         private final List<String> legacyFiles;

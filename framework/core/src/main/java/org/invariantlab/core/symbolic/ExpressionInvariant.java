@@ -102,25 +102,33 @@ public final class ExpressionInvariant {
      *                               unknown function or symbol
      */
     public static TrueInvariant of(String name, String expression, List<String> variables) {
+        return of(name, expression, variables, "truth");
+    }
+
+    /**
+     * As {@link #of(String, String, List)}, with {@code kind} naming what the formula is in messages ({@code truth},
+     * {@code formula}, {@code feature}).
+     */
+    public static TrueInvariant of(String name, String expression, List<String> variables, String kind) {
         Objects.requireNonNull(expression, "expression");
-        String shown = name + "=" + expression;
+        String shown = kind.equals("truth") ? name + "=" + expression : expression;
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "': the name '"
+            throw new InvalidInputException(kind + " '" + InvalidInputException.excerpt(shown) + "': the name '"
                     + InvalidInputException.excerpt(name) + "' is not a plain symbol; write NAME=EXPR, e.g. L=x*vy-y*vx");
         }
         if (expression.isBlank()) {
-            throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "' has no formula after"
+            throw new InvalidInputException(kind + " '" + InvalidInputException.excerpt(shown) + "' has no formula after"
                     + " '='; write NAME=EXPR, e.g. L=x*vy-y*vx");
         }
         try {
             new SymbolNames(variables); // plain, distinct variable names
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "': " + e.getMessage());
+            throw new InvalidInputException(kind + " '" + InvalidInputException.excerpt(shown) + "': " + e.getMessage());
         }
         String internal;
         String full;
         // our own parser first: only whitelisted syntax reaches Symja, never the user's text (SafeExpression)
-        SafeExpression.Node parsed = SafeExpression.parse(expression, variables, "truth '"
+        SafeExpression.Node parsed = SafeExpression.parse(expression, variables, kind + " '"
                 + InvalidInputException.excerpt(shown) + "'");
         try {
             internal = SafeExpression.toSymja(parsed, java.util.stream.IntStream.range(0, variables.size())
@@ -131,9 +139,9 @@ public final class ExpressionInvariant {
             }
             full = Cas.fullForm(list.append('}').toString(), expression);
         } catch (InvariantLabException e) {
-            throw new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "': " + e.getMessage(), e);
+            throw new InvalidInputException(kind + " '" + InvalidInputException.excerpt(shown) + "': " + e.getMessage(), e);
         }
-        Compiler compiler = new Compiler(full, shown, expression, variables);
+        Compiler compiler = new Compiler(full, kind + " '" + InvalidInputException.excerpt(shown) + "'", expression, variables);
         List<Node> parts = compiler.list();
         Node value = parts.get(0);
         Node[] gradient = parts.subList(1, parts.size()).toArray(Node[]::new);
@@ -485,7 +493,7 @@ public final class ExpressionInvariant {
         }
 
         private InvalidInputException refuse(String what) {
-            return new InvalidInputException("truth '" + InvalidInputException.excerpt(shown) + "': " + what);
+            return new InvalidInputException(shown + ": " + what);
         }
 
         private InvalidInputException unexpected() {
