@@ -40,6 +40,9 @@ final class CheckCommand extends LabCommand {
     @Mixin
     DataFileOptions data = new DataFileOptions();
 
+    @Mixin
+    FeatureOptions features = new FeatureOptions();
+
     @Option(names = "--canonical", paramLabel = "Q,..:P,..",
             description = "With --data: the conjugate pairs, positions then momenta (enables the involution check).")
     String canonical;
@@ -58,7 +61,7 @@ final class CheckCommand extends LabCommand {
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
         DataFile file = data.file();
-        Check.Spec checkSpec = new Check.Spec(system, params, file, canonical, formulas, seed);
+        Check.Spec checkSpec = new Check.Spec(system, params, file, canonical, formulas, features.features, seed);
         if (out != null) {
             try {
                 checkOutput(out, ResultDirectory.Kind.CHECK, force, file == null ? null : Path.of(file.path()));

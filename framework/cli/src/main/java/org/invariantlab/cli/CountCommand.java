@@ -38,6 +38,9 @@ final class CountCommand extends LabCommand {
     @Mixin
     DataFileOptions data = new DataFileOptions();
 
+    @Mixin
+    FeatureOptions features = new FeatureOptions();
+
     @Option(names = "--canonical", paramLabel = "Q,..:P,..",
             description = "With --data: the conjugate pairs, positions then momenta, e.g. x,y:px,py (enables the count "
                     + "in involution).")
@@ -116,7 +119,7 @@ final class CountCommand extends LabCommand {
                         + "data; a data file is split by --split (default 0.8,0.1,0.1)");
             }
         }
-        CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon);
+        CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon, features.features);
         CountJob job = new CountJob(lab);
         try {
             checkOutput(out, ResultDirectory.Kind.COUNT, force, file == null ? null : Path.of(file.path()));

@@ -45,6 +45,9 @@ final class RunCommand extends LabCommand {
     @Mixin
     DataFileOptions data = new DataFileOptions();
 
+    @Mixin
+    FeatureOptions features = new FeatureOptions();
+
     @Option(names = "--noise", paramLabel = "SIGMA",
             description = "Measurement noise: Gaussian, standard deviation SIGMA times each variable's spread (default 0).")
     Double noise;
@@ -175,7 +178,8 @@ final class RunCommand extends LabCommand {
             base = SpecFiles.read(specFile);
             if (file != null) {
                 base = new RunSpec(null, null, base.sampler(), base.samplerParams(), base.head(), base.headParams(),
-                        base.interpreter(), base.interpreterParams(), base.data(), base.training(), base.seed(), file);
+                        base.interpreter(), base.interpreterParams(), base.data(), base.training(), base.seed(), file,
+                        base.features());
             }
         } else if (system != null) {
             base = RunSpec.of(system);
@@ -198,7 +202,7 @@ final class RunCommand extends LabCommand {
                         or(latentSize, t.latentSize()), or(epochs, t.epochs()), or(batchSize, t.batchSize()),
                         learningRate != null ? learningRate : t.learningRate(), schedule != null ? schedule : t.schedule(),
                         or(patience, t.patience())),
-                seed != null ? seed : base.seed(), base.file());
+                seed != null ? seed : base.seed(), base.file(), merge(base.features(), features.features));
     }
 
     private static Map<String, String> merge(Map<String, String> base, Map<String, String> flags) {

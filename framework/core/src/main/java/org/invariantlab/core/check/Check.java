@@ -21,6 +21,7 @@ import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.run.DataFile;
 import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.symbolic.ExpressionInvariant;
+import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.verdict.SetVerdict;
 import org.invariantlab.core.verdict.Verdict;
 import org.invariantlab.core.verdict.VerdictContext;
@@ -53,13 +54,15 @@ public final class Check {
      * @param file       a data file, or {@code null} with a system
      * @param canonical  with a file: the (q, p) pairs, {@code Q,..:P,..}, or {@code null}
      * @param formulas   the formulas, in the whitelisted syntax (docs/safety.md)
+     * @param features   named terms the formulas may use, name to formula (e.g. {@code r=Sqrt(x^2+y^2)})
      * @param seed       seed of the sample, the random points and the bootstrap
      */
     public record Spec(String system, Map<String, String> parameters, DataFile file, String canonical,
-                       List<String> formulas, long seed) {
+                       List<String> formulas, Map<String, String> features, long seed) {
         public Spec {
             parameters = Map.copyOf(parameters);
             formulas = List.copyOf(formulas);
+            features = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(features));
             if ((system == null) == (file == null)) {
                 throw new InvalidInputException("give --system ID or --data FILE (one of them)");
             }
@@ -71,6 +74,16 @@ public final class Check {
                         + "own (remove --canonical)");
             }
         }
+    }
+
+    /** {@code formula} with every feature name (not called as a function) replaced by its formula in parentheses. */
+    static String expand(String formula, Map<String, String> features) {
+        String out = formula;
+        for (Map.Entry<String, String> f : features.entrySet()) {
+            out = out.replaceAll("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(f.getKey())
+                    + "(?![A-Za-z0-9_(\\[])", java.util.regex.Matcher.quoteReplacement("(" + f.getValue() + ")"));
+        }
+        return out;
     }
 
     /** The verdicts, and {@code check.json} in {@code out} unless it is {@code null}. */
@@ -99,9 +112,13 @@ public final class Check {
             canonical = CountSpec.layout(spec.canonical(), model.stateSpace().variables());
         }
         List<String> variables = model.stateSpace().variables();
+        UserFeatures.of(spec.features(), variables); // each feature checked on its own first
+        List<String> formulas = new ArrayList<>();
         List<ScalarField> fields = new ArrayList<>();
         for (int i = 0; i < spec.formulas().size(); i++) {
-            TrueInvariant parsed = ExpressionInvariant.of("F" + (i + 1), spec.formulas().get(i), variables, "formula");
+            String formula = expand(spec.formulas().get(i), spec.features());
+            TrueInvariant parsed = ExpressionInvariant.of("F" + (i + 1), formula, variables, "formula");
+            formulas.add(formula);
             fields.add(parsed.field());
         }
         VerdictContext context = new VerdictContext(variables, model.vectorFieldExpressions(), canonical,
@@ -109,9 +126,9 @@ public final class Check {
         Verifier verifier = Verifier.of(context);
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            verdicts.add(verifier.verdict(spec.formulas().get(i), fields.get(i)));
+            verdicts.add(verifier.verdict(formulas.get(i), fields.get(i)));
         }
-        SetVerdict set = fields.size() < 2 ? null : verifier.set(spec.formulas(), fields);
+        SetVerdict set = fields.size() < 2 ? null : verifier.set(formulas, fields);
         CheckResult result = new CheckResult(source, variables, heldOut.groupCount(),
                 model.vectorFieldExpressions().isPresent(), verdicts, set, (System.nanoTime() - t0) / 1e9);
         if (out != null) {

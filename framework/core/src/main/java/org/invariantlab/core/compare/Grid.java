@@ -44,12 +44,21 @@ public record Grid(String name, String description, String source, List<Data> da
      * @param canonical a file's conjugate pairs ({@code Q,..:P,..}) for counts in involution, or null
      * @param methods   the methods to run on it (empty: all)
      * @param line      where it starts in the grid file
+     * @param features  extra library terms for the formulas of its cells, name to formula
      */
     public record Data(String label, String system, Map<String, String> params, DataFile file, String canonical,
-                       List<String> methods, int line) {
+                       List<String> methods, int line, Map<String, String> features) {
         public Data {
             params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params == null ? Map.of() : params));
             methods = List.copyOf(methods);
+            features = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(features == null ? Map.of()
+                    : features));
+        }
+
+        /** A data set without extra features. */
+        public Data(String label, String system, Map<String, String> params, DataFile file, String canonical,
+                    List<String> methods, int line) {
+            this(label, system, params, file, canonical, methods, line, Map.of());
         }
     }
 
@@ -82,7 +91,8 @@ public record Grid(String name, String description, String source, List<Data> da
             RunSpec base = d.file() != null
                     ? new RunSpec(null, null, null, null, null, null, null, null, noisy, training, seed, d.file())
                     : new RunSpec(d.system(), d.params(), null, null, null, null, null, null, noisy, training, seed);
-            return base.with(SlotKind.SAMPLER, sampler).with(SlotKind.HEAD, head).with(SlotKind.INTERPRETER, interpreter);
+            return base.with(SlotKind.SAMPLER, sampler).with(SlotKind.HEAD, head).with(SlotKind.INTERPRETER, interpreter)
+                    .withFeatures(d.features());
         }
     }
 
@@ -96,7 +106,7 @@ public record Grid(String name, String description, String source, List<Data> da
                     s.schedule(), s.hidden(), s.activation(), s.dataType(), size > 0 ? size : s.trajectories(),
                     s.statesPerTrajectory(), seed, s.nu(), s.alpha(), s.singularValueTolerance(), s.deflationTolerance());
             return new CountSpec(d.file() == null ? d.system() : null, d.params(), d.file(), d.canonical(), seeded,
-                    checkHorizon);
+                    checkHorizon, d.features());
         }
     }
 

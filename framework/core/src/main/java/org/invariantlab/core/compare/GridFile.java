@@ -38,7 +38,7 @@ public final class GridFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP = Set.of("name", "description", "seeds", "data", "methods", "sweep", "quick");
     private static final Set<String> DATA = Set.of("system", "params", "file", "label", "methods", "variables",
-            "groupColumn", "timeColumn", "ignore", "statesArray", "timesArray", "truth", "split", "canonical");
+            "groupColumn", "timeColumn", "ignore", "statesArray", "timesArray", "truth", "split", "canonical", "features");
     private static final Set<String> RUN = Set.of("sampler", "samplerParams", "head", "headParams", "interpreter",
             "interpreterParams", "data", "training");
 
@@ -434,8 +434,17 @@ public final class GridFile {
                             + String.join(", ", methodNames));
                 }
             }
+            Map<String, String> features = stringMap(d.get("features"), at + "/features");
+            for (Map.Entry<String, String> f : features == null ? Map.<String, String>of().entrySet() : features.entrySet()) {
+                try {
+                    org.invariantlab.core.symbolic.SafeExpression.check(f.getValue(), "feature '"
+                            + org.invariantlab.api.InvalidInputException.excerpt(f.getKey() + "=" + f.getValue()) + "'");
+                } catch (RuntimeException e) {
+                    problem(at + "/features/" + f.getKey(), reason(e));
+                }
+            }
             out.add(new Grid.Data(label, system, params, df, text(d.get("canonical"), at + "/canonical"),
-                    only == null ? List.of() : only, tree.line(at)));
+                    only == null ? List.of() : only, tree.line(at), features == null ? Map.of() : features));
         }
         return out;
     }

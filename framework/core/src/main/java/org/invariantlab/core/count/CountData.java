@@ -45,6 +45,11 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         parameters = Map.copyOf(parameters);
     }
 
+    /** The same data judged against {@code m} (the same truth with extra features for the reader). */
+    public CountData withModel(SystemModel m) {
+        return new CountData(name, parameters, m, source, train, validation, test, testField, fresh);
+    }
+
     /**
      * The seed of the networks of a count with master seed {@code seed}: the fifth draw of the generator whose first
      * four seed the data of {@link #simulate}.

@@ -21,6 +21,7 @@ import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
+import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.run.DataFile;
 import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.run.RunListener;
@@ -126,6 +127,11 @@ public final class CountJob {
     }
 
     private CountData data(CountSpec spec, List<ExtensionRef> refs) {
+        CountData d = unfeatured(spec, refs);
+        return d.withModel(UserFeatures.model(d.model(), spec.features()));
+    }
+
+    private CountData unfeatured(CountSpec spec, List<ExtensionRef> refs) {
         CountSettings s = spec.settings();
         if (spec.file() != null) {
             DataFile file = spec.file();

@@ -21,9 +21,12 @@ import org.invariantlab.core.run.DataFile;
  * @param canonical    a file's conjugate pairs as {@code Q,..:P,..}, or null
  * @param settings     training and decision settings
  * @param checkHorizon test trajectories span this many times the system's {@code tMax} (1 = the same span)
+ * @param features     extra library terms for reading the counted quantities, name to formula
  */
 public record CountSpec(String system, Map<String, String> parameters, DataFile file, String canonical,
-                        CountSettings settings, double checkHorizon) {
+                        CountSettings settings, double checkHorizon,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                        Map<String, String> features) {
 
     public CountSpec {
         if ((system == null || system.isBlank()) == (file == null)) {
@@ -44,6 +47,15 @@ public record CountSpec(String system, Map<String, String> parameters, DataFile 
         if (!(checkHorizon >= 1) || !Double.isFinite(checkHorizon)) {
             throw new InvalidInputException("--check-horizon needs a factor of at least 1, got " + checkHorizon);
         }
+        features = features == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(features));
+        features.forEach((name, expression) -> org.invariantlab.core.symbolic.SafeExpression.check(expression,
+                "feature '" + InvalidInputException.excerpt(name + "=" + expression) + "'"));
+    }
+
+    /** A count without extra features. */
+    public CountSpec(String system, Map<String, String> parameters, DataFile file, String canonical,
+                     CountSettings settings, double checkHorizon) {
+        this(system, parameters, file, canonical, settings, checkHorizon, Map.of());
     }
 
     /** A count of system {@code id} at the default settings. */
@@ -53,7 +65,7 @@ public record CountSpec(String system, Map<String, String> parameters, DataFile 
 
     /** The same count with other settings. */
     public CountSpec withSettings(CountSettings s) {
-        return new CountSpec(system, parameters, file, canonical, s, checkHorizon);
+        return new CountSpec(system, parameters, file, canonical, s, checkHorizon, features);
     }
 
     /** The name of what is counted: the system id or {@code file:NAME}. */

@@ -75,7 +75,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
     public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
                                      SystemModel model, GroupedData test, GroupedData fresh, Scores scores) {
         InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(),
-                test.values());
+                test.values(), test.groups());
         List<Interpretation> readings;
         try {
             readings = interpreter.interpretJointly(latents, context, parameters);

@@ -21,6 +21,7 @@ import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.score.Scorer;
 import org.invariantlab.core.score.Scores;
 import org.invariantlab.core.score.ScoringOptions;
@@ -119,7 +120,7 @@ public final class ResultReader {
         Scores scores = Scorer.score(latents, r.model(), test, ScoringOptions.defaults());
         listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
         FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                r.model(), test, fresh, scores);
+                UserFeatures.model(r.model(), spec.features()), test, fresh, scores);
         if (out == null) {
             return new Reading(spec, formulas, scores, null);
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.core.symbolic.SafeExpression;
 
 /**
  * Everything that defines a run: which extensions with which parameters, how much data, how to train, and the
@@ -25,14 +26,18 @@ import org.invariantlab.api.InvalidInputException;
  * @param data              how many groups for training, validation and test
  * @param training          network and optimiser settings
  * @param seed              master seed; the data splits and the network get seeds derived from it
+ * @param file              the physicist's data file, or {@code null} for a system
+ * @param features          extra library terms for the interpreters, name to formula ({@code --feature NAME=EXPR}),
+ *                          beside the system's own features
  */
-@JsonPropertyOrder({"system", "systemParams", "file", "sampler", "samplerParams", "head", "headParams", "interpreter",
-        "interpreterParams", "data", "training", "seed"})
+@JsonPropertyOrder({"system", "systemParams", "file", "features", "sampler", "samplerParams", "head", "headParams",
+        "interpreter", "interpreterParams", "data", "training", "seed"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunSpec(String system, Map<String, String> systemParams, String sampler, Map<String, String> samplerParams,
                       String head, Map<String, String> headParams, String interpreter,
                       Map<String, String> interpreterParams, Data data, Training training, long seed,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) DataFile file) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) DataFile file,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> features) {
 
     public RunSpec {
         if (file != null && system != null && !system.isBlank()) {
@@ -56,6 +61,22 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         interpreterParams = copy(interpreterParams);
         data = data == null ? Data.defaults() : data;
         training = training == null ? Training.defaults() : training;
+        features = copy(features);
+        features.forEach((name, expression) -> {
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new InvalidInputException("feature '" + InvalidInputException.excerpt(name) + "': the name is not a"
+                        + " plain symbol; write NAME=EXPR, e.g. invR=1/Sqrt(x^2+y^2)");
+            }
+            SafeExpression.check(expression, "feature '" + InvalidInputException.excerpt(name + "=" + expression) + "'");
+        });
+    }
+
+    /** A spec without extra features (the form before 0.2.0). */
+    public RunSpec(String system, Map<String, String> systemParams, String sampler, Map<String, String> samplerParams,
+                   String head, Map<String, String> headParams, String interpreter, Map<String, String> interpreterParams,
+                   Data data, Training training, long seed, DataFile file) {
+        this(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data,
+                training, seed, file, null);
     }
 
     /** A spec of a simulated system (no data file). */
@@ -75,9 +96,9 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
                             @JsonProperty("interpreter") String interpreter,
                             @JsonProperty("interpreterParams") Map<String, String> interpreterParams,
                             @JsonProperty("data") Data data, @JsonProperty("training") Training training,
-                            @JsonProperty("seed") Long seed) {
+                            @JsonProperty("seed") Long seed, @JsonProperty("features") Map<String, String> features) {
         return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams,
-                data, training, seed == null ? 1 : seed, file);
+                data, training, seed == null ? 1 : seed, file, features);
     }
 
     /** The run learns from a file, not from a simulated system. */
@@ -110,7 +131,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
                 kind == SlotKind.SAMPLER ? slot.id() : sampler, kind == SlotKind.SAMPLER ? slot.parameters() : samplerParams,
                 kind == SlotKind.HEAD ? slot.id() : head, kind == SlotKind.HEAD ? slot.parameters() : headParams,
                 kind == SlotKind.INTERPRETER ? slot.id() : interpreter,
-                kind == SlotKind.INTERPRETER ? slot.parameters() : interpreterParams, data, training, seed, file);
+                kind == SlotKind.INTERPRETER ? slot.parameters() : interpreterParams, data, training, seed, file, features);
     }
 
     /** A spec for {@code system} with every other setting at its default. */
@@ -249,26 +270,32 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
 
     /** This spec with other data sizes. */
     public RunSpec withData(Data d) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, d, training, seed, file);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, d, training, seed, file, features);
     }
 
     /** This spec with other training settings. */
     public RunSpec withTraining(Training t) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, t, seed, file);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, t, seed, file, features);
     }
 
     /** This spec with another data file (or none). */
     public RunSpec withFile(DataFile f) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed, f);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed, f, features);
+    }
+
+    /** This spec with extra features for the interpreters, name to formula (docs/safety.md's whitelist). */
+    public RunSpec withFeatures(Map<String, String> f) {
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed, file, f);
     }
 
     /** This spec with another seed. */
     public RunSpec withSeed(long s) {
-        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, s, file);
+        return new RunSpec(system, systemParams, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, s, file, features);
     }
 
     /** This spec with other parameters for the system. */
     public RunSpec withSystemParams(Map<String, String> p) {
-        return new RunSpec(system, p, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed);
+        return new RunSpec(system, p, sampler, samplerParams, head, headParams, interpreter, interpreterParams, data, training, seed,
+                file, features);
     }
 }

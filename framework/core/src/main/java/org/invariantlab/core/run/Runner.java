@@ -32,6 +32,7 @@ import org.invariantlab.core.data.Noise;
 import org.invariantlab.core.builtin.PermutationSampler;
 import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
+import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
 import org.invariantlab.core.score.Scorer;
@@ -191,6 +192,7 @@ public final class Runner {
                 ? FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(), file.timeColumn(),
                         file.ignore(), file.statesArray(), file.timesArray(), file.truth()).checkColumns()
                 : resolved.system().extension().configure(resolved.systemParams());
+        UserFeatures.of(spec.features(), model.stateSpace().variables()); // a feature's problems before any work
         if (file == null && model.invariants().isEmpty()
                 && model.conservedCounts().map(c -> c.independent().orElse(-1) == 0).orElse(false)) {
             throw new InvalidInputException("system '" + resolved.system().id() + "' conserves nothing (it is a negative "
@@ -391,8 +393,8 @@ public final class Runner {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
-            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents, r.model(),
-                    data.test(), fresh(spec, r, seeds, data), scores);
+            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
+                    UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores);
         } else {
             formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
         }

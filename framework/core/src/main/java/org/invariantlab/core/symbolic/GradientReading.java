@@ -102,8 +102,29 @@ final class GradientReading {
          * @param constraints the library used to find the data's constraints (the largest that will be tried)
          */
         static Geometry of(double[][] states, double[][][] gradients, FeatureLibrary constraints) {
+            return of(states, gradients, constraints, 0);
+        }
+
+        /**
+         * As {@link #of(double[][], double[][][], FeatureLibrary)}, with the number of groups the states come from
+         * (0: unknown). With no more groups than library terms, a combination of conserved quantities can be constant
+         * on every state by linear algebra alone (as many unknowns as equations), so it cannot be told from a
+         * constraint of the data: none is assumed then, and a warning says so.
+         */
+        static Geometry of(double[][] states, double[][][] gradients, FeatureLibrary constraints, int groups) {
             int n = states.length;
-            List<double[]> constraintCoefficients = constantCombinations(constraints, states);
+            List<double[]> constraintCoefficients;
+            if (groups > 0 && groups <= constraints.size()) {
+                constraintCoefficients = List.of();
+                if (!constantCombinations(constraints, states).isEmpty()) {
+                    LOG.warn("the states come from {} groups, no more than the {} terms of the library: library "
+                            + "combinations constant on all of them may be conserved quantities rather than constraints "
+                            + "of the data, so none is assumed (give more groups, or hold out more of them, to tell "
+                            + "them apart)", groups, constraints.size());
+                }
+            } else {
+                constraintCoefficients = constantCombinations(constraints, states);
+            }
             double[][][] normals = new double[n][][];
             double[][][] span = new double[n][][];
             for (int i = 0; i < n; i++) {
@@ -130,6 +151,11 @@ final class GradientReading {
                     tangent.add(Linalg.projectOut(g, normals[i]));
                 }
                 span[i] = Linalg.orthonormalBasis(tangent, SPAN_RANK_TOLERANCE);
+                if (states[i].length - normals[i].length <= span[i].length) {
+                    // the network's gradients fill the whole tangent space: every direction would align with them,
+                    // so the state tells nothing about a formula and is left out (never an alignment of 1 by default)
+                    span[i] = new double[0][];
+                }
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("data constraints: {} library combinations constant on the states; normal space of dimension {} "

@@ -12,6 +12,7 @@ import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.symbolic.Term;
+import org.invariantlab.core.math.Linalg;
 import org.invariantlab.api.system.Feature;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.StateSpace;
@@ -251,7 +252,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 gradients[i][j] = gradient(fs.get(j), gradientStates[i], variables);
             }
         }
-        GradientReading.Geometry geometry = GradientReading.Geometry.of(gradientStates, gradients, largest);
+        GradientReading.Geometry geometry = GradientReading.Geometry.of(gradientStates, gradients, largest,
+                context.groups());
 
         String fitChoice = p.getString("fit");
         List<Stage> stages = new ArrayList<>();
@@ -295,9 +297,12 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
 
+        double[][][] grouped = grouped(context, MAX_POLISH_GROUPS);
         List<Interpretation> out = new ArrayList<>();
         for (Rounded r : chosen.formulas()) {
-            out.add(readable(chosen, r, latents, states, variables, p));
+            Rounded polished = grouped == null ? r : polish(r, chosen.library(), grouped, geometry,
+                    p.getDouble("rationalTolerance"));
+            out.add(readable(chosen, polished, latents, states, variables, p));
         }
         out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
         LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
@@ -446,6 +451,176 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
         return out;
+    }
+
+    /** At most this many groups of the context are used to polish coefficients. */
+    static final int MAX_POLISH_GROUPS = 1000;
+
+    /**
+     * The context's states as groups ({@code groups × members × d}) when it says how many groups it holds and they
+     * divide its states evenly (group after group, as the runner and the counter pass them); {@code null} otherwise.
+     */
+    private static double[][][] grouped(InterpretationContext context, int maxGroups) {
+        int g = context.groups();
+        int n = context.size();
+        if (g < 2 || n % g != 0 || n / g < 2) {
+            return null;
+        }
+        int members = n / g;
+        int d = context.stateSpace().dimension();
+        double[] flat = context.states();
+        int used = Math.min(g, maxGroups);
+        double[][][] out = new double[used][members][d];
+        for (int k = 0; k < used; k++) {
+            int group = (int) ((long) k * g / used);
+            for (int j = 0; j < members; j++) {
+                System.arraycopy(flat, (group * members + j) * d, out[k][j], 0, d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Polishes a formula's coefficients on the groups, keeping its terms (Wetzel's invariants are constant on groups,
+     * whatever the network's small errors): with the leading term's coefficient held at 1, the others minimise the
+     * variance of the formula within groups,
+     * <pre>
+     *   min_c Σ_g Σ_i (F(x_gi) − F̄_g)²,   F = φ_lead + Σ_{m ≠ lead} c_m φ_m   (m in the formula's terms),
+     * </pre>
+     * a linear least-squares problem; the coefficients are then made rational at the coarsest tolerance whose
+     * within-group spread stays within {@value #RATIONAL_FACTOR} of the unrounded one. The polished formula replaces
+     * the network's reading only when it is more constant on the groups and still explains the network
+     * ({@code δ ≤ max(}{@value #EXPLAINED}{@code , }{@value #RATIONAL_FACTOR}{@code ·δ + }{@value #RATIONAL_SLACK}{@code )}):
+     * the network picks the terms, the data fix the numbers ({@code 0.294·R} read as {@code 3/10·R}).
+     */
+    private static Rounded polish(Rounded r, FeatureLibrary library, double[][][] grouped,
+                                  GradientReading.Geometry geometry, double rationalTolerance) {
+        int size = library.size();
+        List<Integer> support = new ArrayList<>();
+        int lead = -1;
+        for (int m = 0; m < size; m++) {
+            Rational q = r.rationals().get(m + 1);
+            if (!q.isZero()) {
+                support.add(m);
+                if (lead < 0 || Math.abs(q.doubleValue()) > Math.abs(r.rationals().get(lead + 1).doubleValue())) {
+                    lead = m;
+                }
+            }
+        }
+        if (support.size() < 2) {
+            return r;
+        }
+        int leadTerm = lead;
+        List<Integer> free = support.stream().filter(m -> m != leadTerm).toList();
+        int f = free.size();
+        double[][] ata = new double[f][f];
+        double[] atb = new double[f];
+        for (double[][] group : grouped) {
+            int members = group.length;
+            double[][] phi = new double[members][support.size() + 1];
+            double[] mean = new double[f + 1];
+            for (int j = 0; j < members; j++) {
+                phi[j][0] = library.value(lead, group[j]);
+                for (int a = 0; a < f; a++) {
+                    phi[j][a + 1] = library.value(free.get(a), group[j]);
+                }
+                for (int a = 0; a <= f; a++) {
+                    mean[a] += phi[j][a] / members;
+                }
+            }
+            for (int j = 0; j < members; j++) {
+                double b = phi[j][0] - mean[0];
+                for (int a = 0; a < f; a++) {
+                    double ua = phi[j][a + 1] - mean[a + 1];
+                    atb[a] -= ua * b;
+                    for (int c = 0; c <= a; c++) {
+                        double uc = phi[j][c + 1] - mean[c + 1];
+                        ata[a][c] += ua * uc;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < f; a++) {
+            for (int c = 0; c < a; c++) {
+                ata[c][a] = ata[a][c];
+            }
+        }
+        double[] x;
+        try {
+            x = Linalg.solveSymmetric(ata, atb);
+        } catch (RuntimeException e) {
+            return r;
+        }
+        double[] coefficients = new double[size];
+        coefficients[lead] = 1;
+        for (int a = 0; a < f; a++) {
+            if (!Double.isFinite(x[a])) {
+                return r;
+            }
+            coefficients[free.get(a)] = x[a];
+        }
+        double floatSpread = withinSpread(library, coefficients, grouped);
+        Rounded best = null;
+        double bestSpread = Double.NaN;
+        for (double step : TOLERANCE_STEPS) {
+            List<Rational> candidate = new ArrayList<>(size + 1);
+            candidate.add(Rational.ZERO);
+            double[] a = new double[size];
+            for (int m = 0; m < size; m++) {
+                Rational q = coefficients[m] == 0 ? Rational.ZERO : Rational.simplestWithin(coefficients[m],
+                        rationalTolerance * step);
+                candidate.add(q);
+                a[m] = q.doubleValue();
+            }
+            double spread = withinSpread(library, a, grouped);
+            LibraryFormula formula = new LibraryFormula(library, 0, a, "polished");
+            best = new Rounded(r.raw(), r.intercept(), candidate, formula, 1 - geometry.alignment(formula));
+            bestSpread = spread;
+            if (spread <= RATIONAL_FACTOR * floatSpread + 1e-14) {
+                break;
+            }
+        }
+        double originalSpread = withinSpread(library, coefficientsOf(r, size), grouped);
+        boolean explains = best.misalignment() <= Math.max(EXPLAINED, RATIONAL_FACTOR * r.misalignment() + RATIONAL_SLACK);
+        return bestSpread < originalSpread && explains ? best : r;
+    }
+
+    private static double[] coefficientsOf(Rounded r, int size) {
+        double[] a = new double[size];
+        for (int m = 0; m < size; m++) {
+            a[m] = r.rationals().get(m + 1).doubleValue();
+        }
+        return a;
+    }
+
+    /** The formula's variance within groups over its variance on all their states. */
+    private static double withinSpread(FeatureLibrary library, double[] coefficients, double[][][] grouped) {
+        double within = 0;
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (double[][] group : grouped) {
+            double[] v = new double[group.length];
+            double mean = 0;
+            for (int j = 0; j < group.length; j++) {
+                double value = 0;
+                for (int m = 0; m < coefficients.length; m++) {
+                    if (coefficients[m] != 0) {
+                        value += coefficients[m] * library.value(m, group[j]);
+                    }
+                }
+                v[j] = value;
+                mean += value / group.length;
+            }
+            for (double value : v) {
+                within += (value - mean) * (value - mean);
+                sum += value;
+                squares += value * value;
+                n++;
+            }
+        }
+        double total = squares - sum * sum / n;
+        return total > 0 ? within / total : Double.POSITIVE_INFINITY;
     }
 
     /** The rounded formula as a plain sum, before Symja, for logs. */
