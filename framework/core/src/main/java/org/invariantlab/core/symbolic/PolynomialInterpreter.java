@@ -137,6 +137,9 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             ParameterSpec.choice("joint", "span", List.of("span", "each"),
                     "several latents: span = the formulas of the invariants the latents encode together; "
                     + "each = read every latent alone"),
+            ParameterSpec.choice("candidates", "auto", List.of("auto", "off"),
+                    "auto: when no library explains the network, try default candidate features (reciprocal norms, "
+                    + "logarithms of positive variables, sines and cosines of angles) by evidence; off: never"),
             ParameterSpec.integer("latentDegree", 3, 1L, 6L,
                     "mixing reading and r2: degree of the polynomial in the latents that models their unknown mixing"));
 
@@ -255,10 +258,41 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         GradientReading.Geometry geometry = GradientReading.Geometry.of(gradientStates, gradients, largest,
                 context.groups());
 
+        Stage chosen = search(libraries, states, latents, geometry, p);
+        if (chosen == null) {
+            throw new InvariantLabException("no library term varies with the learned function on these "
+                    + states.length + " states, so there is no formula to read; check that the network learned "
+                    + "something (retrain) or raise maxDegree");
+        }
+        if ((chosen.misalignment() > EXPLAINED || chosen.library().degree() >= TAYLOR_DEGREE)
+                && p.getString("candidates").equals("auto")) {
+            chosen = withCandidates(chosen, space, context.features(), states, latents, geometry, p);
+        }
+        double[][][] grouped = grouped(context, MAX_POLISH_GROUPS);
+        List<Interpretation> out = new ArrayList<>();
+        for (Rounded r : chosen.formulas()) {
+            Rounded polished = grouped == null ? r : polish(r, chosen.library(), grouped, geometry,
+                    p.getDouble("rationalTolerance"));
+            out.add(readable(chosen, polished, latents, states, variables, p));
+        }
+        out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
+        LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
+                out.stream().map(Interpretation::expression).toList(), out.get(0).reading(), states.length,
+                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
+
+    /**
+     * The best stage over {@code libraries}: of every reading over each, the one with the smallest score, among those
+     * that explain the network when there are any (and then plain libraries before feature products); {@code null}
+     * when no library has anything to say.
+     */
+    private static Stage search(List<FeatureLibrary> libraries, double[][] states, double[][] latents,
+                                GradientReading.Geometry geometry, Parameters p) {
         String fitChoice = p.getString("fit");
         List<Stage> stages = new ArrayList<>();
         for (FeatureLibrary library : libraries) {
-            double[][] columns = columns(library, states, variables);
+            double[][] columns = columns(library, states, library.space().variables());
             Stage best = null;
             for (Fit fit : Fit.values()) {
                 if (!fitChoice.equals("auto") && !fitChoice.equals(fit.name().toLowerCase(Locale.ROOT))) {
@@ -279,11 +313,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
         if (stages.isEmpty()) {
-            throw new InvariantLabException("no library term varies with the learned function on these "
-                    + states.length + " states, so there is no formula to read; check that the network learned "
-                    + "something (retrain) or raise maxDegree");
+            return null;
         }
-        // candidates that explain the network come first, and among them plain libraries before feature products
         List<Stage> pool = stages;
         List<Stage> explaining = pool.stream().filter(st -> st.misalignment() <= EXPLAINED).toList();
         if (!explaining.isEmpty()) {
@@ -296,19 +327,60 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 chosen = stage;
             }
         }
+        return chosen;
+    }
 
-        double[][][] grouped = grouped(context, MAX_POLISH_GROUPS);
-        List<Interpretation> out = new ArrayList<>();
-        for (Rounded r : chosen.formulas()) {
-            Rounded polished = grouped == null ? r : polish(r, chosen.library(), grouped, geometry,
-                    p.getDouble("rationalTolerance"));
-            out.add(readable(chosen, polished, latents, states, variables, p));
+    /**
+     * A polynomial reading of this degree or more may be the Taylor expansion of a simpler function (a pendulum's
+     * {@code 1 − q²/2 + q⁴/24} for {@code Cos(q)}): the candidate features are tried then too, even when it explains
+     * the network.
+     */
+    static final int TAYLOR_DEGREE = 3;
+
+    /** At most this many candidate features are admitted. */
+    static final int MAX_CANDIDATES_ADMITTED = 3;
+
+    /**
+     * When no library explains the network, the default candidate features ({@link CandidateFeatures}) are tried by
+     * evidence, greedily: each round adds the candidate whose libraries give the lowest score {@code ln δ + ρ·T}, if
+     * that lowers the score of the reading so far; at most {@value #MAX_CANDIDATES_ADMITTED} are admitted. A candidate
+     * pays for its own terms like any other (a feature is one term), so none is admitted that does not buy its price.
+     */
+    private Stage withCandidates(Stage current, StateSpace space, List<Feature> given, double[][] states,
+                                 double[][] latents, GradientReading.Geometry geometry, Parameters p) {
+        List<Feature> admitted = new ArrayList<>(given);
+        List<List<Feature>> pool = new ArrayList<>(CandidateFeatures.groups(space, states, given));
+        Stage best = current;
+        for (int round = 0; round < MAX_CANDIDATES_ADMITTED && !pool.isEmpty(); round++) {
+            Stage roundBest = null;
+            List<Feature> pick = null;
+            for (List<Feature> c : pool) {
+                if (admitted.containsAll(c)) {
+                    continue;
+                }
+                List<Feature> trial = new ArrayList<>(admitted);
+                c.stream().filter(f -> !admitted.contains(f)).forEach(trial::add);
+                Stage s = search(libraries(space, trial, p).stream()
+                        .filter(l -> (long) MIN_STATES_PER_TERM * (l.size() + 1) <= states.length).toList(),
+                        states, latents, geometry, p);
+                if (s != null && (roundBest == null || s.score() < roundBest.score())) {
+                    roundBest = s;
+                    pick = c;
+                }
+            }
+            if (roundBest == null || !(roundBest.score() < best.score())) {
+                break;
+            }
+            LOG.debug("candidate features {} admitted: score {} -> {}", pick.stream().map(Feature::expression).toList(),
+                    best.score(), roundBest.score());
+            best = roundBest;
+            pick.stream().filter(f -> !admitted.contains(f)).forEach(admitted::add);
+            pool.remove(pick);
+            if (best.misalignment() <= EXPLAINED) {
+                break;
+            }
         }
-        out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
-        LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
-                out.stream().map(Interpretation::expression).toList(), out.get(0).reading(), states.length,
-                (System.nanoTime() - start) / 1_000_000);
-        return out;
+        return best;
     }
 
     /** The libraries to try: monomials and features alone by degree, then with feature products, by size. */
