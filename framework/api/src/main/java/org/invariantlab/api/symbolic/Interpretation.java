@@ -20,15 +20,24 @@ import org.invariantlab.api.system.ScalarField;
  * @param networkAlignment mean {@code |cos|} of the angle between the formula's gradient and the learned
  *                         functions' gradients on the context's states (1: the formula explains the network);
  *                         {@code NaN} when the interpreter does not say
+ * @param alternatives     the Pareto front of simplicity against fit the interpreter explored, simplest first; empty
+ *                         when it has none (since 0.2.0)
  */
 public record Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula,
-                             String reading, double networkAlignment) {
+                             String reading, double networkAlignment, List<Alternative> alternatives) {
     public Interpretation {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(latex, "latex");
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
         Objects.requireNonNull(formula, "formula");
         Objects.requireNonNull(reading, "reading");
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+
+    /** An interpretation without a front of alternatives. */
+    public Interpretation(String expression, String latex, double r2, List<Term> terms, ScalarField formula,
+                          String reading, double networkAlignment) {
+        this(expression, latex, r2, terms, formula, reading, networkAlignment, List.of());
     }
 
     /** An interpretation that does not say how it was read (the 0.1 form of this record). */

@@ -16,6 +16,17 @@ import org.invariantlab.api.system.ScalarField;
  */
 public interface SymbolicInterpreter extends LabExtension {
 
+    /**
+     * Whether this interpreter searches expressions beyond a fixed library (symbolic regression): slower, but able to
+     * read what no library holds. The host calls such an interpreter by itself when the chosen one does not explain
+     * the network. Default {@code false}.
+     *
+     * @since 0.2.0
+     */
+    default boolean searchesExpressions() {
+        return false;
+    }
+
     /** Interprets {@code f} on the context's states. */
     Interpretation interpret(ScalarField f, InterpretationContext context, Parameters parameters);
 

@@ -23,6 +23,7 @@ import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
 import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.run.FormulaReport;
 import org.invariantlab.core.run.ResultDirectory;
 import org.invariantlab.core.run.RunListener;
 import org.invariantlab.physics.dynamics.DynamicalSystem;
@@ -110,7 +111,8 @@ public final class CountJob {
                 warnings.poorlyResolved(countData.source().medianTurnDegrees());
             }
             CountRun run = Counter.count(countData, settings, orthogonality.extension(),
-                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters, listener);
+                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters,
+                    FormulaReport.searchIn(lab.registry(), interpreter.id()), listener);
             refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
                     orthogonality.originVersion(), Map.of("nu", String.valueOf(settings.nu()))));
             deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),

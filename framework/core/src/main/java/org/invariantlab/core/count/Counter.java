@@ -78,7 +78,7 @@ public final class Counter {
      */
     public static CountRun count(CountData data, CountSettings s, IndependenceLoss orthogonality,
                                  Optional<IndependenceLoss> deflation, SymbolicInterpreter interpreter,
-                                 Parameters interpreterParameters, RunListener listener) {
+                                 Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
         if (s.deflation() && deflation.isEmpty()) {
             throw new InvariantLabException("--method " + s.method() + " needs the neural-deflation plugin; put its jar "
@@ -104,7 +104,7 @@ public final class Counter {
                     Map.of("nu", String.valueOf(s.nu())));
             GradientTrainer.Stage stage = GradientTrainer.train(data.train(), data.validation(), orthogonality, p,
                     base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener);
-            svd = svdCount(stage, k, s, data, interpreter, interpreterParameters);
+            svd = svdCount(stage, k, s, data, interpreter, interpreterParameters, search);
             networks.add(new CountRun.Network("svd", stage));
             listener.stage(String.format(java.util.Locale.ROOT, "svd count %d; spectrum %s", svd.count(),
                     format(svd.spectrum())));
@@ -114,7 +114,7 @@ public final class Counter {
             IndependenceLoss loss = deflation.get();
             List<Boolean> variants = data.train().canonical().isPresent() ? List.of(true, false) : List.of(false);
             for (boolean bracket : variants) {
-                deflations.add(deflate(bracket, loss, k, s, base, data, networks, interpreter, interpreterParameters,
+                deflations.add(deflate(bracket, loss, k, s, base, data, networks, interpreter, interpreterParameters, search,
                         listener));
             }
         }
@@ -137,7 +137,7 @@ public final class Counter {
     private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
                                                  TrainingConfig base, CountData data,
                                                  List<CountRun.Network> networks, SymbolicInterpreter interpreter,
-                                                 Parameters interpreterParameters, RunListener listener) {
+                                                 Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
         Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of("alpha", s.alpha(), "bracket",
                 String.valueOf(bracket)));
@@ -174,7 +174,7 @@ public final class Counter {
         for (int i = 0; i < count; i++) {
             counted.add(stages.get(i).field(0));
         }
-        Read read = formulas(counted, data, interpreter, interpreterParameters);
+        Read read = formulas(counted, data, interpreter, interpreterParameters, search);
         return new CountResult.Deflation(bracket, losses.stream().mapToDouble(Double::doubleValue).toArray(),
                 conservation.stream().mapToDouble(Double::doubleValue).toArray(), s.deflationTolerance(), count,
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -182,7 +182,7 @@ public final class Counter {
     }
 
     private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, CountData data,
-                                            SymbolicInterpreter interpreter, Parameters interpreterParameters) {
+                                            SymbolicInterpreter interpreter, Parameters interpreterParameters, FormulaReport.Search search) {
         Encoder e = stage.encoder();
         double[] x = data.testField().states();
         double[] h = data.testField().vectorField();
@@ -248,7 +248,7 @@ public final class Counter {
         for (int i = 0; i < count; i++) {
             conserved.add(fields.get(order.get(i)));
         }
-        Read read = formulas(conserved, data, interpreter, interpreterParameters);
+        Read read = formulas(conserved, data, interpreter, interpreterParameters, search);
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
                 stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), read.formulas(), read.set());
     }
@@ -404,14 +404,14 @@ public final class Counter {
     }
 
     private static Read formulas(List<ScalarField> fields, CountData data,
-                                 SymbolicInterpreter interpreter, Parameters parameters) {
+                                 SymbolicInterpreter interpreter, Parameters parameters, FormulaReport.Search search) {
         if (fields.isEmpty()) {
             return new Read(List.of(), null);
         }
         GroupedData test = data.testBlock();
         Scores scores = Scorer.score(fields, data.model(), test, ScoringOptions.defaults());
         FormulaReport report = FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(),
-                scores);
+                scores, search);
         List<CountResult.Formula> out = new ArrayList<>();
         for (int i = 0; i < report.readings().size(); i++) {
             Interpretation r = report.readings().get(i);

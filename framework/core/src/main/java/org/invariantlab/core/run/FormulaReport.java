@@ -18,6 +18,8 @@ import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.core.score.FormulaCheck;
 import org.invariantlab.core.score.Scorer;
 import org.invariantlab.api.data.Groups;
+import org.invariantlab.core.symbolic.Cas;
+import org.invariantlab.core.symbolic.SymbolicForm;
 import org.invariantlab.core.score.Scores;
 import org.invariantlab.core.verdict.SetVerdict;
 import org.invariantlab.core.verdict.Verdict;
@@ -74,6 +76,24 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
      */
     public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
                                      SystemModel model, GroupedData test, GroupedData fresh, Scores scores) {
+        return read(interpreter, parameters, latents, model, test, fresh, scores, null);
+    }
+
+    /**
+     * An interpreter that searches expressions ({@link SymbolicInterpreter#searchesExpressions()}), with its
+     * parameters, called when the chosen interpreter's reading does not explain the network.
+     */
+    public record Search(SymbolicInterpreter interpreter, Parameters parameters) {
+    }
+
+    /**
+     * As {@link #read(SymbolicInterpreter, Parameters, List, SystemModel, GroupedData, GroupedData, Scores)}; when a
+     * reading explains the network worse than {@value #MIN_NETWORK_ALIGNMENT} (δ > 0.01) and {@code search} is given,
+     * the searching interpreter reads the latents too, and its readings are kept if they explain the network better.
+     */
+    public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
+                                     SystemModel model, GroupedData test, GroupedData fresh, Scores scores,
+                                     Search search) {
         InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(),
                 test.values(), test.groups());
         List<Interpretation> readings;
@@ -84,6 +104,21 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         }
         if (readings == null || readings.isEmpty()) {
             return failed("interpreter '" + interpreter.id() + "' returned no formula");
+        }
+        if (interpreter.searchesExpressions()) {
+            readings = simplified(readings, model);
+        }
+        if (search != null && !interpreter.searchesExpressions()
+                && readings.stream().anyMatch(r -> !(r.networkAlignment() >= MIN_NETWORK_ALIGNMENT))) {
+            try {
+                List<Interpretation> searched = simplified(search.interpreter().interpretJointly(latents, context,
+                        search.parameters()), model);
+                if (meanAlignment(searched) > meanAlignment(readings)) {
+                    readings = searched;
+                }
+            } catch (InvariantLabException e) {
+                // the library reading stands; the search found nothing better to say
+            }
         }
         List<Double> alignment = new ArrayList<>();
         List<FormulaCheck.Result> checks = new ArrayList<>();
@@ -102,6 +137,36 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         SetVerdict set = readings.size() < 2 ? null : verifier.set(readings.stream().map(Interpretation::expression)
                 .toList(), readings.stream().map(Interpretation::formula).toList());
         return new FormulaReport(readings, alignment, checks, verdicts, set, null);
+    }
+
+    /**
+     * The first interpreter of {@code registry} (by id) that searches expressions, other than {@code chosen}, at its
+     * default parameters; {@code null} when no plugin offers one.
+     */
+    public static Search searchIn(org.invariantlab.core.registry.ExtensionRegistry registry, String chosen) {
+        return registry.all(SymbolicInterpreter.class).stream()
+                .filter(r -> r.extension().searchesExpressions() && !r.id().equals(chosen))
+                .sorted(java.util.Comparator.comparing(org.invariantlab.core.registry.ExtensionRecord::id))
+                .findFirst()
+                .map(r -> new Search(r.extension(), Parameters.resolve(r.id(), r.extension().parameters(), Map.of())))
+                .orElse(null);
+    }
+
+    private static double meanAlignment(List<Interpretation> readings) {
+        return readings.stream().mapToDouble(r -> Double.isFinite(r.networkAlignment()) ? r.networkAlignment() : 0)
+                .average().orElse(0);
+    }
+
+    /** A search's formulas in their shortest form ({@link Cas#simplest}), as the library reader writes its own. */
+    private static List<Interpretation> simplified(List<Interpretation> readings, SystemModel model) {
+        List<String> variables = model.stateSpace().variables();
+        List<Interpretation> out = new ArrayList<>();
+        for (Interpretation r : readings) {
+            SymbolicForm form = Cas.simplest(r.expression(), variables);
+            out.add(new Interpretation(form.expression(), form.latex(), r.r2(), r.terms(), r.formula(), r.reading(),
+                    r.networkAlignment(), r.alternatives()));
+        }
+        return out;
     }
 
     /** Seed of the random points and bootstrap of the verdicts: fixed, so that a verdict is reproducible. */
@@ -196,6 +261,17 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
                 terms.add(term);
             });
             m.put("terms", terms);
+            if (!f.alternatives().isEmpty()) {
+                List<Map<String, Object>> front = new ArrayList<>();
+                for (org.invariantlab.api.symbolic.Alternative a : f.alternatives()) {
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("expression", a.expression());
+                    point.put("complexity", a.complexity());
+                    point.put("misalignment", a.misalignment());
+                    front.add(point);
+                }
+                m.put("pareto_front", front);
+            }
             list.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>(list.get(0));

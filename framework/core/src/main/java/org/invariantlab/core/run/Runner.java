@@ -273,7 +273,8 @@ public final class Runner {
             latents.add(result.encoder().field(k));
         }
         Scores scores = Scorer.score(latents, r.model(), data.test(), ScoringOptions.defaults());
-        FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(), listener);
+        FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
+                FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
         RunMetrics metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
         store(spec, r, dir, command, metrics, formulas, result, latents, data.test(), scores, listener);
         return new RunOutcome(spec, metrics, dir.target());
@@ -389,12 +390,14 @@ public final class Runner {
     }
 
     private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, Splits data,
-                                      RunSeeds seeds, Scores scores, LearningVerdict verdict, RunListener listener) {
+                                      RunSeeds seeds, Scores scores, LearningVerdict verdict, FormulaReport.Search search,
+                                      RunListener listener) {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
             formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                    UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores);
+                    UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores,
+                    search);
         } else {
             formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
         }

@@ -70,7 +70,7 @@ class CounterTest {
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountRun run = Counter.count(CountData.simulate(system.id(), Map.of(), model, settings.trajectories(),
                 settings.statesPerTrajectory(), settings.seed()), settings, loss, Optional.empty(), reader,
-                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), RunListener.silent());
+                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent());
         assertEquals(1, run.networks().size(), "svd trains one network");
         return run.result();
     }
@@ -170,7 +170,7 @@ class CounterTest {
                 1, 1.0, "1", 0.2, 0.05);
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), reader,
-                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), RunListener.silent()).result();
+                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent()).result();
         assertEquals(3, r.trueIndependent(), "rank of the suspected invariants' gradients");
         assertEquals(-1, r.declaredIndependent(), "a file declares no counts");
         assertEquals(3, r.svd().count(), () -> "spectrum " + java.util.Arrays.toString(r.svd().spectrum()));
