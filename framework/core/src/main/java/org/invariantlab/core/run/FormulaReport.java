@@ -88,8 +88,9 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
 
     /**
      * As {@link #read(SymbolicInterpreter, Parameters, List, SystemModel, GroupedData, GroupedData, Scores)}; when a
-     * reading explains the network worse than {@value #MIN_NETWORK_ALIGNMENT} (δ > 0.01) and {@code search} is given,
-     * the searching interpreter reads the latents too, and its readings are kept if they explain the network better.
+     * reading explains the network worse than {@value #MIN_NETWORK_ALIGNMENT} (δ > 0.01) and is not conserved by its
+     * verdict, and {@code search} is given, the searching interpreter reads the latents too, and its readings are kept
+     * if they explain the network better.
      */
     public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
                                      SystemModel model, GroupedData test, GroupedData fresh, Scores scores,
@@ -108,13 +109,15 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         if (interpreter.searchesExpressions()) {
             readings = simplified(readings, model);
         }
-        if (search != null && !interpreter.searchesExpressions()
-                && readings.stream().anyMatch(r -> !(r.networkAlignment() >= MIN_NETWORK_ALIGNMENT))) {
+        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
+        List<Verdict> verdicts = verdicts(verifier, readings);
+        if (search != null && !interpreter.searchesExpressions() && unexplained(readings, verdicts)) {
             try {
                 List<Interpretation> searched = simplified(search.interpreter().interpretJointly(latents, context,
                         search.parameters()), model);
                 if (meanAlignment(searched) > meanAlignment(readings)) {
                     readings = searched;
+                    verdicts = verdicts(verifier, readings);
                 }
             } catch (InvariantLabException e) {
                 // the library reading stands; the search found nothing better to say
@@ -128,11 +131,6 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
             // cannot be told apart from the constant)
             checks.add(FormulaCheck.check(r.expression(), r.formula(), model,
                     List.copyOf(scores.alignmentPerInvariant().keySet()), fresh));
-        }
-        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
-        List<Verdict> verdicts = new ArrayList<>();
-        for (Interpretation r : readings) {
-            verdicts.add(verifier.verdict(r.expression(), r.formula()));
         }
         SetVerdict set = readings.size() < 2 ? null : verifier.set(readings.stream().map(Interpretation::expression)
                 .toList(), readings.stream().map(Interpretation::formula).toList());
@@ -150,6 +148,28 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
                 .findFirst()
                 .map(r -> new Search(r.extension(), Parameters.resolve(r.id(), r.extension().parameters(), Map.of())))
                 .orElse(null);
+    }
+
+    private static List<Verdict> verdicts(Verifier verifier, List<Interpretation> readings) {
+        List<Verdict> out = new ArrayList<>();
+        for (Interpretation r : readings) {
+            out.add(verifier.verdict(r.expression(), r.formula()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a search is called for: some reading neither explains the network (alignment below
+     * {@value #MIN_NETWORK_ALIGNMENT}) nor is conserved by its verdict — a formula proven or exact needs no search,
+     * however loosely a half-trained network follows it.
+     */
+    private static boolean unexplained(List<Interpretation> readings, List<Verdict> verdicts) {
+        for (int j = 0; j < readings.size(); j++) {
+            if (!(readings.get(j).networkAlignment() >= MIN_NETWORK_ALIGNMENT) && !verdicts.get(j).kind().conserved()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double meanAlignment(List<Interpretation> readings) {

@@ -337,6 +337,17 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
      */
     static final int TAYLOR_DEGREE = 3;
 
+    /**
+     * Candidates are tried with monomials up to this degree (and feature products up to degree 1): the conserved
+     * quantities they exist for are of low degree in the rest (a pendulum's {@code p²/2 − Cos q}, a Kepler energy
+     * {@code v²/2 − 1/r}, a population model's {@code aR + bF + c Log R + d Log F}), and the search stays affordable
+     * (each candidate repeats the library search).
+     */
+    static final int CANDIDATE_DEGREE = 2;
+
+    /** At most this many candidate groups are tried (the first in the order of {@link CandidateFeatures#groups}). */
+    static final int MAX_CANDIDATE_GROUPS = 24;
+
     /** At most this many candidate features are admitted. */
     static final int MAX_CANDIDATES_ADMITTED = 3;
 
@@ -349,7 +360,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
     private Stage withCandidates(Stage current, StateSpace space, List<Feature> given, double[][] states,
                                  double[][] latents, GradientReading.Geometry geometry, Parameters p) {
         List<Feature> admitted = new ArrayList<>(given);
-        List<List<Feature>> pool = new ArrayList<>(CandidateFeatures.groups(space, states, given));
+        List<List<Feature>> all = CandidateFeatures.groups(space, states, given);
+        List<List<Feature>> pool = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_CANDIDATE_GROUPS)));
         Stage best = current;
         for (int round = 0; round < MAX_CANDIDATES_ADMITTED && !pool.isEmpty(); round++) {
             Stage roundBest = null;
@@ -361,7 +373,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 List<Feature> trial = new ArrayList<>(admitted);
                 c.stream().filter(f -> !admitted.contains(f)).forEach(trial::add);
                 Stage s = search(libraries(space, trial, p).stream()
-                        .filter(l -> (long) MIN_STATES_PER_TERM * (l.size() + 1) <= states.length).toList(),
+                        .filter(l -> l.degree() <= CANDIDATE_DEGREE && l.productDegree() <= 1
+                                && (long) MIN_STATES_PER_TERM * (l.size() + 1) <= states.length).toList(),
                         states, latents, geometry, p);
                 if (s != null && (roundBest == null || s.score() < roundBest.score())) {
                     roundBest = s;

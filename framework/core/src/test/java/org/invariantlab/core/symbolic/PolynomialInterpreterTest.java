@@ -252,7 +252,7 @@ class PolynomialInterpreterTest {
     void declaresItsParameters() {
         assertEquals("polynomial", INTERPRETER.id());
         assertEquals(List.of("degree", "maxDegree", "products", "fit", "method", "ridge", "threshold",
-                        "rationalTolerance", "maxSamples", "gradientSamples", "joint", "latentDegree"),
+                        "rationalTolerance", "maxSamples", "gradientSamples", "joint", "candidates", "latentDegree"),
                 INTERPRETER.parameters().stream().map(s -> s.name()).toList());
         Parameters defaults = Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of());
         assertEquals(0L, defaults.values().get("degree"), "the degree is chosen by the evidence");

@@ -69,7 +69,7 @@ public final class SymbolicRegressionInterpreter implements SymbolicInterpreter 
     private static final Logger LOG = LoggerFactory.getLogger(SymbolicRegressionInterpreter.class);
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.real("budget", 60, 1.0, 3600.0, "most seconds the search may take per learned function"),
+            ParameterSpec.real("budget", 30, 1.0, 3600.0, "most seconds the search may take per learned function"),
             ParameterSpec.integer("generations", 300, 1L, 100000L, "generations of the search"),
             ParameterSpec.integer("population", 1000, 10L, 100000L, "trees per generation"),
             ParameterSpec.integer("depth", 4, 1L, 10L, "depth of the initial random trees"),
