@@ -120,7 +120,8 @@ public final class ResultReader {
         Scores scores = Scorer.score(latents, r.model(), test, ScoringOptions.defaults());
         listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
         FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                UserFeatures.model(r.model(), spec.features()), test, fresh, scores);
+                UserFeatures.model(r.model(), spec.features()), test, fresh, scores,
+                runner.search(r.interpreter().id()));
         if (out == null) {
             return new Reading(spec, formulas, scores, null);
         }

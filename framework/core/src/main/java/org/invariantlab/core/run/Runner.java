@@ -175,6 +175,11 @@ public final class Runner {
         return out;
     }
 
+    /** The searching interpreter to call when the one chosen as {@code interpreterId} does not explain a network. */
+    FormulaReport.Search search(String interpreterId) {
+        return FormulaReport.searchIn(lab.registry(), interpreterId);
+    }
+
     Resolved resolveExtensions(RunSpec spec) {
         Map<SlotKind, Choice> choices = new EnumMap<>(SlotKind.class);
         for (SlotKind kind : SlotKind.values()) {

@@ -13,8 +13,9 @@ import org.invariantlab.api.system.StateSpace;
  * conserved quantities often needs and no polynomial can give:
  * <ul>
  *   <li><b>reciprocal norms</b> {@code 1/Sqrt(a²+b²)}, {@code 1/Sqrt(a²+b²+c²)} of position-like pairs and triples
- *       (the positions of a canonical layout; without one, every pair and triple of a state of at most
- *       {@value #MAX_FREE_DIMENSION} variables), where the norm stays away from 0 on the data: central potentials;</li>
+ *       (pairs and triples of the positions of a canonical layout; without one, every pair of a state of at most
+ *       {@value #MAX_FREE_DIMENSION} variables — triples of arbitrary variables fitted noise in a measured case),
+ *       where the norm stays away from 0 on the data: central potentials;</li>
  *   <li><b>logarithms</b> {@code Log(v)} of variables that are strictly positive on the data: population models,
  *       epidemics;</li>
  *   <li><b>sines and cosines</b> {@code Sin(v)}, {@code Cos(v)} of variables that behave like angles (they span at
@@ -72,10 +73,11 @@ final class CandidateFeatures {
         List<Integer> positions = space.canonical().map(c -> c.positions())
                 .orElse(d <= MAX_FREE_DIMENSION ? java.util.stream.IntStream.range(0, d).boxed().toList() : List.of());
         List<Feature> out = new ArrayList<>();
+        boolean canonical = space.canonical().isPresent();
         for (int a = 0; a < positions.size(); a++) {
             for (int b = a + 1; b < positions.size(); b++) {
                 addNorm(out, known, vars, states, new int[] {positions.get(a), positions.get(b)});
-                for (int c = b + 1; c < positions.size(); c++) {
+                for (int c = b + 1; c < positions.size() && canonical; c++) {
                     addNorm(out, known, vars, states, new int[] {positions.get(a), positions.get(b), positions.get(c)});
                 }
             }

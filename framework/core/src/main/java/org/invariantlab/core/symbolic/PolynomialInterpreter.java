@@ -381,7 +381,10 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                     pick = c;
                 }
             }
-            if (roundBest == null || !(roundBest.score() < best.score())) {
+            if (roundBest == null || !(roundBest.score() < best.score())
+                    || latents.length > 1 && explained(roundBest) <= explained(best)) {
+                // with several latents, a feature must make another reading explain the network: a lower average
+                // cost alone may come from fitting a latent that is not an invariant at all
                 break;
             }
             LOG.debug("candidate features {} admitted: score {} -> {}", pick.stream().map(Feature::expression).toList(),
@@ -394,6 +397,11 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
         }
         return best;
+    }
+
+    /** How many of the stage's formulas explain the network ({@code δ ≤ }{@value #EXPLAINED}). */
+    private static int explained(Stage stage) {
+        return (int) stage.formulas().stream().filter(r -> r.misalignment() <= EXPLAINED).count();
     }
 
     /** The libraries to try: monomials and features alone by degree, then with feature products, by size. */
