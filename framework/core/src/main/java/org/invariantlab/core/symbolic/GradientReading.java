@@ -580,6 +580,18 @@ final class GradientReading {
             }
             whitened = white.toArray(new double[0][]);
             int rw = whitened.length;
+            Linalg.Eigen he = whitenedEigen();
+            int keep = Math.min(k, rw);
+            double[][] out = new double[keep][];
+            for (int j = 0; j < keep; j++) {
+                out[j] = unwhiten(he.vectors()[rw - 1 - j]); // smallest eigenvalues last
+            }
+            return out;
+        }
+
+        /** The eigen-decomposition of the misaligned energy in whitened coordinates (the quotient's eigenproblem). */
+        private Linalg.Eigen whitenedEigen() {
+            int rw = whitened.length;
             double[][] h = new double[rw][rw];
             for (int p = 0; p < rw; p++) {
                 double[] up = multiply(misaligned, whitened[p]);
@@ -589,20 +601,18 @@ final class GradientReading {
                     h[q][p] = v;
                 }
             }
-            Linalg.Eigen he = Linalg.symmetricEigen(h);
-            int keep = Math.min(k, rw);
-            double[][] out = new double[keep][];
-            for (int j = 0; j < keep; j++) {
-                double[] y = he.vectors()[rw - 1 - j]; // smallest eigenvalues last
-                double[] c = new double[mu];
-                for (int r = 0; r < rw; r++) {
-                    for (int a = 0; a < mu; a++) {
-                        c[a] += y[r] * whitened[r][a];
-                    }
+            return Linalg.symmetricEigen(h);
+        }
+
+        /** A whitened vector back in scaled coordinates. */
+        private double[] unwhiten(double[] y) {
+            double[] c = new double[index.length];
+            for (int r = 0; r < whitened.length; r++) {
+                for (int a = 0; a < c.length; a++) {
+                    c[a] += y[r] * whitened[r][a];
                 }
-                out[j] = c;
             }
-            return out;
+            return c;
         }
 
         /**
@@ -632,16 +642,7 @@ final class GradientReading {
                 return new Span(new double[0][], 0, new double[0], new double[0]);
             }
             int rw = whitened.length;
-            double[][] h = new double[rw][rw];
-            for (int p = 0; p < rw; p++) {
-                double[] up = multiply(misaligned, whitened[p]);
-                for (int q = 0; q <= p; q++) {
-                    double v = Linalg.dot(up, whitened[q]);
-                    h[p][q] = v;
-                    h[q][p] = v;
-                }
-            }
-            Linalg.Eigen he = Linalg.symmetricEigen(h);
+            Linalg.Eigen he = whitenedEigen();
             double[] values = he.values(); // descending: the smallest last
             if (rw < k) {
                 return new Span(new double[0][], 0, new double[0], new double[0]);
@@ -655,14 +656,7 @@ final class GradientReading {
             List<Double> kept = new ArrayList<>();
             for (int j = rw - 1; j >= 0 && values[j] <= accept; j--) {
                 kept.add(Math.max(0, values[j]));
-                double[] y = he.vectors()[j];
-                double[] c = new double[mu];
-                for (int r = 0; r < rw; r++) {
-                    for (int a = 0; a < mu; a++) {
-                        c[a] += y[r] * whitened[r][a];
-                    }
-                }
-                out.add(c);
+                out.add(unwhiten(he.vectors()[j]));
             }
             return new Span(out.toArray(new double[0][]), accept, smallest,
                     kept.stream().mapToDouble(Double::doubleValue).toArray());
