@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,27 +25,17 @@ class CheckCommandTest {
 
     @BeforeAll
     static void plugin() throws IOException {
-        plugins = Files.createDirectories(tmp.resolve("plugins"));
-        PluginJarBuilder.plugin("circle").version("1.0.0").extensions(CircleSystem.class).writeTo(plugins);
+        plugins = CliRun.circlePlugin(tmp);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--plugins-dir");
-        all.add(plugins.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.withPlugins(plugins, args);
     }
 
     @Test
     void functionsOfTheTruthAreExactAndACoordinateIsNotConserved() throws IOException {
         Path out = tmp.resolve("verdicts");
-        Run r = run("check", "--system", "circle", "x^2+y^2", "-Sqrt(x^2+y^2)", "x", "--out", out.toString());
+        CliRun r = run("check", "--system", "circle", "x^2+y^2", "-Sqrt(x^2+y^2)", "x", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(2).strip().startsWith("exact: a function of r2"), r.out());
@@ -62,11 +48,11 @@ class CheckCommandTest {
 
     @Test
     void aFormulaOutsideTheWhitelistIsOnePlainLine() {
-        Run r = run("check", "--system", "circle", "x+Run(\"rm -rf /\")");
+        CliRun r = run("check", "--system", "circle", "x+Run(\"rm -rf /\")");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().startsWith("error: unknown function Run in formula 'x+Run("), r.err());
         assertEquals(1, r.err().strip().lines().count());
-        Run none = run("check", "--system", "circle");
+        CliRun none = run("check", "--system", "circle");
         assertEquals(ExitCodes.USAGE, none.code());
     }
 }

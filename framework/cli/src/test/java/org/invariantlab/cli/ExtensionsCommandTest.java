@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,24 +17,14 @@ class ExtensionsCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) throws IOException {
-        Path empty = Files.createDirectories(tmp.resolve("plugins"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--plugins-dir";
-        all[args.length + 1] = empty.toString();
-        int code = Main.run(all, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) throws IOException {
+        return CliRun.withPlugins(Files.createDirectories(tmp.resolve("plugins")), args);
     }
 
     @Test
     void everyExtensionPointIsListedWithItsExtensionsAndTheirParameters() throws IOException {
-        Run r = run("extensions");
+        CliRun r = run("extensions");
         assertEquals(0, r.code(), r.err());
         List<String> headers = r.out().lines().filter(l -> !l.startsWith(" ") && !l.isEmpty()).toList();
         assertEquals(5, headers.size(), r.out());
@@ -55,7 +43,7 @@ class ExtensionsCommandTest {
 
     @Test
     void onePointByNameInAnyCase() throws IOException {
-        Run r = run("extensions", "symbolic-interpreter");
+        CliRun r = run("extensions", "symbolic-interpreter");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("SymbolicInterpreter (symbolic interpreter): "), r.out());
         assertFalse(r.out().contains("PhysicalSystem"), r.out());
@@ -64,7 +52,7 @@ class ExtensionsCommandTest {
 
     @Test
     void anUnknownPointIsAUsageErrorNamingTheChoices() throws IOException {
-        Run r = run("extensions", "readers");
+        CliRun r = run("extensions", "readers");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("unknown extension point 'readers'; choose one of PhysicalSystem, PairSampler,"
                 + " NetworkHead, IndependenceLoss, SymbolicInterpreter"), r.err());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,17 +38,13 @@ class OutputPathRulesTest {
     private static Path cell;
     private static boolean root;
 
-    private record Run(int code, String out, String err) {
-    }
-
     /** A kind of bad output; {@code make} creates it under the given name, {@code null} if it cannot be made here. */
     private record Kind(String name, String refusal, Function<Path, Path> make) {
     }
 
     @BeforeAll
     static void setUp() throws Exception {
-        plugins = Files.createDirectories(tmp.resolve("plugins"));
-        PluginJarBuilder.plugin("circle").version("1.0.0").extensions(CircleSystem.class).writeTo(plugins);
+        plugins = CliRun.circlePlugin(tmp);
         inputs = Files.createDirectories(tmp.resolve("inputs"));
         StringBuilder groups = new StringBuilder("group,x,y\n");
         StringBuilder trajectories = new StringBuilder("trajectory,t,x,y\n");
@@ -71,7 +64,7 @@ class OutputPathRulesTest {
                 + "  - name: siamese\n    run:\n      data: {trainGroups: 300, validationGroups: 60, testGroups: 60}\n"
                 + "      training: {hidden: [8], epochs: 1}\n");
         baseRun = tmp.resolve("base");
-        Run r = run("run", "--system", "circle", "--train-groups", "300", "--validation-groups", "60", "--test-groups",
+        CliRun r = run("run", "--system", "circle", "--train-groups", "300", "--validation-groups", "60", "--test-groups",
                 "60", "--hidden", "8", "--epochs", "1", "--out", baseRun.toString());
         assertTrue(Files.isDirectory(baseRun.resolve("model")), r.out() + r.err());
         Path cmp = tmp.resolve("cmp");
@@ -82,14 +75,8 @@ class OutputPathRulesTest {
         root = "root".equals(System.getProperty("user.name"));
     }
 
-    private static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--plugins-dir");
-        all.add(plugins.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.withPlugins(plugins, args);
     }
 
     private static Path mk(String... command) {
@@ -181,7 +168,7 @@ class OutputPathRulesTest {
                 continue; // this machine cannot make it (a device needs root)
             }
             Map<String, String> before = snapshot();
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(command.args(out)),
+            CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(command.args(out)),
                     name + " against " + k.name());
             assertEquals(ExitCodes.USAGE, r.code(), name + " against " + k.name() + ": " + r.out() + r.err());
             assertTrue(r.err().contains(k.refusal()), name + " against " + k.name() + ": " + r.err());
@@ -214,7 +201,7 @@ class OutputPathRulesTest {
             "--force"});
         Map<String, String> before = snapshot();
         for (Path target : List.of(baseRun, viaLink)) {
-            Run r = run("read", viaLink.toString(), "--out", target.toString(), "--force");
+            CliRun r = run("read", viaLink.toString(), "--out", target.toString(), "--force");
             assertEquals(ExitCodes.USAGE, r.code(), r.err());
             assertTrue(r.err().contains("the run being read"), r.err());
         }
@@ -235,7 +222,7 @@ class OutputPathRulesTest {
                 continue;
             }
             Map<String, String> before = snapshot();
-            Run r = run("rerun", cell.toString(), "--out", out.toString());
+            CliRun r = run("rerun", cell.toString(), "--out", out.toString());
             assertEquals(ExitCodes.USAGE, r.code(), k.name() + ": " + r.out() + r.err());
             assertFalse(r.out().contains("Running cell"), "refused before the cell runs: " + r.out());
             assertUnchanged(before, "rerun against " + k.name());
@@ -253,7 +240,7 @@ class OutputPathRulesTest {
                 continue;
             }
             Map<String, String> before = snapshot();
-            Run r = k.name().equals("file") ? run("sample", "circle", "--groups", "5", "--out", out.toString())
+            CliRun r = k.name().equals("file") ? run("sample", "circle", "--groups", "5", "--out", out.toString())
                     : run("sample", "circle", "--groups", "5", "--out", out.toString(), "--force");
             assertEquals(ExitCodes.USAGE, r.code(), k.name() + ": " + r.err());
             assertUnchanged(before, "sample against " + k.name());
@@ -270,7 +257,7 @@ class OutputPathRulesTest {
         org.invariantlab.core.io.Leftovers.deleteTree(cellDir);
         link(cellDir, victim);
         Map<String, String> before = snapshot();
-        Run r = run("compare", inputs.resolve("grid.yaml").toString(), "--out", cmp.toString(), "--force");
+        CliRun r = run("compare", inputs.resolve("grid.yaml").toString(), "--out", cmp.toString(), "--force");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("cells/circle--siamese--s1 is a symbolic link"), r.err());
         assertUnchanged(before, "compare with a linked cell");

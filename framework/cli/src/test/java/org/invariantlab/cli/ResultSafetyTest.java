@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,23 +25,13 @@ class ResultSafetyTest {
 
     private static Path plugins;
 
-    private record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void plugin() throws IOException {
-        plugins = Files.createDirectories(tmp.resolve("plugins"));
-        PluginJarBuilder.plugin("circle").version("1.0.0").extensions(CircleSystem.class).writeTo(plugins);
+        plugins = CliRun.circlePlugin(tmp);
     }
 
-    private static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--plugins-dir");
-        all.add(plugins.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.withPlugins(plugins, args);
     }
 
     private static String[] small(Path out, String... more) {
@@ -58,7 +45,7 @@ class ResultSafetyTest {
     @Test
     void aRunThatLearnedNothingExitsThreeAndSaysWhatToChange() throws IOException {
         Path out = tmp.resolve("lr30");
-        Run r = run(small(out, "--learning-rate", "30"));
+        CliRun r = run(small(out, "--learning-rate", "30"));
         assertEquals(ExitCodes.FAILED_TO_LEARN, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("failed_to_learn") && r.out().contains("--learning-rate"), r.out());
         assertFalse(r.out().contains("alignment "), "no alignment claimed for a run that learned nothing: " + r.out());
@@ -69,14 +56,14 @@ class ResultSafetyTest {
     void forceRefusesAFolderOfTheUsersFilesAndKeepsIt() throws IOException {
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         Files.writeString(notes.resolve("thesis.txt"), "years of work");
-        Run r = run(small(notes, "--force"));
+        CliRun r = run(small(notes, "--force"));
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("not an InvariantLab run result"), r.err());
         assertEquals("years of work", Files.readString(notes.resolve("thesis.txt")));
         assertEquals(1, Files.list(notes).count());
         assertFalse(r.out().contains("training"), "refused before any work: " + r.out());
 
-        Run reproduce = run("reproduce", "wetzel2020", "--quick", "--force", "--out", notes.toString());
+        CliRun reproduce = run("reproduce", "wetzel2020", "--quick", "--force", "--out", notes.toString());
         assertEquals(ExitCodes.USAGE, reproduce.code(), reproduce.err());
         assertEquals("years of work", Files.readString(notes.resolve("thesis.txt")));
     }
@@ -84,7 +71,7 @@ class ResultSafetyTest {
     @Test
     void aRunTooLargeForTheMemoryIsRefusedAtOnce() {
         Path out = tmp.resolve("huge");
-        Run r = run("run", "--system", "circle", "--train-groups", "400000000", "--out", out.toString());
+        CliRun r = run("run", "--system", "circle", "--train-groups", "400000000", "--out", out.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("error: this run needs about") && r.err().contains("JAVA_OPTS=-Xmx"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -93,17 +80,17 @@ class ResultSafetyTest {
 
     @Test
     void sampleChecksItsOutputBeforeSampling() throws IOException {
-        Run missing = run("sample", "circle", "--out", tmp.resolve("no/such/folder/c.csv").toString());
+        CliRun missing = run("sample", "circle", "--out", tmp.resolve("no/such/folder/c.csv").toString());
         assertEquals(ExitCodes.USAGE, missing.code(), missing.err());
         assertTrue(missing.err().contains("does not exist"), missing.err());
         Path dir = Files.createDirectories(tmp.resolve("a-folder.csv"));
-        Run isDir = run("sample", "circle", "--out", dir.toString());
+        CliRun isDir = run("sample", "circle", "--out", dir.toString());
         assertEquals(ExitCodes.USAGE, isDir.code(), isDir.err());
         assertTrue(isDir.err().contains("is a folder; give a file name"), isDir.err());
 
         Path csv = tmp.resolve("c.csv");
         assertEquals(ExitCodes.OK, run("sample", "circle", "--groups", "5", "--out", csv.toString()).code());
-        Run exists = run("sample", "circle", "--groups", "5", "--out", csv.toString());
+        CliRun exists = run("sample", "circle", "--groups", "5", "--out", csv.toString());
         assertEquals(ExitCodes.USAGE, exists.code(), exists.err());
         assertTrue(exists.err().contains("--force"), exists.err());
         assertEquals(ExitCodes.OK, run("sample", "circle", "--groups", "6", "--force", "--out", csv.toString()).code(),
@@ -111,7 +98,7 @@ class ResultSafetyTest {
         assertEquals(1 + 6 * 2, Files.readAllLines(csv).size(), "header and 6 groups × 2 states");
 
         Path letter = Files.writeString(tmp.resolve("letter.csv"), "Dear reader,\n");
-        Run notOurs = run("sample", "circle", "--force", "--out", letter.toString());
+        CliRun notOurs = run("sample", "circle", "--force", "--out", letter.toString());
         assertEquals(ExitCodes.USAGE, notOurs.code(), notOurs.err());
         assertEquals("Dear reader,\n", Files.readString(letter));
     }
@@ -120,7 +107,7 @@ class ResultSafetyTest {
     @Test
     void divergenceBeforeAnyFiniteEpochExitsThree() {
         Path out = tmp.resolve("lr1e30");
-        Run r = run(small(out, "--learning-rate", "1e30"));
+        CliRun r = run(small(out, "--learning-rate", "1e30"));
         assertEquals(ExitCodes.FAILED_TO_LEARN, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("diverged"), r.err());
         assertFalse(Files.exists(out), "nothing half-written");
@@ -165,7 +152,7 @@ class ResultSafetyTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(data));
         lines.set(1, lines.get(1) + "7"); // one more digit in one value: a different file, still a valid one
         Files.write(data, lines);
-        Run changed = run("read", out.toString());
+        CliRun changed = run("read", out.toString());
         assertEquals(ExitCodes.USAGE, changed.code(), changed.err());
         assertTrue(changed.err().contains("changed since the run"), changed.err());
         Files.write(data, original);
@@ -175,21 +162,21 @@ class ResultSafetyTest {
         copy(out, edited);
         Files.writeString(edited.resolve("spec.yaml"), Files.readString(edited.resolve("spec.yaml"))
                 .replace("latentSize: 1", "latentSize: 4"));
-        Run mismatch = run("read", edited.toString());
+        CliRun mismatch = run("read", edited.toString());
         assertEquals(ExitCodes.USAGE, mismatch.code(), mismatch.err());
         assertTrue(mismatch.err().contains("does not fit the run's spec: it maps 2 inputs to 1 outputs"), mismatch.err());
 
         Path damaged = tmp.resolve("damaged");
         copy(out, damaged);
         Files.write(damaged.resolve("model/model.zip"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 9, 9, 9});
-        Run zip = run("read", damaged.toString());
+        CliRun zip = run("read", damaged.toString());
         assertEquals(ExitCodes.USAGE, zip.code(), zip.err());
         assertTrue(zip.err().contains("model.zip is damaged or not a model written by InvariantLab"), zip.err());
         assertFalse(zip.err().contains("invalid") || zip.err().contains("zip END"), zip.err());
 
         Path failed = tmp.resolve("failed");
         assertEquals(ExitCodes.FAILED_TO_LEARN, run(small(failed, "--learning-rate", "30")).code());
-        Run nothing = run("read", failed.toString());
+        CliRun nothing = run("read", failed.toString());
         assertEquals(ExitCodes.USAGE, nothing.code(), nothing.err());
         assertTrue(nothing.err().contains("whose network learned nothing"), nothing.err());
     }

@@ -26,20 +26,7 @@ class SymbolicRegressionInterpreterTest {
 
     private static ScalarField latent(ToDoubleFunction<double[]> invariant) {
         ToDoubleFunction<double[]> f = x -> Math.atan(invariant.applyAsDouble(x));
-        return ScalarField.of(f, x -> {
-            double[] g = new double[x.length];
-            double[] y = x.clone();
-            for (int k = 0; k < x.length; k++) {
-                double h = 1e-6 * Math.max(1, Math.abs(x[k]));
-                y[k] = x[k] + h;
-                double up = f.applyAsDouble(y);
-                y[k] = x[k] - h;
-                double down = f.applyAsDouble(y);
-                y[k] = x[k];
-                g[k] = (up - down) / (2 * h);
-            }
-            return g;
-        });
+        return ScalarField.of(f, x -> SymbolicRegressionInterpreter.centralGradient(f, x));
     }
 
     private static InterpretationContext box(StateSpace space, int n, long seed, double half) {
