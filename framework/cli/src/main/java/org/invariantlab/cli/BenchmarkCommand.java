@@ -14,6 +14,7 @@ import org.invariantlab.api.training.IndependenceLoss;
 import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.PairSampler;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.run.InterpreterBenchmark;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.train.TrainerBenchmark;
 import picocli.CommandLine.Command;
@@ -58,6 +59,12 @@ final class BenchmarkCommand extends LabCommand {
                     + "--no-peer skips it).")
     boolean peer;
 
+    @Option(names = "--interpreters", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also time one call of every installed interpreter at its default parameters on fixed "
+                    + "workloads (a smooth function of a declared invariant of lorentz, kepler, hajeong-s1, "
+                    + "lotka-volterra, hajeong-s2), with the formula read and its verdict (default: on).")
+    boolean interpreters;
+
     @Option(names = "--reproduce", description = "Also run 'reproduce wetzel2020' into a temporary folder and time it.")
     boolean reproduce;
 
@@ -100,6 +107,13 @@ final class BenchmarkCommand extends LabCommand {
                 + "states/s of a second deflation stage (one frozen network, Poisson bracket); second order, in each "
                 + "precision (float: sgemm and Vector API activations" + (TrainerBenchmark.vectorActivations() ? "" : ", here "
                 + "without the Vector API") + ")");
+        if (interpreters) {
+            out.println();
+            out.println("Interpreters, one call each at default parameters (this takes a while for searching ones):");
+            out.flush();
+            out.println(InterpreterBenchmark.table(InterpreterBenchmark.run(lab.registry(),
+                    InterpreterBenchmark.WORKLOADS)));
+        }
         if (reproduce) {
             Path tmp;
             try {
