@@ -21,6 +21,7 @@ import org.invariantlab.api.data.Groups;
 import org.invariantlab.core.symbolic.Cas;
 import org.invariantlab.core.symbolic.SymbolicForm;
 import org.invariantlab.core.score.Scores;
+import org.invariantlab.core.verdict.HeldOutSpread;
 import org.invariantlab.core.verdict.SetVerdict;
 import org.invariantlab.core.verdict.Verdict;
 import org.invariantlab.core.verdict.VerdictContext;
@@ -89,8 +90,8 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
     /**
      * As {@link #read(SymbolicInterpreter, Parameters, List, SystemModel, GroupedData, GroupedData, Scores)}; when a
      * reading explains the network worse than {@value #MIN_NETWORK_ALIGNMENT} (δ > 0.01) and is not conserved by its
-     * verdict, and {@code search} is given, the searching interpreter reads the latents too, and its readings are kept
-     * if they explain the network better.
+     * verdict, {@code search} is given and every network is itself conserved on {@code fresh}, the searching
+     * interpreter reads the latents too, and its readings are kept if they explain the network better.
      */
     public static FormulaReport read(SymbolicInterpreter interpreter, Parameters parameters, List<ScalarField> latents,
                                      SystemModel model, GroupedData test, GroupedData fresh, Scores scores,
@@ -111,7 +112,8 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         }
         Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
         List<Verdict> verdicts = verdicts(verifier, readings);
-        if (search != null && !interpreter.searchesExpressions() && unexplained(readings, verdicts)) {
+        if (search != null && !interpreter.searchesExpressions() && unexplained(readings, verdicts)
+                && conservedNetworks(latents, fresh)) {
             try {
                 List<Interpretation> searched = simplified(search.interpreter().interpretJointly(latents, context,
                         search.parameters()), model);
@@ -170,6 +172,22 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every network is itself conserved on the fresh groups ({@link HeldOutSpread}, where measurable): a
+     * search looks for the formula of a conserved function; a network the dynamics moves has no conserved formula to
+     * be found, and searching it would only cost the search's budget (at quick sizes, minutes per cell).
+     */
+    private static boolean conservedNetworks(List<ScalarField> latents, GroupedData fresh) {
+        Groups groups = Groups.of(fresh);
+        for (ScalarField f : latents) {
+            java.util.Optional<HeldOutSpread> h = HeldOutSpread.measure(f, groups, VERDICT_SEED);
+            if (h.isPresent() && !h.get().conserved()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double meanAlignment(List<Interpretation> readings) {
