@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * or {@code mvn} on the {@code PATH}). The build gets a fresh local repository of its own, so nothing it
  * resolves is looked up in, or written to, the user's {@code ~/.m2}: the user's repository only serves as a
  * read-only stand-in for Maven Central (third-party libraries and Maven plugins, which {@code mvn verify}
- * of this project has already downloaded).
+ * of this project has already downloaded). That stand-in is a view without this project's own artefacts
+ * ({@code org/invariantlab}): an earlier {@code mvn install} must not be able to serve the API in place of
+ * the installation's SDK folder.
  */
 final class Maven {
 
@@ -42,11 +44,12 @@ final class Maven {
         Path userRepository = Path.of(Optional.ofNullable(System.getProperty("invariantlab.userRepository"))
                 .orElse(System.getProperty("user.home") + "/.m2/repository")).toAbsolutePath();
         Path local = Files.createDirectories(work.resolve("repository"));
+        Path view = centralView(userRepository, work.resolve("central"));
         String central = """
                     <repository><id>central</id><url>%s</url>
                       <releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>
                     </repository>
-                """.formatted(userRepository.toUri());
+                """.formatted(view.toUri());
         Path settings = work.resolve("settings.xml");
         Files.writeString(settings, """
                 <settings>
@@ -59,6 +62,36 @@ final class Maven {
                 </settings>
                 """.formatted(local, central, central.replace("repository>", "pluginRepository>")));
         return new Maven(executable(), settings, local);
+    }
+
+    /** This project's group in a Maven repository: kept out of the stand-in Central. */
+    private static final Path PROJECT_GROUP = Path.of("org", "invariantlab");
+
+    /**
+     * A folder of symbolic links to the user's repository, every entry but {@link #PROJECT_GROUP}: cheap (one
+     * link per top-level group) and read-only towards the user's repository.
+     */
+    private static Path centralView(Path userRepository, Path view) throws IOException {
+        Files.createDirectories(view);
+        linkAllBut(userRepository, view, PROJECT_GROUP);
+        return view;
+    }
+
+    private static void linkAllBut(Path source, Path target, Path excluded) throws IOException {
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(source)) {
+            for (Path entry : entries.toList()) {
+                Path name = entry.getFileName();
+                if (excluded.getNameCount() > 1 && name.toString().equals(excluded.getName(0).toString())) {
+                    Path dir = Files.createDirectories(target.resolve(name.toString()));
+                    linkAllBut(entry, dir, excluded.subpath(1, excluded.getNameCount()));
+                } else if (!(excluded.getNameCount() == 1 && name.toString().equals(excluded.toString()))) {
+                    Files.createSymbolicLink(target.resolve(name.toString()), entry.toAbsolutePath());
+                }
+            }
+        }
     }
 
     /** The fresh local repository the builds fill. */
