@@ -12,7 +12,11 @@ import org.invariantlab.api.system.ScalarField;
  *
  * <p>The spread ratio of {@code F} is the median over groups of its spread within the group, over its spread over all
  * states, spreads being median absolute deviations (0 for a conserved quantity; robust, so that one state passed
- * quickly, where a network errs most, does not decide). Its uncertainty is a bootstrap over groups
+ * quickly, where a network errs most, does not decide) of the <em>ranks</em> of the values among all held-out values.
+ * Ranks make the ratio the same for {@code F} and any increasing {@code g(F)}, which are conserved together: by plain
+ * values, a formula spanning decades ({@code Exp(u)}) and its logarithm can differ by a factor of four, and a verdict
+ * would depend on how the formula is written. A formula that takes one value on more than half of the held-out states
+ * cannot be judged by its spread (no ratio). Its uncertainty is a bootstrap over groups
  * ({@value #BOOTSTRAP} resamples, the 2.5 % and 97.5 % quantiles). The <em>null</em> is the median ratio of
  * {@value #NULL_FUNCTIONS} random functions of the state (random linear plus quadratic forms of the standardised
  * variables), which generic dynamics does not conserve: what "not conserved" looks like on these very groups, their
@@ -149,8 +153,9 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
     }
 
     /**
-     * The median over groups of the within-group median absolute deviation, over the median absolute deviation of all
-     * values: 0 for a function constant on every group; NaN for a function constant everywhere (not a quantity).
+     * The median over groups of the within-group median absolute deviation of the values' ranks, over the median
+     * absolute deviation of all ranks: 0 for a function constant on every group; NaN for a function constant
+     * everywhere (not a quantity) or equal to one value on more than half of the states (ties decide nothing).
      */
     public static double ratio(double[][] valuesPerGroup) {
         int total = 0;
@@ -158,15 +163,53 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
             total += v.length;
         }
         double[] all = new double[total];
-        double[] within = new double[valuesPerGroup.length];
         int at = 0;
-        for (int g = 0; g < valuesPerGroup.length; g++) {
-            System.arraycopy(valuesPerGroup[g], 0, all, at, valuesPerGroup[g].length);
-            at += valuesPerGroup[g].length;
-            within[g] = mad(valuesPerGroup[g]);
+        for (double[] v : valuesPerGroup) {
+            System.arraycopy(v, 0, all, at, v.length);
+            at += v.length;
         }
-        double spread = mad(all);
+        double[] rank = ranks(all);
+        if (rank == null) {
+            return Double.NaN;
+        }
+        double[] within = new double[valuesPerGroup.length];
+        at = 0;
+        for (int g = 0; g < valuesPerGroup.length; g++) {
+            within[g] = mad(Arrays.copyOfRange(rank, at, at + valuesPerGroup[g].length));
+            at += valuesPerGroup[g].length;
+        }
+        double spread = mad(rank);
         return spread > 0 ? median(within) / spread : Double.NaN;
+    }
+
+    /**
+     * The rank of each value among all (ties share their mean rank; NaN ranks last), or {@code null} when one value
+     * is held by more than half of them.
+     */
+    static double[] ranks(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] rank = new double[n];
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && Double.compare(values[order[j + 1]], values[order[i]]) == 0) {
+                j++;
+            }
+            if (2 * (j - i + 1) > n) {
+                return null;
+            }
+            double mean = (i + j) / 2.0;
+            for (int k = i; k <= j; k++) {
+                rank[order[k]] = mean;
+            }
+            i = j + 1;
+        }
+        return rank;
     }
 
     /** The median absolute deviation from the median. */

@@ -79,7 +79,8 @@ public final class Verifier {
         Optional<HeldOutSpread> h = HeldOutSpread.measure(f, context.heldOut(), context.seed());
         if (h.isEmpty()) {
             return Verdict.of(expression, VerdictKind.UNDECIDED, "no vector field, no truth that it is a function of, "
-                    + "and fewer than " + HeldOutSpread.MIN_GROUPS + " held-out groups of two or more states to judge it by");
+                    + "and no held-out spread to judge it by (fewer than " + HeldOutSpread.MIN_GROUPS + " held-out groups of "
+                    + "two or more states, or one value on most held-out states)");
         }
         String prefix = context.truth().isEmpty() ? "" : "not a function of the declared invariants; ";
         return Verdict.of(expression, h.get().conserved() ? VerdictKind.CONSERVED_ON_HELD_OUT_DATA
