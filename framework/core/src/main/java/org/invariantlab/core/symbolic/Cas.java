@@ -144,7 +144,21 @@ public final class Cas {
         SymbolNames names = new SymbolNames(variables);
         String difference = "(" + names.toInternal(requireText(a)) + ")-(" + names.toInternal(requireText(b)) + ")";
         String shown = "(" + a + ")-(" + b + ")";
-        return call(shown, s -> s.isZero(difference, shown, SIMPLIFY_SECONDS));
+        List<String> rules = SCREEN_POINTS.stream().map(p -> rules(screenPoint(p, variables.size()))).toList();
+        return call(shown, s -> s.isZero(difference, shown, SIMPLIFY_SECONDS, rules));
+    }
+
+    /** Fixed rational points at which {@link #equivalent} looks for an exact non-zero difference before simplifying. */
+    private static final List<Long> SCREEN_POINTS = List.of(0x5eedL, 0x5eeeL);
+
+    /** Distinct-looking rationals {@code k/997} in (−1, 1), one per variable, drawn from {@code seed}. */
+    private static Rational[] screenPoint(long seed, int n) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        Rational[] p = new Rational[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = Rational.of(rng.nextInt(-996, 997), 997);
+        }
+        return p;
     }
 
     /**

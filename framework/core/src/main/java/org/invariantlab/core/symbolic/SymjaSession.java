@@ -113,9 +113,18 @@ final class SymjaSession {
     }
 
     /** Whether {@code Expand(difference)}, failing that {@code Simplify(difference)}, is zero. */
-    boolean isZero(String difference, String shown, int seconds) {
-        return evaluate("Expand(" + difference + ")", shown).isZero()
-                || evaluate("TimeConstrained(Simplify(" + difference + ")," + seconds + ",$Failed)", shown).isZero();
+    boolean isZero(String difference, String shown, int seconds, List<String> rules) {
+        if (evaluate("Expand(" + difference + ")", shown).isZero()) {
+            return true;
+        }
+        for (String r : rules) {
+            // an exact non-zero value at one point settles it before any costly simplification
+            IExpr v = evaluate("Together(ReplaceAll(" + difference + "," + r + "))", shown);
+            if (!v.isZero() && (v.isRational() || v.isInteger())) {
+                return false;
+            }
+        }
+        return evaluate("TimeConstrained(Simplify(" + difference + ")," + seconds + ",$Failed)", shown).isZero();
     }
 
     /**
@@ -126,8 +135,17 @@ final class SymjaSession {
      * exponentials), {@code "none"} when it has no real value there. Stops at the first exact non-zero point.
      */
     List<String> zeroTest(String text, String shown, List<String> rules, int digits, int seconds) {
-        if (evaluate("Expand(" + text + ")", shown).isZero()
-                || evaluate("TimeConstrained(Together(" + text + ")," + seconds + ",$Failed)", shown).isZero()) {
+        if (evaluate("Expand(" + text + ")", shown).isZero()) {
+            return List.of("symbolic");
+        }
+        if (!rules.isEmpty()) {
+            // an exact non-zero value at the first point settles it before any costly simplification
+            IExpr v = evaluate("Together(ReplaceAll(" + text + "," + rules.get(0) + "))", shown);
+            if (!v.isZero() && (v.isRational() || v.isInteger())) {
+                return List.of("exact:" + outputForm(v));
+            }
+        }
+        if (evaluate("TimeConstrained(Together(" + text + ")," + seconds + ",$Failed)", shown).isZero()) {
             return List.of("symbolic");
         }
         List<String> out = new java.util.ArrayList<>();
