@@ -95,7 +95,7 @@ final class ReproduceCommand extends LabCommand {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Ha & Jeong 2021, %s comparison on the same data (%.0f s)%n%n",
                 quick ? "quick" : "full", seconds));
-        sb.append("| system | method | \\|r\\| with | \\|r\\| | gradient alignment | our formula | exact | seconds |\n");
+        sb.append("| system | method | \\|r\\| with | \\|r\\| | gradient alignment | our formula | verdict | seconds |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Reproductions.Row r : rows) {
             RunMetrics o = r.outcome().metrics();
@@ -103,7 +103,8 @@ final class ReproduceCommand extends LabCommand {
             Double pearson = o.pearsonPerInvariant().get(scored);
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.5f | `%s` | %s | %.1f |%n",
                     o.system(), r.experiment().method(), scored, pearson == null ? Double.NaN : pearson,
-                    o.gradientAlignment(), o.formula(), o.formulaExact() ? "yes" : "no", o.trainSeconds()));
+                    o.gradientAlignment(), o.formula(), o.formulaVerdicts().isEmpty() ? "-"
+                            : o.formulaVerdicts().get(0).kind().word(), o.trainSeconds()));
         }
         return sb.toString();
     }

@@ -60,6 +60,12 @@ public final class Reproductions {
      * The systems of the Ha–Jeong comparison, as the paper uses them, and the invariant each is scored on (P1,
      * Lotka–Volterra, on its first integral {@code V}; P2, Kepler, on {@code L}).
      */
+    /** The Ha–Jeong systems whose invariant lies outside the polynomial library. */
+    static final List<String> BEYOND_LIBRARY = List.of("hajeong-s2", "hajeong-s3");
+
+    /** The interpreter that searches expressions, for {@link #BEYOND_LIBRARY} (plugin {@code symbolic-regression}). */
+    static final String SEARCH_INTERPRETER = "symbolic-regression";
+
     static final List<List<String>> HAJEONG_SYSTEMS = List.of(List.of("hajeong-s1", "C"), List.of("hajeong-s2", "C"),
             List.of("hajeong-s3", "C"), List.of("lotka-volterra", "V"), List.of("kepler", "L"));
 
@@ -117,7 +123,10 @@ public final class Reproductions {
      * training, 5 for validation and 10 for test, the same groups for both methods: same system, same seed), learned
      * by the trajectory-perturbation method ({@code ha-jeong} sampler, {@code noise-variance} head, one group per
      * batch as in the authors' code) and by the siamese method ({@code permutation} sampler with {@value #SIAMESE_POSITIVES} positive and as
-     * many negative pairs per group, {@code distance-logistic} head), one latent each, 64-64-64.
+     * many negative pairs per group, {@code distance-logistic} head), one latent each, 64-64-64. S2 and S3, whose
+     * invariants ({@code Sin}, {@code Sqrt(Abs(x0))}, {@code Log(Abs(x1+x3))/x3}) no library of polynomials and declared
+     * features holds, are read a second time by the {@value #SEARCH_INTERPRETER} plugin, the same network retrained
+     * (same seed) with that interpreter.
      */
     static List<Experiment> hajeong(boolean quick) {
         List<Experiment> out = new ArrayList<>();
@@ -141,6 +150,11 @@ public final class Reproductions {
                     "", scored, "ha-jeong", scored));
             out.add(new Experiment(short_ + "-siamese", id + " by siamese pairs", siamese, Double.NaN, Double.NaN, "",
                     scored, "siamese", scored));
+            if (BEYOND_LIBRARY.contains(id)) {
+                out.add(new Experiment(short_ + "-ha-jeong-sr", id + " by trajectory perturbation, read by symbolic "
+                        + "regression", hj.with(SlotKind.INTERPRETER, new Slot(SEARCH_INTERPRETER, Map.of())), Double.NaN,
+                        Double.NaN, "", scored, "ha-jeong, " + SEARCH_INTERPRETER, scored));
+            }
         }
         return out;
     }

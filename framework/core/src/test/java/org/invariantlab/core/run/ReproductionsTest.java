@@ -51,7 +51,16 @@ class ReproductionsTest {
 
     @Test
     void hajeong2021ComparesBothMethodsOnTheSameDataAtThePapersSize() {
-        List<Experiment> list = Reproductions.experiments("hajeong2021", true);
+        List<Experiment> all = Reproductions.experiments("hajeong2021", true);
+        List<Experiment> searched = all.stream().filter(e -> e.name().endsWith("-sr")).toList();
+        // S2 and S3 once more, the same trajectory-perturbation network read by symbolic regression
+        assertEquals(List.of("s2-ha-jeong-sr", "s3-ha-jeong-sr"), searched.stream().map(Experiment::name).toList());
+        for (Experiment e : searched) {
+            Experiment hj = all.stream().filter(o -> o.name().equals(e.name().replace("-sr", ""))).findFirst().orElseThrow();
+            assertEquals(hj.spec().with(SlotKind.INTERPRETER, e.spec().slot(SlotKind.INTERPRETER)), e.spec());
+            assertEquals("symbolic-regression", e.spec().interpreter());
+        }
+        List<Experiment> list = all.stream().filter(e -> !e.name().endsWith("-sr")).toList();
         assertEquals(2 * Reproductions.HAJEONG_SYSTEMS.size(), list.size());
         for (int i = 0; i < list.size(); i += 2) {
             Experiment hj = list.get(i);
