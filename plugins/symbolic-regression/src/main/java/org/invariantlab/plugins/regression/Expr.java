@@ -179,7 +179,9 @@ abstract class Expr {
             return switch (op) {
                 case "add" -> "(" + a + "+" + args[1].symja(variables) + ")";
                 case "sub" -> "(" + a + "-" + args[1].symja(variables) + ")";
-                case "mul" -> "(" + a + "*" + args[1].symja(variables) + ")";
+                case "mul" -> args[0] instanceof Constant c && Math.abs(c.value) == 1
+                        ? (c.value > 0 ? args[1].symja(variables) : "(-" + args[1].symja(variables) + ")")
+                        : "(" + a + "*" + args[1].symja(variables) + ")";
                 case "div" -> "(" + a + "/" + args[1].symja(variables) + ")";
                 case "neg" -> "(-" + a + ")";
                 case "sqr" -> "(" + a + ")^2";

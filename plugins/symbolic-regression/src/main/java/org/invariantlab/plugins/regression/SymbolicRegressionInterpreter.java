@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Trees are built by Jenetics 6.3 ({@code jenetics.prog}: ramped trees of the operations {@code + − × ÷ neg sqr
  * sqrt log exp sin cos abs} over the variables and the constants 1, 2, ½), bred by single-node crossover and mutation;
- * gradients are central differences in double precision. The best tree of every size is kept (the Pareto front of
+ * gradients are central differences in double precision. A tree that is a sum has its terms' weights fitted in closed
+ * form ({@link LinearTerms}: evolution proposes the terms, a generalised eigenproblem weighs them). The best tree of every size is kept (the Pareto front of
  * size against misalignment); after the search each front member's constants are refined by a pattern search and
  * made simple fractions where that keeps the misalignment within a factor 1.5; of the members that fit within the
  * network's own noise (at most twice the best misalignment, or 10⁻³ above it), the one of least description cost is
@@ -144,12 +145,21 @@ public final class SymbolicRegressionInterpreter implements SymbolicInterpreter 
         });
         boolean cut = ran[0] < generations;
         // refine the front: constants by pattern search, then as simple fractions when that fits as well
-        List<Entry> front = new ArrayList<>();
+        List<Entry> refined = new ArrayList<>();
         for (Entry e : fitness.front()) {
             Expr expr = e.expr();
             double delta = Refinement.refine(expr, fitness);
             delta = Refinement.rationalise(expr, fitness, delta);
-            front.add(new Entry(expr, delta));
+            refined.add(new Entry(expr, delta));
+        }
+        // refinement moves misalignments: a front again, each larger tree strictly better than every smaller one
+        refined.sort(java.util.Comparator.comparingInt(e -> e.expr().size()));
+        List<Entry> front = new ArrayList<>();
+        for (Entry e : refined) {
+            if (front.isEmpty() || (e.expr().size() > front.get(front.size() - 1).expr().size()
+                    && e.delta() < front.get(front.size() - 1).delta())) {
+                front.add(e);
+            }
         }
         // the answer: of the members within the network's own noise of the best fit (estimated by that fit itself),
         // the one of least description cost
@@ -221,13 +231,16 @@ public final class SymbolicRegressionInterpreter implements SymbolicInterpreter 
             if (size > MAX_SIZE) {
                 return Double.POSITIVE_INFINITY;
             }
-            double delta = misalignment(e);
+            // a sum is scored with its terms' weights fitted in closed form (LinearTerms), the tree as written otherwise
+            LinearTerms.Fit fit = LinearTerms.fit(e, states, directions);
+            Expr kept = fit == null ? e : fit.expr();
+            double delta = fit == null ? misalignment(e) : fit.delta();
             if (!Double.isFinite(delta)) {
                 return Double.POSITIVE_INFINITY;
             }
-            Entry current = best.get(size);
+            Entry current = best.get(kept.size());
             if (current == null || delta < current.delta()) {
-                best.put(size, new Entry(e, delta));
+                best.put(kept.size(), new Entry(kept, delta));
             }
             // the search is driven by the fit alone (the front keeps the best of every size, and the price of size
             // decides only at the end): a parsimony pressure inside the search stops trees before they grow into
