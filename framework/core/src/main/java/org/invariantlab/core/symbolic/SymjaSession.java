@@ -118,13 +118,36 @@ final class SymjaSession {
             return true;
         }
         for (String r : rules) {
-            // an exact non-zero value at one point settles it before any costly simplification
-            IExpr v = evaluate("Together(ReplaceAll(" + difference + "," + r + "))", shown);
-            if (!v.isZero() && (v.isRational() || v.isInteger())) {
+            // a non-zero value at one point settles it before any costly simplification
+            if (nonZeroAt(difference, shown, r)) {
                 return false;
             }
         }
         return evaluate("TimeConstrained(Simplify(" + difference + ")," + seconds + ",$Failed)", shown).isZero();
+    }
+
+    /** A value below this magnitude at {@value #SCREEN_DIGITS} digits is not taken as proof of non-zero. */
+    static final double SCREEN_ZERO = 1e-20;
+
+    /** Digits of the numeric screening value where the substituted expression is not a rational number. */
+    static final int SCREEN_DIGITS = 50;
+
+    /**
+     * Whether {@code difference} with the variables replaced by {@code rule} is certainly not zero: an exact non-zero
+     * rational, or (roots, logarithms, exponentials of rationals) a {@value #SCREEN_DIGITS}-digit value above
+     * {@link #SCREEN_ZERO} in magnitude — far above the rounding of a 50-digit sum of terms of ordinary size.
+     * The substituted expression is a number: it is evaluated as it is, never through {@code Together}.
+     */
+    private boolean nonZeroAt(String difference, String shown, String rule) {
+        IExpr v = evaluate("ReplaceAll(" + difference + "," + rule + ")", shown);
+        if (v.isZero()) {
+            return false;
+        }
+        if (v.isRational() || v.isInteger()) {
+            return true;
+        }
+        IExpr n = evaluate("N(" + outputForm(v) + "," + SCREEN_DIGITS + ")", shown);
+        return n.isReal() && Math.abs(n.evalf()) > SCREEN_ZERO;
     }
 
     /**
@@ -139,8 +162,9 @@ final class SymjaSession {
             return List.of("symbolic");
         }
         if (!rules.isEmpty()) {
-            // an exact non-zero value at the first point settles it before any costly simplification
-            IExpr v = evaluate("Together(ReplaceAll(" + text + "," + rules.get(0) + "))", shown);
+            // an exact non-zero value at the first point settles it before any costly simplification; the value of
+            // a fully substituted expression is a number, so no Together (which stalls on sums of Exp(rational))
+            IExpr v = evaluate("ReplaceAll(" + text + "," + rules.get(0) + ")", shown);
             if (!v.isZero() && (v.isRational() || v.isInteger())) {
                 return List.of("exact:" + outputForm(v));
             }
@@ -150,7 +174,7 @@ final class SymjaSession {
         }
         List<String> out = new java.util.ArrayList<>();
         for (String r : rules) {
-            IExpr v = evaluate("Together(ReplaceAll(" + text + "," + r + "))", shown);
+            IExpr v = evaluate("ReplaceAll(" + text + "," + r + ")", shown);
             if (v.isZero()) {
                 out.add("0");
             } else if (v.isRational() || v.isInteger()) {
@@ -170,7 +194,7 @@ final class SymjaSession {
 
     /** The exact rank of the matrix {@code text} (a list of lists) evaluated with {@code rule}; -1 if not exact. */
     int exactRank(String text, String shown, String rule) {
-        IExpr m = evaluate("Together(ReplaceAll(" + text + "," + rule + "))", shown);
+        IExpr m = evaluate("ReplaceAll(" + text + "," + rule + ")", shown);
         if (!evaluate("MatrixQ(" + outputForm(m) + ",ExactNumberQ)", shown).isTrue()
                 || !evaluate("FreeQ(" + outputForm(m) + ",Power)", shown).isTrue()) {
             return -1; // roots, logarithms or exponentials: not exact rationals

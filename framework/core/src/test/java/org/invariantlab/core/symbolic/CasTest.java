@@ -115,4 +115,28 @@ class CasTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A polynomial reading against a combination of the Toda lattice's invariants (sums of {@code Exp} of differences):
+     * the difference at a rational point is a number with {@code Exp(rational)} terms, which {@code Together} tried to
+     * factor for minutes (a quick benchmark cell stalled there). Settled by the point's numeric value instead; the
+     * bound is far above the milliseconds it takes and far below the stall.
+     */
+    @Test
+    void aDifferenceWithExponentialsIsScreenedWithoutStalling() {
+        List<String> vars = List.of("q1", "q2", "q3", "p1", "p2", "p3");
+        String i2 = "1/2*Exp((q3-q1))+1/2*Exp((q2-q3))+1/2*Exp((q1-q2))+1/4*p3^2+1/4*p2^2+1/4*p1^2";
+        String i3 = "3/4*Exp(1/2*(q1-q2)+1/2*(q2-q3)+1/2*(q3-q1))-3/8*p3*Exp((q3-q1))-3/8*p3*Exp((q2-q3))-1/8*p3^3"
+                + "-3/8*p2*Exp((q2-q3))-3/8*p2*Exp((q1-q2))-1/8*p2^3-3/8*p1*Exp((q3-q1))-3/8*p1*Exp((q1-q2))-1/8*p1^3";
+        String combination = "7/13*(" + i2 + ")-5/17*(" + i3 + ")+3/11*(-1/2*p1-1/2*p2-1/2*p3)+2/9";
+        // preemptive: the old code did not return at all
+        assertFalse(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(SCREEN_SECONDS),
+                () -> Cas.equivalent("p1^2+p2^2-3/7*p1*p3+2/5*p2*p3^2-q1/3", combination, vars)));
+        // and the screen does not reject a true identity written differently
+        assertTrue(Cas.equivalent(i2, "1/4*(p1^2+p2^2+p3^2)+1/2*(Exp(q1-q2)+Exp(q2-q3)+Exp(q3-q1))", vars));
+    }
+
+    /** Screening a difference at two points takes milliseconds; the stall it replaces took minutes. */
+    private static final long SCREEN_SECONDS = 20;
 }
