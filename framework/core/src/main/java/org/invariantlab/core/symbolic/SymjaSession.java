@@ -9,6 +9,7 @@ import org.invariantlab.core.util.Throwables;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.form.output.OutputFormFactory;
 import org.matheclipse.core.form.mathml.MathMLFormFactory;
 import org.matheclipse.core.form.tex.TeXFormFactory;
@@ -146,7 +147,8 @@ final class SymjaSession {
         if (v.isRational() || v.isInteger()) {
             return true;
         }
-        IExpr n = evaluate("N(" + outputForm(v) + "," + SCREEN_DIGITS + ")", shown);
+        // substituted again inside N rather than printed and parsed: a printed long number does not parse back
+        IExpr n = evaluate("N(ReplaceAll(" + difference + "," + rule + ")," + SCREEN_DIGITS + ")", shown);
         return n.isReal() && Math.abs(n.evalf()) > SCREEN_ZERO;
     }
 
@@ -183,7 +185,7 @@ final class SymjaSession {
             } else {
                 IExpr n = evaluate("N(ReplaceAll(" + text + "," + r + ")," + digits + ")", shown);
                 if (n.isReal()) {
-                    out.add("numeric:" + outputForm(F.Abs(n).eval()));
+                    out.add("numeric:" + Math.abs(n.evalf())); // a double, never a printed long number
                 } else {
                     out.add("none");
                 }
@@ -195,11 +197,12 @@ final class SymjaSession {
     /** The exact rank of the matrix {@code text} (a list of lists) evaluated with {@code rule}; -1 if not exact. */
     int exactRank(String text, String shown, String rule) {
         IExpr m = evaluate("ReplaceAll(" + text + "," + rule + ")", shown);
-        if (!evaluate("MatrixQ(" + outputForm(m) + ",ExactNumberQ)", shown).isTrue()
-                || !evaluate("FreeQ(" + outputForm(m) + ",Power)", shown).isTrue()) {
+        // built as expressions, never printed and parsed back (a printed long number does not parse)
+        if (!evaluator.eval(F.binaryAST2(S.MatrixQ, m, S.ExactNumberQ)).isTrue()
+                || !evaluator.eval(F.FreeQ(m, S.Power)).isTrue()) {
             return -1; // roots, logarithms or exponentials: not exact rationals
         }
-        IExpr rank = evaluate("MatrixRank(" + outputForm(m) + ")", shown);
+        IExpr rank = evaluator.eval(F.unaryAST1(S.MatrixRank, m));
         return rank.isInteger() ? rank.toIntDefault() : -1;
     }
 
