@@ -12,10 +12,15 @@ import org.invariantlab.api.system.ScalarField;
  *
  * <p>The spread ratio of {@code F} is the median over groups of its spread within the group, over its spread over all
  * states, spreads being median absolute deviations (0 for a conserved quantity; robust, so that one state passed
- * quickly, where a network errs most, does not decide) of the <em>ranks</em> of the values among all held-out values.
- * Ranks make the ratio the same for {@code F} and any increasing {@code g(F)}, which are conserved together: by plain
- * values, a formula spanning decades ({@code Exp(u)}) and its logarithm can differ by a factor of four, and a verdict
- * would depend on how the formula is written. A formula that takes one value on more than half of the held-out states
+ * quickly, where a network errs most, does not decide) of the values <em>placed among the group medians</em>: each
+ * value becomes its position on the piecewise-linear scale through the sorted medians of the groups (the k-th median
+ * at position k). Medians commute with increasing maps, so {@code F} and an increasing {@code g(F)} — conserved
+ * together — get the same knots and, between knots, nearly the same positions: by plain values, a formula spanning
+ * decades ({@code Exp(u)}) and its logarithm can differ by a factor of four, and a verdict would depend on how the
+ * formula is written. Unlike plain ranks, the positions keep the size of a small spread: a quantity conserved to
+ * rounding keeps a ratio at rounding level, where ranks would give every group a block of ranks and a ratio of about
+ * one over the number of groups (with 15 held-out trajectories, 0.067 — above a tenth of the null). A formula that
+ * takes one value on more than half of the held-out states
  * cannot be judged by its spread (no ratio). Its uncertainty is a bootstrap over groups
  * ({@value #BOOTSTRAP} resamples, the 2.5 % and 97.5 % quantiles). The <em>null</em> is the median ratio of
  * {@value #NULL_FUNCTIONS} random functions of the state (random linear plus quadratic forms of the standardised
@@ -153,9 +158,10 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
     }
 
     /**
-     * The median over groups of the within-group median absolute deviation of the values' ranks, over the median
-     * absolute deviation of all ranks: 0 for a function constant on every group; NaN for a function constant
-     * everywhere (not a quantity) or equal to one value on more than half of the states (ties decide nothing).
+     * The median over groups of the within-group median absolute deviation of the values' positions among the group
+     * medians ({@link #positions}), over the median absolute deviation of all positions: 0 for a function constant on
+     * every group; NaN for a function constant everywhere (not a quantity), equal to one value on more than half of
+     * the states (ties decide nothing), or with fewer than two distinct group medians.
      */
     public static double ratio(double[][] valuesPerGroup) {
         int total = 0;
@@ -168,48 +174,69 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
             System.arraycopy(v, 0, all, at, v.length);
             at += v.length;
         }
-        double[] rank = ranks(all);
-        if (rank == null) {
+        if (mostlyOneValue(all)) {
             return Double.NaN;
         }
+        double[] medians = new double[valuesPerGroup.length];
+        for (int g = 0; g < medians.length; g++) {
+            medians[g] = median(valuesPerGroup[g]);
+        }
+        double[] knots = Arrays.stream(medians).filter(Double::isFinite).sorted().distinct().toArray();
+        if (knots.length < 2) {
+            return Double.NaN;
+        }
+        double[] position = positions(all, knots);
         double[] within = new double[valuesPerGroup.length];
         at = 0;
         for (int g = 0; g < valuesPerGroup.length; g++) {
-            within[g] = mad(Arrays.copyOfRange(rank, at, at + valuesPerGroup[g].length));
+            within[g] = mad(Arrays.copyOfRange(position, at, at + valuesPerGroup[g].length));
             at += valuesPerGroup[g].length;
         }
-        double spread = mad(rank);
+        double spread = mad(position);
         return spread > 0 ? median(within) / spread : Double.NaN;
     }
 
     /**
-     * The rank of each value among all (ties share their mean rank; NaN ranks last), or {@code null} when one value
-     * is held by more than half of them.
+     * Each value's position on the piecewise-linear scale through {@code knots} (sorted, distinct; the k-th knot at
+     * position k), extended linearly beyond the ends by the end intervals; a value that is not finite is placed far
+     * beyond the last knot (it varies as much as anything can).
      */
-    static double[] ranks(double[] values) {
-        int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+    static double[] positions(double[] values, double[] knots) {
+        int last = knots.length - 1;
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!Double.isFinite(v)) {
+                out[i] = 10.0 * (last + 1);
+            } else if (v <= knots[0]) {
+                out[i] = (v - knots[0]) / (knots[1] - knots[0]);
+            } else if (v >= knots[last]) {
+                out[i] = last + (v - knots[last]) / (knots[last] - knots[last - 1]);
+            } else {
+                int k = Arrays.binarySearch(knots, v);
+                if (k >= 0) {
+                    out[i] = k;
+                } else {
+                    int hi = -k - 1;
+                    out[i] = hi - 1 + (v - knots[hi - 1]) / (knots[hi] - knots[hi - 1]);
+                }
+            }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] rank = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && Double.compare(values[order[j + 1]], values[order[i]]) == 0) {
-                j++;
+        return out;
+    }
+
+    /** Whether one value is held by more than half of {@code values}. */
+    static boolean mostlyOneValue(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int run = 1;
+        for (int i = 1; i < s.length; i++) {
+            run = Double.compare(s[i], s[i - 1]) == 0 ? run + 1 : 1;
+            if (2 * run > s.length) {
+                return true;
             }
-            if (2 * (j - i + 1) > n) {
-                return null;
-            }
-            double mean = (i + j) / 2.0;
-            for (int k = i; k <= j; k++) {
-                rank[order[k]] = mean;
-            }
-            i = j + 1;
         }
-        return rank;
+        return s.length == 1;
     }
 
     /** The median absolute deviation from the median. */
