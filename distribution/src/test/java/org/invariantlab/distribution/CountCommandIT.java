@@ -84,4 +84,27 @@ class CountCommandIT {
         String provenance = Files.readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("orbits.csv") && provenance.contains("sha256:"), provenance);
     }
+
+    /**
+     * The formulas a count prints for one deflation variant are functionally independent: the reader never keeps a
+     * function of the formulas it already has, and polishing coefficients on the trajectories must not fold one onto
+     * another. Before the fix, the isotropic oscillator (default sizes, seed 1) printed {@code y^2+py^2} twice without
+     * the bracket ("not independent (rank 2 of 3)"). About 20 s.
+     */
+    @Test
+    void theCountedFormulasOfTheIsotropicOscillatorAreIndependent() throws IOException {
+        Path out = tmp.resolve("oscillator");
+        Installation.Result r = Installation.run("count", "--system", "oscillator-2d", "--method", "deflation",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        JsonNode c = new ObjectMapper().readTree(out.resolve("count.json").toFile());
+        for (JsonNode d : c.get("deflation")) {
+            JsonNode set = d.get("formula_set");
+            if (set != null && !set.isNull()) {
+                assertTrue(set.get("independent").asBoolean(), "bracket " + d.get("bracket") + ": " + set
+                        + " " + d.get("formulas"));
+            }
+        }
+        assertEquals(3, c.get("independent").asInt(), "Ex, Ey and L (K depends on them): " + r.out());
+    }
 }

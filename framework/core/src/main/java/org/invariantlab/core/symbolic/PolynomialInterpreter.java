@@ -270,9 +270,17 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         }
         double[][][] grouped = grouped(context, MAX_POLISH_GROUPS);
         List<Interpretation> out = new ArrayList<>();
+        List<ScalarField> kept = new ArrayList<>();
         for (Rounded r : chosen.formulas()) {
             Rounded polished = grouped == null ? r : polish(r, chosen.library(), grouped, geometry,
                     p.getDouble("rationalTolerance"));
+            // polishing is free along conserved directions of its support (y^2+py^2 plus any multiple of L is as
+            // constant on the groups): it must not fold one formula of the basis onto a function of the others (a
+            // Kepler reading became L and L^2), which the reading itself never keeps (MIN_INDEPENDENCE)
+            if (polished != r && geometry.independence(polished.formula(), kept) < MIN_INDEPENDENCE) {
+                polished = r;
+            }
+            kept.add(polished.formula());
             out.add(readable(chosen, polished, latents, states, variables, p));
         }
         out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));

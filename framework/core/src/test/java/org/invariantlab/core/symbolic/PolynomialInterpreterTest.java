@@ -301,6 +301,46 @@ class PolynomialInterpreterTest {
         assertTrue(r.networkAlignment() < 1, "an alignment of exactly 1 would mean nothing was compared");
     }
 
+    /**
+     * Three latents on isotropic-oscillator orbits — {@code Ey + 0.8 L}, {@code Ey}, and a total energy spoilt by a
+     * small {@code x·y} — are read as three functionally independent formulas (the basis {@code Ey, L, Ex}), though
+     * polishing on the orbits is free along every conserved direction of a formula's support. The folding this guards
+     * against was seen only with trained networks; {@code CountCommandIT} reproduces it end to end.
+     */
+    @Test
+    void aMixedSpanIsReadAsABasisOfIndependentFormulas() {
+        StateSpace space = StateSpace.of("x", "y", "px", "py");
+        Random random = new Random(18);
+        int orbits = 200;
+        int perOrbit = 10;
+        double[] states = new double[orbits * perOrbit * 4];
+        int at = 0;
+        for (int g = 0; g < orbits; g++) {
+            double[] a = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] b = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            for (int m = 0; m < perOrbit; m++) {
+                double t = 10 * random.nextDouble();
+                for (int i = 0; i < 2; i++) {
+                    states[at + i] = a[i] * Math.cos(t) + b[i] * Math.sin(t);
+                    states[at + 2 + i] = -a[i] * Math.sin(t) + b[i] * Math.cos(t);
+                }
+                at += 4;
+            }
+        }
+        ScalarField ey = noisy(s -> Math.atan(s[1] * s[1] + s[3] * s[3]), 19);
+        ScalarField mixed = noisy(s -> Math.atan(s[1] * s[1] + s[3] * s[3] + 0.8 * (s[0] * s[3] - s[1] * s[2])), 20);
+        ScalarField loose = noisy(s -> Math.atan(s[0] * s[0] + s[1] * s[1] + s[2] * s[2] + s[3] * s[3]
+                + 0.05 * s[0] * s[1]), 21);
+        List<Interpretation> r = INTERPRETER.interpretJointly(List.of(mixed, ey, loose), new InterpretationContext(space,
+                List.of(), states, orbits), Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of()));
+        assertEquals(3, r.size(), r.toString());
+        List<List<String>> rows = r.stream().map(i -> Cas.gradient(i.expression(), space.variables())).toList();
+        int[] ranks = Cas.exactRanks(rows, space.variables(), List.<Rational[]>of(new Rational[] {
+            Rational.of(3, 7), Rational.of(-2, 5), Rational.of(5, 11), Rational.of(1, 3)}));
+        assertEquals(3, ranks[0], "three functionally independent formulas: " + r.stream()
+                .map(Interpretation::expression).toList());
+    }
+
     private static Interpretation timed(ScalarField f, InterpretationContext context, Map<String, String> overrides) {
         Parameters parameters = Parameters.resolve("polynomial", INTERPRETER.parameters(), overrides);
         long start = System.nanoTime();
