@@ -137,19 +137,29 @@ final class SymjaSession {
      * Whether {@code difference} with the variables replaced by {@code rule} is certainly not zero: an exact non-zero
      * rational, or (roots, logarithms, exponentials of rationals) a {@value #SCREEN_DIGITS}-digit value above
      * {@link #SCREEN_ZERO} in magnitude — far above the rounding of a 50-digit sum of terms of ordinary size.
-     * The substituted expression is a number: it is evaluated as it is, never through {@code Together}.
      */
     private boolean nonZeroAt(String difference, String shown, String rule) {
-        IExpr v = evaluate("ReplaceAll(" + difference + "," + rule + ")", shown);
+        String v = valueAt(difference, shown, rule, SCREEN_DIGITS);
+        return v.startsWith("exact:") || v.startsWith("numeric:") && Double.parseDouble(v.substring(8)) > SCREEN_ZERO;
+    }
+
+    /**
+     * The value of {@code text} with the variables replaced by {@code rule}: {@code "0"}, {@code "exact:V"} for an
+     * exact non-zero number, {@code "numeric:M"} for the magnitude of its {@code digits}-digit value when it is not an
+     * exact number, {@code "none"} when it has no real value. The substituted expression is a number: it is evaluated
+     * as it is, never through {@code Together} (which stalls on sums of {@code Exp(rational)}), and its numeric value
+     * is taken from the expression, never printed and parsed back (a printed long number does not parse).
+     */
+    private String valueAt(String text, String shown, String rule, int digits) {
+        IExpr v = evaluate("ReplaceAll(" + text + "," + rule + ")", shown);
         if (v.isZero()) {
-            return false;
+            return "0";
         }
         if (v.isRational() || v.isInteger()) {
-            return true;
+            return "exact:" + outputForm(v);
         }
-        // substituted again inside N rather than printed and parsed: a printed long number does not parse back
-        IExpr n = evaluate("N(ReplaceAll(" + difference + "," + rule + ")," + SCREEN_DIGITS + ")", shown);
-        return n.isReal() && Math.abs(n.evalf()) > SCREEN_ZERO;
+        IExpr n = evaluator.eval(F.N(v, F.ZZ(digits)));
+        return n.isReal() ? "numeric:" + Math.abs(n.evalf()) : "none";
     }
 
     /**
@@ -163,32 +173,20 @@ final class SymjaSession {
         if (evaluate("Expand(" + text + ")", shown).isZero()) {
             return List.of("symbolic");
         }
-        if (!rules.isEmpty()) {
-            // an exact non-zero value at the first point settles it before any costly simplification; the value of
-            // a fully substituted expression is a number, so no Together (which stalls on sums of Exp(rational))
-            IExpr v = evaluate("ReplaceAll(" + text + "," + rules.get(0) + ")", shown);
-            if (!v.isZero() && (v.isRational() || v.isInteger())) {
-                return List.of("exact:" + outputForm(v));
-            }
+        // an exact non-zero value at the first point settles it before any costly simplification
+        String first = rules.isEmpty() ? null : valueAt(text, shown, rules.get(0), digits);
+        if (first != null && first.startsWith("exact:")) {
+            return List.of(first);
         }
         if (evaluate("TimeConstrained(Together(" + text + ")," + seconds + ",$Failed)", shown).isZero()) {
             return List.of("symbolic");
         }
         List<String> out = new java.util.ArrayList<>();
-        for (String r : rules) {
-            IExpr v = evaluate("ReplaceAll(" + text + "," + r + ")", shown);
-            if (v.isZero()) {
-                out.add("0");
-            } else if (v.isRational() || v.isInteger()) {
-                out.add("exact:" + outputForm(v));
+        for (int i = 0; i < rules.size(); i++) {
+            String v = i == 0 ? first : valueAt(text, shown, rules.get(i), digits);
+            out.add(v);
+            if (v.startsWith("exact:")) {
                 break;
-            } else {
-                IExpr n = evaluate("N(ReplaceAll(" + text + "," + r + ")," + digits + ")", shown);
-                if (n.isReal()) {
-                    out.add("numeric:" + Math.abs(n.evalf())); // a double, never a printed long number
-                } else {
-                    out.add("none");
-                }
             }
         }
         return out;
