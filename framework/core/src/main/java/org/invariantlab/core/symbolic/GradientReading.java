@@ -409,29 +409,10 @@ final class GradientReading {
     /** A kept combination must differ from the span of those kept before by at least this mean sine. */
     static final double BASIS_INDEPENDENCE = 0.1;
 
-    /** Simplicity, smaller first: terms, highest degree, variables involved. */
+    /** Simplicity of a scaled combination ({@link SparseBasis#complexity}). */
     private static int[] complexity(double[] scaled, Problem problem, FeatureLibrary library) {
-        int terms = 0;
-        int degree = 0;
-        boolean[] used = new boolean[library.space().dimension()];
-        for (int a = 0; a < scaled.length; a++) {
-            if (scaled[a] == 0) {
-                continue;
-            }
-            terms++;
-            FeatureLibrary.Column c = library.column(problem.index[a]);
-            int deg = c.feature() == null ? 0 : 1;
-            for (int v = 0; v < c.exponents().length; v++) {
-                deg += c.exponents()[v];
-                used[v] |= c.exponents()[v] > 0;
-            }
-            degree = Math.max(degree, deg);
-        }
-        int variables = 0;
-        for (boolean u : used) {
-            variables += u ? 1 : 0;
-        }
-        return new int[] {terms, degree, variables};
+        return SparseBasis.complexity(library, IntStream.range(0, scaled.length).filter(a -> scaled[a] != 0)
+                .map(a -> problem.index[a]).toArray());
     }
 
     /** The combination's tangent gradient at every state of the geometry. */

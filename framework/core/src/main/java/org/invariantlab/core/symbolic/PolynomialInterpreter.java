@@ -269,7 +269,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             chosen = withCandidates(chosen, space, context.features(), states, latents, geometry, p);
         }
         double[][][] grouped = grouped(context, MAX_POLISH_GROUPS);
-        List<Interpretation> out = new ArrayList<>();
+        List<Rounded> rounded = new ArrayList<>();
         List<ScalarField> kept = new ArrayList<>();
         for (Rounded r : chosen.formulas()) {
             Rounded polished = grouped == null ? r : polish(r, chosen.library(), grouped, geometry,
@@ -281,7 +281,14 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 polished = r;
             }
             kept.add(polished.formula());
-            out.add(readable(chosen, polished, latents, states, variables, p));
+            rounded.add(polished);
+        }
+        if (grouped != null && rounded.size() > 1) {
+            rounded = simplestBasis(rounded, chosen.library(), grouped, geometry);
+        }
+        List<Interpretation> out = new ArrayList<>();
+        for (Rounded r : rounded) {
+            out.add(readable(chosen, r, latents, states, variables, p));
         }
         out.sort((a, b) -> Double.compare(b.networkAlignment(), a.networkAlignment()));
         LOG.debug("polynomial reading of {} latent(s): {} ({}) from {} states in {} ms", k,
@@ -684,6 +691,57 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         double originalSpread = withinSpread(library, coefficientsOf(r, size), grouped);
         boolean explains = best.misalignment() <= Math.max(EXPLAINED, RATIONAL_FACTOR * r.misalignment() + RATIONAL_SLACK);
         return bestSpread < originalSpread && explains ? best : r;
+    }
+
+    /**
+     * The exact readings reorganised as the simplest basis of their span ({@link ExactBasis}): a reading that is kept
+     * (up to scale) stays as it was; a new element has no constant, its largest coefficient +1, and its misalignment
+     * with the network measured afresh.
+     */
+    private static List<Rounded> simplestBasis(List<Rounded> readings, FeatureLibrary library, double[][][] grouped,
+                                               GradientReading.Geometry geometry) {
+        int size = library.size();
+        List<Rational[]> vectors = new ArrayList<>();
+        for (Rounded r : readings) {
+            vectors.add(r.rationals().subList(1, size + 1).toArray(Rational[]::new));
+        }
+        List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped));
+        if (basis == vectors) {
+            return readings;
+        }
+        List<Rounded> out = new ArrayList<>();
+        for (Rational[] b : basis) {
+            Rounded same = null;
+            for (int i = 0; i < readings.size() && same == null; i++) {
+                if (RationalSpan.of(List.<Rational[]>of(vectors.get(i)), size).contains(b)) {
+                    same = readings.get(i);
+                }
+            }
+            if (same != null) {
+                out.add(same);
+                continue;
+            }
+            int lead = 0;
+            for (int m = 1; m < size; m++) {
+                if (b[m].abs().compareTo(b[lead].abs()) > 0) {
+                    lead = m;
+                }
+            }
+            List<Rational> rationals = new ArrayList<>(size + 1);
+            rationals.add(Rational.ZERO);
+            double[] a = new double[size];
+            for (int m = 0; m < size; m++) {
+                Rational q = b[m].divide(b[lead]);
+                rationals.add(q);
+                a[m] = q.doubleValue();
+            }
+            LibraryFormula formula = new LibraryFormula(library, 0, a, "basis");
+            out.add(new Rounded(a, 0, rationals, formula, 1 - geometry.alignment(formula)));
+        }
+        LOG.debug("exact readings {} rewritten as the simplest basis of their span: {}",
+                readings.stream().map(r -> plain(library, r.rationals())).toList(),
+                out.stream().map(r -> plain(library, r.rationals())).toList());
+        return out;
     }
 
     private static double[] coefficientsOf(Rounded r, int size) {

@@ -136,6 +136,21 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         return add(other.negate());
     }
 
+    /** {@code this · other}. */
+    public Rational multiply(Rational other) {
+        return new Rational(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+    }
+
+    /** {@code this / other}; undefined for a zero {@code other}. */
+    public Rational divide(Rational other) {
+        return multiply(other.reciprocal());
+    }
+
+    /** {@code |this|}. */
+    public Rational abs() {
+        return numerator.signum() < 0 ? negate() : this;
+    }
+
     /** {@code −this}. */
     public Rational negate() {
         return new Rational(numerator.negate(), denominator);

@@ -131,4 +131,29 @@ final class SparseBasis {
         }
         return c;
     }
+
+    /**
+     * Simplicity of a combination of library columns, smaller first: number of terms, highest degree (a feature
+     * counts as degree 1), number of variables involved — the order in which a basis is preferred.
+     *
+     * @param columns the library columns with a non-zero coefficient
+     */
+    static int[] complexity(FeatureLibrary library, int[] columns) {
+        int degree = 0;
+        boolean[] used = new boolean[library.space().dimension()];
+        for (int m : columns) {
+            FeatureLibrary.Column c = library.column(m);
+            int deg = c.feature() == null ? 0 : 1;
+            for (int v = 0; v < c.exponents().length; v++) {
+                deg += c.exponents()[v];
+                used[v] |= c.exponents()[v] > 0;
+            }
+            degree = Math.max(degree, deg);
+        }
+        int variables = 0;
+        for (boolean u : used) {
+            variables += u ? 1 : 0;
+        }
+        return new int[] {columns.length, degree, variables};
+    }
 }
