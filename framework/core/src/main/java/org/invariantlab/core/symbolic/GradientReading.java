@@ -295,6 +295,111 @@ final class GradientReading {
         return out;
     }
 
+    /** A combination of library columns (raw coefficients) with its quotient {@code u}: the mean squared sine. */
+    record Direction(double[] coefficients, double quotient) {
+    }
+
+    /**
+     * The combinations of a subspace of the library ({@code rows}, raw coefficients) ordered by how well their gradients
+     * lie in the network's span: the stationary vectors of the quotient {@code u(c)} of the class comment restricted to
+     * the subspace, with every state weighted alike, smallest {@code u} first.
+     */
+    static List<Direction> alignedWithin(Geometry geometry, FeatureLibrary library, double[][] rows) {
+        int r = rows.length;
+        int size = library.size();
+        double[][] misaligned = new double[r][r];
+        double[][] energy = new double[r][r];
+        for (int i = 0; i < geometry.size(); i++) {
+            if (geometry.span[i].length == 0) {
+                continue;
+            }
+            double[][] columns = new double[size][];
+            for (int m = 0; m < size; m++) {
+                boolean used = false;
+                for (double[] row : rows) {
+                    used |= row[m] != 0;
+                }
+                columns[m] = used ? library.gradient(m, geometry.states[i]) : null;
+            }
+            double[][] g = new double[r][];
+            double[][] rest = new double[r][];
+            for (int t = 0; t < r; t++) {
+                double[] v = new double[geometry.states[i].length];
+                for (int m = 0; m < size; m++) {
+                    if (rows[t][m] != 0) {
+                        for (int c = 0; c < v.length; c++) {
+                            v[c] += rows[t][m] * columns[m][c];
+                        }
+                    }
+                }
+                g[t] = geometry.tangent(v, i);
+                rest[t] = Linalg.projectOut(g[t], geometry.span[i]);
+            }
+            double norm = 0;
+            for (double[] v : g) {
+                norm += Linalg.dot(v, v);
+            }
+            if (!(norm > 0) || !Double.isFinite(norm)) {
+                continue;
+            }
+            for (int a = 0; a < r; a++) {
+                for (int b = 0; b <= a; b++) {
+                    misaligned[a][b] += Linalg.dot(rest[a], rest[b]) / norm;
+                    energy[a][b] += Linalg.dot(g[a], g[b]) / norm;
+                }
+            }
+        }
+        for (int a = 0; a < r; a++) {
+            for (int b = 0; b < a; b++) {
+                misaligned[b][a] = misaligned[a][b];
+                energy[b][a] = energy[a][b];
+            }
+        }
+        Linalg.Eigen e = Linalg.symmetricEigen(energy);
+        double largest = e.values().length == 0 ? 0 : e.values()[0];
+        List<double[]> whitening = new ArrayList<>();
+        for (int t = 0; t < r; t++) {
+            if (e.values()[t] > NO_TANGENT_GRADIENT * largest && largest > 0) {
+                double[] u = e.vectors()[t].clone();
+                double f = 1 / Math.sqrt(e.values()[t]);
+                for (int a = 0; a < r; a++) {
+                    u[a] *= f;
+                }
+                whitening.add(u);
+            }
+        }
+        int q = whitening.size();
+        double[][] reduced = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            double[] ma = new double[r];
+            for (int x = 0; x < r; x++) {
+                ma[x] = Linalg.dot(misaligned[x], whitening.get(a));
+            }
+            for (int b = 0; b <= a; b++) {
+                reduced[a][b] = Linalg.dot(whitening.get(b), ma);
+                reduced[b][a] = reduced[a][b];
+            }
+        }
+        Linalg.Eigen m = Linalg.symmetricEigen(reduced);
+        List<Direction> out = new ArrayList<>(q);
+        for (int j = q - 1; j >= 0; j--) {
+            double[] y = new double[r];
+            for (int a = 0; a < q; a++) {
+                for (int x = 0; x < r; x++) {
+                    y[x] += m.vectors()[j][a] * whitening.get(a)[x];
+                }
+            }
+            double[] c = new double[size];
+            for (int t = 0; t < r; t++) {
+                for (int x = 0; x < size; x++) {
+                    c[x] += y[t] * rows[t][x];
+                }
+            }
+            out.add(new Direction(c, Math.max(0, m.values()[j])));
+        }
+        return out;
+    }
+
     /**
      * The span of combinations a network's {@code k} outputs determine is everything the library can say about it
      * with a misalignment within {@value #SPAN_FACTOR} times that of the {@code k}-th best direction (functions of the
@@ -845,6 +950,15 @@ final class GradientReading {
                     h[varying.get(a)] = te.vectors()[r][a] / sd[varying.get(a)];
                 }
                 out.add(h);
+                if (LOG.isDebugEnabled()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int m = 0; m < size; m++) {
+                        if (Math.abs(h[m]) > 1e-6 * Linalg.norm(h)) {
+                            sb.append(String.format(java.util.Locale.ROOT, " %+.4g*%s", h[m], library.column(m).name()));
+                        }
+                    }
+                    LOG.debug("constant on the data:{}", sb);
+                }
             }
         }
         return out;

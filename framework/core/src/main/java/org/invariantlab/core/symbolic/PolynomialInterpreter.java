@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
@@ -104,6 +106,13 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
      * gradient and theirs (on the data's tangent space) is at least this; {@code EdotB²} next to {@code EdotB} has 0.
      */
     public static final double MIN_INDEPENDENCE = 0.1;
+
+    /**
+     * A conserved combination may stand for a network that is not itself conserved when it explains the network to
+     * this misalignment: the loosest level at which a library is said to explain a network at all
+     * ({@code GradientReading.SPAN_FACTOR · EXPLAINED}).
+     */
+    static final double CONSERVED_EXPLAINS = GradientReading.SPAN_FACTOR * EXPLAINED;
 
     /** Relative spread of f below which f counts as constant on the data. */
     static final double CONSTANT_TOLERANCE = 1e-12;
@@ -282,6 +291,9 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             kept.add(polished.formula());
             rounded.add(polished);
+        }
+        if (grouped != null) {
+            rounded = conserved(rounded, chosen.library(), grouped, geometry, p);
         }
         if (grouped != null && rounded.size() > 1) {
             rounded = simplestBasis(rounded, chosen.library(), grouped, geometry);
@@ -691,6 +703,107 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         double originalSpread = withinSpread(library, coefficientsOf(r, size), grouped);
         boolean explains = best.misalignment() <= Math.max(EXPLAINED, RATIONAL_FACTOR * r.misalignment() + RATIONAL_SLACK);
         return bestSpread < originalSpread && explains ? best : r;
+    }
+
+    /**
+     * Readings that are not conserved on the groups, replaced by a conserved combination that explains the network as
+     * well ({@link ConservedSubspace}). A network that is conserved only approximately (a deflation stage trained to a
+     * loss of 10⁻³) reads as a conserved quantity plus terms that follow its errors ({@code L − x/(8r) + vy/9}); when
+     * the library has a subspace the groups say is conserved, the combinations of it whose gradients lie closest to
+     * the networks' span are the candidates ({@link GradientReading#alignedWithin}): their sparse vectors
+     * ({@link SparseBasis#candidates}), rounded and polished on the groups as any reading is. A candidate replaces the
+     * reading when its spread is below the subspace's cut, it explains the networks as well as the reading did
+     * ({@code δ ≤ max(}{@value #EXPLAINED}{@code , }{@value #RATIONAL_FACTOR}{@code ·δ + }{@value #RATIONAL_SLACK}{@code )})
+     * and it is functionally independent of the formulas kept before it; of those, the simplest (terms, degree,
+     * variables, then δ). Otherwise the reading stays as it was, and its verdict says it is not conserved.
+     */
+    private static List<Rounded> conserved(List<Rounded> readings, FeatureLibrary library, double[][][] grouped,
+                                           GradientReading.Geometry geometry, Parameters p) {
+        Optional<ConservedSubspace> found = ConservedSubspace.of(library, grouped);
+        LOG.debug("conserved subspace of the library on {} groups: {}", grouped.length,
+                found.map(Object::toString).orElse("none"));
+        if (found.isEmpty()) {
+            return readings;
+        }
+        ConservedSubspace subspace = found.get();
+        int size = library.size();
+        double[] spreads = readings.stream().mapToDouble(r -> withinSpread(library, coefficientsOf(r, size), grouped))
+                .toArray();
+        if (Arrays.stream(spreads).allMatch(v -> v <= subspace.cut())) {
+            return readings;
+        }
+        List<GradientReading.Direction> directions = GradientReading.alignedWithin(geometry, library, subspace.basis());
+        List<Rounded> out = new ArrayList<>(readings);
+        List<ScalarField> kept = new ArrayList<>();
+        for (int j = 0; j < readings.size(); j++) {
+            if (spreads[j] <= subspace.cut()) {
+                kept.add(readings.get(j).formula());
+            }
+        }
+        for (int j = 0; j < readings.size(); j++) {
+            Rounded r = readings.get(j);
+            if (spreads[j] <= subspace.cut()) {
+                continue;
+            }
+            Rounded best = null;
+            // the best-aligned conserved direction first, then the plane of the two best, and so on: the first span
+            // that holds an admissible formula gives its simplest one
+            for (int t = 1; t <= directions.size() && best == null; t++) {
+                if (directions.get(t - 1).quotient() > 2 * CONSERVED_EXPLAINS) { // 1 − |cos| ≈ sin²/2
+                    break;
+                }
+                double[][] near = new double[t][];
+                for (int i = 0; i < t; i++) {
+                    near[i] = directions.get(i).coefficients();
+                }
+                List<double[]> candidates = new ArrayList<>(List.of(near));
+                candidates.addAll(SparseBasis.candidates(near));
+                best = simplestConserved(candidates, library, grouped, geometry, p, subspace.cut(), kept);
+            }
+            LOG.debug("{} (spread {} on the groups): {}", plain(library, r.rationals()), spreads[j],
+                    best == null ? "no conserved combination explains the network" : "conserved " + plain(library,
+                            best.rationals()));
+            if (best != null) {
+                out.set(j, best);
+                kept.add(best.formula());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Of {@code candidates}, rounded and polished as readings are, the simplest (terms, degree, variables, then δ) that
+     * is conserved on the groups (spread at most {@code cut}), explains the network ({@code δ ≤}
+     * {@value #CONSERVED_EXPLAINS}) and is functionally independent of {@code kept}; {@code null} when none is.
+     */
+    private static Rounded simplestConserved(List<double[]> candidates, FeatureLibrary library, double[][][] grouped,
+                                             GradientReading.Geometry geometry, Parameters p, double cut,
+                                             List<ScalarField> kept) {
+        int size = library.size();
+        Rounded best = null;
+        int[] bestComplexity = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (double[] c : candidates) {
+            Rounded candidate = round(library, c, 0, geometry, p);
+            if (candidate == null) {
+                continue;
+            }
+            candidate = polish(candidate, library, grouped, geometry, p.getDouble("rationalTolerance"));
+            double[] a = coefficientsOf(candidate, size);
+            if (!seen.add(candidate.rationals().subList(1, size + 1).toString())
+                    || candidate.misalignment() > CONSERVED_EXPLAINS
+                    || withinSpread(library, a, grouped) > cut
+                    || geometry.independence(candidate.formula(), kept) < MIN_INDEPENDENCE) {
+                continue;
+            }
+            int[] complexity = SparseBasis.complexity(library, IntStream.range(0, size).filter(m -> a[m] != 0).toArray());
+            int order = best == null ? -1 : Arrays.compare(complexity, bestComplexity);
+            if (order < 0 || order == 0 && candidate.misalignment() < best.misalignment()) {
+                best = candidate;
+                bestComplexity = complexity;
+            }
+        }
+        return best;
     }
 
     /**

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ExactBasisTest {
 
     /** Trajectories of the isotropic oscillator {@code H = (x²+y²+px²+py²)/2}: rotations of (x, px) and (y, py). */
-    private static double[] trajectories(int groups, int members, long seed) {
+    static double[] trajectories(int groups, int members, long seed) {
         Random random = new Random(seed);
         double[] states = new double[groups * members * 4];
         int at = 0;
