@@ -19,7 +19,12 @@ import org.invariantlab.api.system.StateSpace;
  *   <li><b>logarithms</b> {@code Log(v)} of variables that are strictly positive on the data: population models,
  *       epidemics;</li>
  *   <li><b>sines and cosines</b> {@code Sin(v)}, {@code Cos(v)} of variables that behave like angles (they span at
- *       least π and stay within ±(2π + 0.1)): pendulums, rotors.</li>
+ *       least π and stay within ±(2π + 0.1)): pendulums, rotors;</li>
+ *   <li><b>pair interactions</b> of the positions {@code q1 … qn} of a canonical layout, tried as blocks (a pair
+ *       potential has one term per pair, with one coefficient): {@code Exp(q_i − q_{i+1})} of neighbours in the
+ *       layout's order, the last with the first (exponential chains, Toda), each sign as one block, and
+ *       {@code 1/(q_i − q_j)²} of every pair whose difference stays away from 0 on the data (inverse-square
+ *       interactions, Calogero–Moser).</li>
  * </ul>
  * The reader admits a candidate only when it lowers the description cost it already uses
  * ({@code ln δ + ln 1.5 · terms}); candidates the system or the physicist already gives are not repeated.
@@ -33,12 +38,14 @@ final class CandidateFeatures {
     }
 
     /**
-     * The candidates as groups tried together: each candidate alone, every logarithm together (a population model's
-     * integral needs the logarithm of each population at once), and the sine and cosine of each angle together.
+     * The candidates as groups tried together: the pair-interaction blocks, each candidate alone, every logarithm
+     * together (a population model's integral needs the logarithm of each population at once), and the sine and
+     * cosine of each angle together.
      */
     static List<List<Feature>> groups(StateSpace space, double[][] states, List<Feature> given) {
         List<Feature> all = of(space, states, given);
-        List<List<Feature>> out = new ArrayList<>();
+        // the pair blocks first: a chain of many particles has more single candidates than the reader tries
+        List<List<Feature>> out = new ArrayList<>(pairBlocks(space, states, given));
         for (Feature f : all) {
             out.add(List.of(f));
         }
@@ -92,6 +99,55 @@ final class CandidateFeatures {
                 add(out, known, new Feature("cos_" + vars.get(i), "Cos(" + vars.get(i) + ")", x -> Math.cos(x[v])));
                 add(out, known, new Feature("sin_" + vars.get(i), "Sin(" + vars.get(i) + ")", x -> Math.sin(x[v])));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The pair-interaction blocks of the class comment, for a canonical layout of at least two positions: neighbour
+     * exponentials of each sign, and inverse squares of the pair differences that stay away from 0 (smallest
+     * {@code |q_i − q_j|} above 10⁻³ of its median, as for reciprocal norms).
+     */
+    static List<List<Feature>> pairBlocks(StateSpace space, double[][] states, List<Feature> given) {
+        List<Integer> q = space.canonical().map(c -> c.positions()).orElse(List.of());
+        int n = q.size();
+        if (n < 2) {
+            return List.of();
+        }
+        List<String> vars = space.variables();
+        Set<String> known = given.stream().map(f -> f.expression().replace(" ", "")).collect(Collectors.toSet());
+        List<List<Feature>> out = new ArrayList<>();
+        for (int sign : new int[] {1, -1}) {
+            List<Feature> block = new ArrayList<>();
+            for (int i = 0; i < (n == 2 ? 1 : n); i++) {
+                int a = q.get(sign > 0 ? i : (i + 1) % n);
+                int b = q.get(sign > 0 ? (i + 1) % n : i);
+                add(block, known, new Feature("exp_" + vars.get(a) + "_" + vars.get(b),
+                        "Exp(" + vars.get(a) + "-" + vars.get(b) + ")", x -> Math.exp(x[a] - x[b])));
+            }
+            if (!block.isEmpty()) {
+                out.add(block);
+            }
+        }
+        List<Feature> inverse = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int a = q.get(i);
+                int b = q.get(j);
+                double[] gaps = new double[states.length];
+                for (int s = 0; s < states.length; s++) {
+                    gaps[s] = Math.abs(states[s][a] - states[s][b]);
+                }
+                double[] sorted = gaps.clone();
+                java.util.Arrays.sort(sorted);
+                if (sorted.length > 0 && sorted[0] > 1e-3 * sorted[sorted.length / 2]) {
+                    add(inverse, known, new Feature("inv2_" + vars.get(a) + "_" + vars.get(b),
+                            "1/(" + vars.get(a) + "-" + vars.get(b) + ")^2", x -> 1 / ((x[a] - x[b]) * (x[a] - x[b]))));
+                }
+            }
+        }
+        if (!inverse.isEmpty()) {
+            out.add(inverse);
         }
         return out;
     }

@@ -24,7 +24,9 @@ import java.util.stream.IntStream;
  * as right as the one read, and the physicist's basis is the sparsest one ({@code x²+px²}, {@code y²+py²},
  * {@code x·py−y·px} rather than three mixtures of them on the isotropic oscillator).
  *
- * <p>The readings are ranked by {@code s} and cut into tiers where it jumps by more than
+ * <p>The readings are ranked by {@code s} (spreads below the cut of the groups' conserved subspace,
+ * {@link ConservedSubspace}, count as that cut: a mixture {@code P²/2 − H/5} has a smaller relative spread than
+ * {@code H} alone, yet both are conserved to the data's precision) and cut into tiers where it jumps by more than
  * {@value GradientReading#SPAN_FACTOR} ({@link GradientReading#tierLimits}); the basis is built tier after tier from
  * the sparse vectors of the exact span of the readings up to that tier — the {@code ℓ1}-sparsest directions of
  * {@link SparseBasis#candidates}, made exact on their support by {@link RationalSpan#onSupport}, and the readings
@@ -36,8 +38,13 @@ import java.util.stream.IntStream;
  */
 final class ExactBasis {
 
-    /** A coefficient of an {@code ℓ1} candidate below this fraction of its largest is taken as outside its support. */
-    static final double SUPPORT_CUT = 1e-6;
+    /**
+     * A coefficient of an {@code ℓ1} candidate below these fractions of its largest is taken as outside its support
+     * (reweighted least squares leaves the zeros of a sparse vector at about 2⁻²⁰ of its largest entry, and a real
+     * coefficient is rarely below 10⁻³ of the largest; a wrong cut costs nothing: no vector of the span has that
+     * support, or a less sparse one is found).
+     */
+    static final double[] SUPPORT_CUTS = {1e-3, 1e-6};
 
     private ExactBasis() {
     }
@@ -48,17 +55,20 @@ final class ExactBasis {
      * @param readings rational coefficients over the library's columns (no constant), one vector per reading
      * @param library  the library the coefficients refer to
      * @param spread   the within-group spread {@code s} of a combination with the given double coefficients
+     * @param floor    spreads below this are alike (the cut of the groups' conserved subspace, below which every
+     *                 combination is conserved to the data's precision; 0 when there is none)
      * @return the basis, as many vectors as the readings' rank, or {@code readings} itself when they are fewer than 2 or
      *         nothing simpler is found
      */
     static List<Rational[]> simplest(List<Rational[]> readings, FeatureLibrary library,
-                                     ToDoubleFunction<double[]> spread) {
+                                     ToDoubleFunction<double[]> spread, double floor) {
         int k = readings.size();
         int m = library.size();
         if (k < 2 || RationalSpan.of(readings, m).rank() < k) {
             return readings;
         }
-        double[] spreads = readings.stream().mapToDouble(r -> spread.applyAsDouble(doubles(r))).toArray();
+        double[] spreads = readings.stream().mapToDouble(r -> Math.max(floor, spread.applyAsDouble(doubles(r))))
+                .toArray();
         Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> spreads[i]));
         double[] sorted = new double[k];
@@ -114,15 +124,17 @@ final class ExactBasis {
             for (double v : c) {
                 largest = Math.max(largest, Math.abs(v));
             }
-            boolean[] support = new boolean[m];
-            StringBuilder key = new StringBuilder(m);
-            for (int a = 0; a < m; a++) {
-                support[a] = Math.abs(c[a]) > SUPPORT_CUT * largest;
-                key.append(support[a] ? '1' : '0');
-            }
-            if (supports.add(key.toString())) {
-                Optional<Rational[]> exact = span.onSupport(support);
-                exact.ifPresent(vectors::add);
+            for (double cut : SUPPORT_CUTS) {
+                boolean[] support = new boolean[m];
+                StringBuilder key = new StringBuilder(m);
+                for (int a = 0; a < m; a++) {
+                    support[a] = Math.abs(c[a]) > cut * largest;
+                    key.append(support[a] ? '1' : '0');
+                }
+                if (supports.add(key.toString())) {
+                    Optional<Rational[]> exact = span.onSupport(support);
+                    exact.ifPresent(vectors::add);
+                }
             }
         }
         List<Candidate> out = new ArrayList<>();

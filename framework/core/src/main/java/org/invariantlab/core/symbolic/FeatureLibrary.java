@@ -1,6 +1,7 @@
 package org.invariantlab.core.symbolic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.invariantlab.api.system.Feature;
@@ -88,6 +89,12 @@ final class FeatureLibrary {
             }
         }
         columns = List.copyOf(out);
+    }
+
+    /** The extra features of the library, in the order of their columns. */
+    List<Feature> features() {
+        return columns.stream().filter(c -> !c.isMonomial() && Arrays.stream(c.exponents()).sum() == 0)
+                .map(Column::feature).toList();
     }
 
     /** Highest degree of the monomials multiplied with each feature; 0 when features stand alone. */

@@ -293,10 +293,19 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             rounded.add(polished);
         }
         if (grouped != null) {
-            rounded = conserved(rounded, chosen.library(), grouped, geometry, p);
-        }
-        if (grouped != null && rounded.size() > 1) {
-            rounded = simplestBasis(rounded, chosen.library(), grouped, geometry);
+            Conserved c = conserved(rounded, chosen.library(), grouped, geometry, p);
+            if (c.conserved() < rounded.size() && p.getString("candidates").equals("auto")) {
+                Widened widened = conservedWithCandidates(chosen, c, space, context.features(), states, grouped,
+                        geometry, p);
+                if (widened != null) {
+                    chosen = widened.stage();
+                    c = widened.conserved();
+                }
+            }
+            rounded = c.readings();
+            if (rounded.size() > 1) {
+                rounded = simplestBasis(rounded, chosen.library(), grouped, geometry, c.cut());
+            }
         }
         List<Interpretation> out = new ArrayList<>();
         for (Rounded r : rounded) {
@@ -717,20 +726,20 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
      * and it is functionally independent of the formulas kept before it; of those, the simplest (terms, degree,
      * variables, then δ). Otherwise the reading stays as it was, and its verdict says it is not conserved.
      */
-    private static List<Rounded> conserved(List<Rounded> readings, FeatureLibrary library, double[][][] grouped,
-                                           GradientReading.Geometry geometry, Parameters p) {
+    private static Conserved conserved(List<Rounded> readings, FeatureLibrary library, double[][][] grouped,
+                                       GradientReading.Geometry geometry, Parameters p) {
         Optional<ConservedSubspace> found = ConservedSubspace.of(library, grouped);
         LOG.debug("conserved subspace of the library on {} groups: {}", grouped.length,
                 found.map(Object::toString).orElse("none"));
         if (found.isEmpty()) {
-            return readings;
+            return new Conserved(readings, 0, 0);
         }
         ConservedSubspace subspace = found.get();
         int size = library.size();
         double[] spreads = readings.stream().mapToDouble(r -> withinSpread(library, coefficientsOf(r, size), grouped))
                 .toArray();
         if (Arrays.stream(spreads).allMatch(v -> v <= subspace.cut())) {
-            return readings;
+            return new Conserved(readings, readings.size(), subspace.cut());
         }
         List<GradientReading.Direction> directions = GradientReading.alignedWithin(geometry, library, subspace.basis());
         List<Rounded> out = new ArrayList<>(readings);
@@ -768,7 +777,105 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 kept.add(best.formula());
             }
         }
-        return out;
+        return new Conserved(out, kept.size(), subspace.cut());
+    }
+
+    /**
+     * Readings after the conserved step, how many of them are conserved on the groups, and the spread below which a
+     * combination is (the subspace's cut; 0 when the groups showed no conserved subspace).
+     */
+    private record Conserved(List<Rounded> readings, int conserved, double cut) {
+    }
+
+    /**
+     * The conserved step again over the chosen library widened by each block of candidate features
+     * ({@link CandidateFeatures#groups}): when a network is only approximately conserved, its faithful reading may not
+     * need the feature (a degree-2 polynomial follows the network of a Toda stage to 0.998), while the conserved
+     * quantity it approximates does ({@code Σ p²/2 + Σ Exp(q_i − q_{i+1})}). A block is admitted when the groups'
+     * conserved subspace over the widened library lets more of the readings be conserved ones; the widened library is
+     * the largest of at most {@value ConservedSubspace#MAX_COLUMNS} columns (degree up to {@value #TAYLOR_DEGREE},
+     * features times monomials up to degree 1) that holds every column of the chosen one. {@code null} when no block
+     * does better.
+     */
+    private Widened conservedWithCandidates(Stage chosen, Conserved current, StateSpace space, List<Feature> given,
+                                          double[][] states, double[][][] grouped, GradientReading.Geometry geometry,
+                                          Parameters p) {
+        FeatureLibrary base = chosen.library();
+        java.util.Set<String> baseColumns = new java.util.HashSet<>();
+        for (int m = 0; m < base.size(); m++) {
+            baseColumns.add(base.column(m).name());
+        }
+        List<List<Feature>> blocks = CandidateFeatures.groups(space, states, given);
+        Conserved best = current;
+        FeatureLibrary bestLibrary = null;
+        for (List<Feature> block : blocks.subList(0, Math.min(blocks.size(), MAX_CANDIDATE_GROUPS))) {
+            List<Feature> trial = new ArrayList<>(base.features());
+            block.stream().filter(f -> trial.stream().noneMatch(g -> g.expression().equals(f.expression())))
+                    .forEach(trial::add);
+            if (trial.size() == base.features().size()) {
+                continue;
+            }
+            FeatureLibrary widened = null;
+            for (FeatureLibrary l : libraries(space, trial, p)) {
+                if (l.size() <= ConservedSubspace.MAX_COLUMNS && l.productDegree() <= 1
+                        && l.degree() <= Math.max(base.degree(), TAYLOR_DEGREE)
+                        && (long) MIN_STATES_PER_TERM * (l.size() + 1) <= states.length
+                        && (widened == null || l.size() > widened.size()) && holds(l, baseColumns)) {
+                    widened = l;
+                }
+            }
+            if (widened == null) {
+                continue;
+            }
+            List<Rounded> mapped = new ArrayList<>();
+            for (Rounded r : current.readings()) {
+                mapped.add(widen(r, base, widened));
+            }
+            Conserved c = conserved(mapped, widened, grouped, geometry, p);
+            if (c.conserved() > best.conserved()) {
+                best = c;
+                bestLibrary = widened;
+            }
+        }
+        if (bestLibrary == null) {
+            return null;
+        }
+        LOG.debug("candidate features {} admitted by the groups: {} of {} readings conserved",
+                bestLibrary.features().stream().map(Feature::expression).toList(), best.conserved(),
+                best.readings().size());
+        return new Widened(new Stage(bestLibrary, chosen.fit(), best.readings(), chosen.misalignment()), best);
+    }
+
+    /** The chosen stage over a widened library, and its conserved readings. */
+    private record Widened(Stage stage, Conserved conserved) {
+    }
+
+    private static boolean holds(FeatureLibrary library, java.util.Set<String> columns) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int m = 0; m < library.size(); m++) {
+            names.add(library.column(m).name());
+        }
+        return names.containsAll(columns);
+    }
+
+    /** A reading over {@code from} re-expressed over {@code to}, which holds every column of {@code from}. */
+    private static Rounded widen(Rounded r, FeatureLibrary from, FeatureLibrary to) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int m = 0; m < to.size(); m++) {
+            index.put(to.column(m).name(), m);
+        }
+        double[] raw = new double[to.size()];
+        double[] a = new double[to.size()];
+        List<Rational> rationals = new ArrayList<>(java.util.Collections.nCopies(to.size() + 1, Rational.ZERO));
+        rationals.set(0, r.rationals().get(0));
+        for (int m = 0; m < from.size(); m++) {
+            int t = index.get(from.column(m).name());
+            raw[t] = r.raw()[m];
+            rationals.set(t + 1, r.rationals().get(m + 1));
+            a[t] = rationals.get(t + 1).doubleValue();
+        }
+        LibraryFormula formula = new LibraryFormula(to, rationals.get(0).doubleValue(), a, r.formula().toString());
+        return new Rounded(raw, r.intercept(), rationals, formula, r.misalignment());
     }
 
     /**
@@ -812,13 +919,13 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
      * with the network measured afresh.
      */
     private static List<Rounded> simplestBasis(List<Rounded> readings, FeatureLibrary library, double[][][] grouped,
-                                               GradientReading.Geometry geometry) {
+                                               GradientReading.Geometry geometry, double floor) {
         int size = library.size();
         List<Rational[]> vectors = new ArrayList<>();
         for (Rounded r : readings) {
             vectors.add(r.rationals().subList(1, size + 1).toArray(Rational[]::new));
         }
-        List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped));
+        List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped), floor);
         if (basis == vectors) {
             return readings;
         }
