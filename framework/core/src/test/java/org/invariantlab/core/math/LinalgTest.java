@@ -132,4 +132,70 @@ class LinalgTest {
             }
         }
     }
+
+    @Test
+    void theCholeskyPathSolvesWellConditionedSystemsAndSingularOnesFallBackToTheMinimumNorm() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int n = 6;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = random(rng, n);
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    a[i][j] += m[k][i] * m[k][j];
+                }
+            }
+            a[i][i] += 0.5; // well conditioned: eigenvalues at least 0.5
+        }
+        double[] x = random(rng, n);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = Linalg.dot(a[i], x);
+        }
+        assertArrayEquals(x, Linalg.solveWellConditioned(a, b), ROUNDING * 100, "the factorisation");
+        assertArrayEquals(x, Linalg.solveSymmetric(a, b), ROUNDING * 100);
+        // rank 1: diag(1, 0) has no Cholesky factor; the pseudo-inverse gives the minimum-norm (1, 0)
+        double[][] singular = {{1, 0}, {0, 0}};
+        assertEquals(null, Linalg.solveWellConditioned(singular, new double[] {1, 0}));
+        assertArrayEquals(new double[] {1, 0}, Linalg.solveSymmetric(singular, new double[] {1, 0}), ROUNDING);
+    }
+
+    @Test
+    void theLargeNearSingularPathGivesTheJacobiPseudoInverse() {
+        SplittableRandom rng = new SplittableRandom(10);
+        int n = Linalg.JACOBI_SOLVE_LIMIT + 6;
+        int rank = n - 4;
+        double[][] m = new double[rank][];
+        for (int i = 0; i < rank; i++) {
+            m[i] = random(rng, n);
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < rank; k++) {
+                    a[i][j] += m[k][i] * m[k][j];
+                }
+            }
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = Linalg.dot(a[i], random(rng, n));
+        }
+        assertEquals(null, Linalg.solveWellConditioned(a, b), "rank-deficient: no Cholesky factor");
+        Linalg.Eigen e = Linalg.symmetricEigen(a);
+        double[] jacobi = new double[n];
+        for (int r = 0; r < n; r++) {
+            if (e.values()[r] > Linalg.PSEUDO_INVERSE_TOLERANCE * e.values()[0]) {
+                double c = Linalg.dot(e.vectors()[r], b) / e.values()[r];
+                for (int i = 0; i < n; i++) {
+                    jacobi[i] += c * e.vectors()[r][i];
+                }
+            }
+        }
+        // the two pseudo-inverses agree to the conditioning of the kept eigenvalues times rounding
+        assertArrayEquals(jacobi, Linalg.pseudoInverseLarge(a, b), 1e-8);
+    }
 }
