@@ -174,11 +174,27 @@ public record CountResult(String system, Map<String, String> parameters, Source 
 
     /**
      * Warnings about what the counts rest on, in words: a method that counted quantities none of whose formulas is
-     * conserved along unseen trajectories (its count rests on network outputs alone, and is uncertain).
+     * conserved along unseen trajectories (its count rests on network outputs alone, and is uncertain); svd and
+     * deflation disagreeing on the independent count (the number reported is deflation's, never silently); and a
+     * count below what a method's formulas prove (conserved by their verdicts and independent together: a
+     * certified lower bound, {@link #certified()}).
      */
     @JsonProperty("warnings")
     public List<String> warnings() {
         List<String> out = new java.util.ArrayList<>();
+        Deflation plain = deflation.stream().filter(d -> !d.bracket()).findFirst().orElse(null);
+        if (svd != null && plain != null && svd.count() != plain.count()) {
+            out.add(String.format(java.util.Locale.ROOT, "svd and deflation disagree: svd counted %d independent "
+                    + "(%d of its formulas conserved by their verdicts), deflation %d (%d conserved); the count reported "
+                    + "is deflation's and is uncertain", svd.count(), conservedCount(svd.formulas()), plain.count(),
+                    conservedCount(plain.formulas())));
+        }
+        int certified = certified();
+        if (independent >= 0 && certified > independent) {
+            out.add(String.format(java.util.Locale.ROOT, "the formulas of one method prove at least %d independent "
+                    + "conserved quantities (each conserved by its verdict, independent together), more than the %d "
+                    + "reported: the count is at least %d", certified, independent, certified));
+        }
         if (svd != null && svd.count() > 0 && svd.formulas().stream().noneMatch(Formula::conserved)) {
             out.add(unexplained("svd", svd.count(), svd.formulas()));
         }
@@ -188,6 +204,38 @@ public record CountResult(String system, Map<String, String> parameters, Source 
             }
         }
         return out;
+    }
+
+    /**
+     * A lower bound on the number of independent conserved quantities from the formulas: for one method whose
+     * formulas are all conserved by their verdicts (proven, exact, or conserved on held-out data), the rank of their
+     * gradients; 1 when only some are; the largest over the methods, 0 when no formula is conserved. A proven formula
+     * is certain evidence, whatever the networks' losses say.
+     */
+    @JsonProperty("certified_at_least")
+    public int certified() {
+        int best = 0;
+        if (svd != null) {
+            best = Math.max(best, certifiedBy(svd.formulas(), svd.formulaSet()));
+        }
+        for (Deflation d : deflation) {
+            best = Math.max(best, certifiedBy(d.formulas(), d.formulaSet()));
+        }
+        return best;
+    }
+
+    private static int certifiedBy(List<Formula> formulas, SetVerdict set) {
+        if (formulas.stream().noneMatch(Formula::conserved)) {
+            return 0;
+        }
+        if (formulas.stream().allMatch(Formula::conserved) && set != null) {
+            return set.rank(); // the exact gradient rank of conserved formulas: that many independent quantities
+        }
+        return 1; // some are conserved, but the rank was taken together with formulas that are not
+    }
+
+    private static long conservedCount(List<Formula> formulas) {
+        return formulas.stream().filter(Formula::conserved).count();
     }
 
     private static String unexplained(String method, int count, List<Formula> formulas) {

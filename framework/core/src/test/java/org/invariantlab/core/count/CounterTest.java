@@ -222,4 +222,31 @@ class CounterTest {
                 List.of(energy), null), List.of(), 7.0);
         assertEquals(List.of(), good.warnings());
     }
+
+    /**
+     * Issue 19: the count never silently takes one method's number over another's, and never stays below what the
+     * formulas prove. svd counted 5 with five conserved formulas of gradient rank 5, deflation 3: both are said, and
+     * the count is at least 5.
+     */
+    @Test
+    void disagreeingMethodsAndACountBelowItsProvenFormulasAreSaid() {
+        CountResult.Formula proven = new CountResult.Formula("L", true, List.of("L"), 0.99, 1e-9, null);
+        List<CountResult.Formula> five = java.util.Collections.nCopies(5, proven);
+        CountResult.Svd svd = new CountResult.Svd(6, new double[] {1, 1, 1, 1, 1, 0.01}, new double[6], 0.2, 5, 0.99,
+                0.01, 1e5, 6.0, five, new org.invariantlab.core.verdict.SetVerdict(5, 5, true, null, "exact rank"));
+        CountResult.Deflation plain = new CountResult.Deflation(false, new double[] {1e-4, 1e-3, 2e-3, 0.3},
+                new double[] {0.01, 0.02, 0.03, 0.5}, 0.05, 3, new double[4], 1e5, 20.0, List.of(proven, proven, proven),
+                new org.invariantlab.core.verdict.SetVerdict(3, 3, true, null, "exact rank"));
+        CountResult r = new CountResult("central.csv", java.util.Map.of(), new CountResult.Source("file", "central.csv",
+                300, 12000, 12.0), List.of("x", "y", "z", "vx", "vy", "vz"), List.of(), 0, -1, -1, 3, -1, svd,
+                List.of(plain), 30.0);
+        assertEquals(5, r.certified());
+        assertEquals(2, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("svd and deflation disagree: svd counted 5 independent (5 of its "
+                + "formulas conserved by their verdicts), deflation 3 (3 conserved)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(1).endsWith("more than the 3 reported: the count is at least 5"), r.warnings().get(1));
+        CountResult agree = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
+                -1, -1, 5, -1, svd, List.of(), 30.0);
+        assertEquals(List.of(), agree.warnings(), "one method, its count backed by its formulas");
+    }
 }
