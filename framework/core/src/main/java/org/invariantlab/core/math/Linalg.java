@@ -136,6 +136,54 @@ public final class Linalg {
     public record Eigen(double[] values, double[][] vectors) {
     }
 
+    /**
+     * The generalised symmetric eigenproblem {@code A y = μ B y} for a positive semi-definite {@code B}, on the range
+     * of {@code B}: with {@code B = Σ λ_r u_r u_rᵀ} over the eigenvalues {@code λ_r > relativeTolerance · λ_max}, the
+     * whitened {@code W = [u_r / √λ_r]} turns it into the ordinary problem of {@code Wᵀ A W}, whose eigenvectors
+     * {@code z} give {@code y = W z} (so that {@code yᵀ B y = 1}). Eigenvalues largest first, as
+     * {@link #symmetricEigen}; none when {@code B} vanishes.
+     */
+    public static Eigen generalizedEigen(double[][] a, double[][] b, double relativeTolerance) {
+        int n = b.length;
+        Eigen be = symmetricEigen(b);
+        double largest = n == 0 ? 0 : be.values()[0];
+        List<double[]> whitening = new ArrayList<>();
+        for (int r = 0; r < n && largest > 0; r++) {
+            if (be.values()[r] > relativeTolerance * largest) {
+                double[] u = be.vectors()[r].clone();
+                double f = 1 / Math.sqrt(be.values()[r]);
+                for (int i = 0; i < n; i++) {
+                    u[i] *= f;
+                }
+                whitening.add(u);
+            }
+        }
+        int q = whitening.size();
+        double[][] reduced = new double[q][q];
+        for (int i = 0; i < q; i++) {
+            double[] ai = new double[n];
+            for (int x = 0; x < n; x++) {
+                ai[x] = dot(a[x], whitening.get(i));
+            }
+            for (int j = 0; j <= i; j++) {
+                reduced[i][j] = dot(whitening.get(j), ai);
+                reduced[j][i] = reduced[i][j];
+            }
+        }
+        Eigen e = symmetricEigen(reduced);
+        double[][] vectors = new double[q][n];
+        for (int r = 0; r < q; r++) {
+            for (int i = 0; i < q; i++) {
+                double z = e.vectors()[r][i];
+                double[] w = whitening.get(i);
+                for (int x = 0; x < n; x++) {
+                    vectors[r][x] += z * w[x];
+                }
+            }
+        }
+        return new Eigen(e.values(), vectors);
+    }
+
     /** Eigenvalues of a symmetric matrix, largest first (see {@link #symmetricEigen}). */
     public static double[] symmetricEigenvalues(double[][] s) {
         return symmetricEigen(s).values();

@@ -122,32 +122,11 @@ final class ConservedSubspace {
                 within[b][a] = within[a][b];
             }
         }
-        Linalg.Eigen t = Linalg.symmetricEigen(total);
-        double largest = t.values()[0];
-        if (!(largest > 0)) {
+        Linalg.Eigen w = Linalg.generalizedEigen(within, total, GradientReading.CONSTANT_ON_DATA);
+        int r = w.values().length;
+        if (r == 0) {
             return Optional.empty();
         }
-        List<double[]> whitening = new ArrayList<>();
-        for (int r = 0; r < m; r++) {
-            if (t.values()[r] > GradientReading.CONSTANT_ON_DATA * largest) {
-                double[] u = t.vectors()[r].clone();
-                double f = 1 / Math.sqrt(t.values()[r]);
-                for (int a = 0; a < m; a++) {
-                    u[a] *= f;
-                }
-                whitening.add(u);
-            }
-        }
-        int r = whitening.size();
-        double[][] reduced = new double[r][r];
-        for (int i = 0; i < r; i++) {
-            double[] wi = multiply(within, whitening.get(i));
-            for (int j = 0; j <= i; j++) {
-                reduced[i][j] = Linalg.dot(whitening.get(j), wi);
-                reduced[j][i] = reduced[i][j];
-            }
-        }
-        Linalg.Eigen w = Linalg.symmetricEigen(reduced);
         double[] lambda = new double[r];
         double[][] vectors = new double[r][];
         for (int i = 0; i < r; i++) { // smallest first
@@ -168,27 +147,12 @@ final class ConservedSubspace {
         }
         double[][] basis = new double[conserved][m];
         for (int i = 0; i < conserved; i++) {
-            for (int j = 0; j < r; j++) {
-                double y = vectors[i][j];
-                double[] u = whitening.get(j);
-                for (int a = 0; a < m; a++) {
-                    basis[i][a] += y * u[a];
-                }
-            }
             for (int a = 0; a < m; a++) {
-                basis[i][a] *= scale[a];
+                basis[i][a] = vectors[i][a] * scale[a];
             }
         }
         double cut = Math.sqrt(Math.max(lambda[conserved - 1], GradientReading.CONSTANT_ON_DATA) * lambda[conserved]);
         return Optional.of(new ConservedSubspace(basis, cut, lambda));
-    }
-
-    private static double[] multiply(double[][] a, double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < a.length; i++) {
-            y[i] = Linalg.dot(a[i], x);
-        }
-        return y;
     }
 
     @Override

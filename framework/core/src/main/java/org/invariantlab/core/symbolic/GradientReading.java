@@ -355,40 +355,11 @@ final class GradientReading {
                 energy[b][a] = energy[a][b];
             }
         }
-        Linalg.Eigen e = Linalg.symmetricEigen(energy);
-        double largest = e.values().length == 0 ? 0 : e.values()[0];
-        List<double[]> whitening = new ArrayList<>();
-        for (int t = 0; t < r; t++) {
-            if (e.values()[t] > NO_TANGENT_GRADIENT * largest && largest > 0) {
-                double[] u = e.vectors()[t].clone();
-                double f = 1 / Math.sqrt(e.values()[t]);
-                for (int a = 0; a < r; a++) {
-                    u[a] *= f;
-                }
-                whitening.add(u);
-            }
-        }
-        int q = whitening.size();
-        double[][] reduced = new double[q][q];
-        for (int a = 0; a < q; a++) {
-            double[] ma = new double[r];
-            for (int x = 0; x < r; x++) {
-                ma[x] = Linalg.dot(misaligned[x], whitening.get(a));
-            }
-            for (int b = 0; b <= a; b++) {
-                reduced[a][b] = Linalg.dot(whitening.get(b), ma);
-                reduced[b][a] = reduced[a][b];
-            }
-        }
-        Linalg.Eigen m = Linalg.symmetricEigen(reduced);
+        Linalg.Eigen m = Linalg.generalizedEigen(misaligned, energy, NO_TANGENT_GRADIENT);
+        int q = m.values().length;
         List<Direction> out = new ArrayList<>(q);
         for (int j = q - 1; j >= 0; j--) {
-            double[] y = new double[r];
-            for (int a = 0; a < q; a++) {
-                for (int x = 0; x < r; x++) {
-                    y[x] += m.vectors()[j][a] * whitening.get(a)[x];
-                }
-            }
+            double[] y = m.vectors()[j];
             double[] c = new double[size];
             for (int t = 0; t < r; t++) {
                 for (int x = 0; x < size; x++) {

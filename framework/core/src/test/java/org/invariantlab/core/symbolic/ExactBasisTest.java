@@ -59,10 +59,11 @@ class ExactBasisTest {
                 Optional.of(new CanonicalLayout(List.of(0, 1), List.of(2, 3))));
         int groups = 300;
         double[] states = trajectories(groups, 8, 3);
-        ScalarField f1 = ExactReadingTest.networkLike(s -> Math.atan(ex(s) + 0.4 * l(s)), 41);
-        ScalarField f2 = ExactReadingTest.networkLike(s -> Math.tanh(ey(s) - 0.7 * ex(s) + 0.2 * l(s)), 42);
+        ScalarField f1 = ExactReadingTest.networkLike(s -> Math.atan(SparseBasisTest.ex(s) + 0.4 * SparseBasisTest.l(s)), 41);
+        ScalarField f2 = ExactReadingTest.networkLike(
+                s -> Math.tanh(SparseBasisTest.ey(s) - 0.7 * SparseBasisTest.ex(s) + 0.2 * SparseBasisTest.l(s)), 42);
         // a loosely conserved network: Ey with a small part that is not conserved
-        ScalarField f3 = ExactReadingTest.networkLike(s -> ey(s) + 0.01 * Math.sin(3 * s[0]), 43);
+        ScalarField f3 = ExactReadingTest.networkLike(s -> SparseBasisTest.ey(s) + 0.01 * Math.sin(3 * s[0]), 43);
         PolynomialInterpreter reader = new PolynomialInterpreter();
         List<Interpretation> readings = reader.interpretJointly(List.of(f1, f2, f3),
                 new InterpretationContext(space, List.of(), states, groups),
@@ -94,17 +95,5 @@ class ExactBasisTest {
         assertTrue(span.onSupport(new boolean[] {true, true, true, true}).isEmpty(), "the whole span: not unique");
         assertFalse(span.contains(new Rational[] {one, zero, zero, zero}));
         assertFalse(span.add(new Rational[] {one, one, zero, zero}), "already in the span: the rank stays 2");
-    }
-
-    private static double ex(double[] s) {
-        return (s[0] * s[0] + s[2] * s[2]) / 2;
-    }
-
-    private static double ey(double[] s) {
-        return (s[1] * s[1] + s[3] * s[3]) / 2;
-    }
-
-    private static double l(double[] s) {
-        return s[0] * s[3] - s[1] * s[2];
     }
 }

@@ -57,15 +57,15 @@ class SparseBasisTest {
                 readings.stream().map(Interpretation::formula).toList()).independent(), readings.toString());
     }
 
-    private static double ex(double[] s) {
+    static double ex(double[] s) {
         return (s[0] * s[0] + s[2] * s[2]) / 2;
     }
 
-    private static double ey(double[] s) {
+    static double ey(double[] s) {
         return (s[1] * s[1] + s[3] * s[3]) / 2;
     }
 
-    private static double l(double[] s) {
+    static double l(double[] s) {
         return s[0] * s[3] - s[1] * s[2];
     }
 }
