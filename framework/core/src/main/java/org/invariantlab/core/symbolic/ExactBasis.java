@@ -57,8 +57,8 @@ final class ExactBasis {
      * @param spread   the within-group spread {@code s} of a combination with the given double coefficients
      * @param floor    spreads below this are alike (the cut of the groups' conserved subspace, below which every
      *                 combination is conserved to the data's precision; 0 when there is none)
-     * @return the basis, as many vectors as the readings' rank, or {@code readings} itself when they are fewer than 2 or
-     *         nothing simpler is found
+     * @return the basis, as many vectors as the readings' rank (a reading kept as it is appears as itself), or
+     *         {@code readings} itself when they are fewer than 2 or not linearly independent
      */
     static List<Rational[]> simplest(List<Rational[]> readings, FeatureLibrary library,
                                      ToDoubleFunction<double[]> spread, double floor) {
@@ -107,7 +107,7 @@ final class ExactBasis {
             }
             j = end;
         }
-        return sameDirections(kept, readings) ? readings : kept;
+        return kept;
     }
 
     private record Candidate(Rational[] coefficients, int[] complexity, double spread) {
@@ -150,20 +150,6 @@ final class ExactBasis {
             return c != 0 ? c : Double.compare(x.spread(), y.spread());
         });
         return out;
-    }
-
-    /** Whether every vector of {@code basis} is a multiple of one of {@code readings}. */
-    private static boolean sameDirections(List<Rational[]> basis, List<Rational[]> readings) {
-        for (Rational[] b : basis) {
-            boolean found = false;
-            for (Rational[] r : readings) {
-                found |= RationalSpan.of(List.<Rational[]>of(r), b.length).contains(b);
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static double[] doubles(Rational[] v) {

@@ -926,9 +926,6 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             vectors.add(r.rationals().subList(1, size + 1).toArray(Rational[]::new));
         }
         List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped), floor);
-        if (basis == vectors) {
-            return readings;
-        }
         List<Rounded> out = new ArrayList<>();
         for (Rational[] b : basis) {
             Rounded same = null;
@@ -957,6 +954,9 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             LibraryFormula formula = new LibraryFormula(library, 0, a, "basis");
             out.add(new Rounded(a, 0, rationals, formula, 1 - geometry.alignment(formula)));
+        }
+        if (out.size() == readings.size() && readings.containsAll(out)) {
+            return readings; // every reading kept as it was: their order too
         }
         LOG.debug("exact readings {} rewritten as the simplest basis of their span: {}",
                 readings.stream().map(r -> plain(library, r.rationals())).toList(),

@@ -133,21 +133,29 @@ class LinalgTest {
         }
     }
 
-    @Test
-    void theCholeskyPathSolvesWellConditionedSystemsAndSingularOnesFallBackToTheMinimumNorm() {
-        SplittableRandom rng = new SplittableRandom(9);
-        int n = 6;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
+    /** {@code MᵀM} for a random {@code rank × n} matrix {@code M}: symmetric, positive semi-definite, of that rank. */
+    private static double[][] gram(SplittableRandom rng, int n, int rank) {
+        double[][] m = new double[rank][];
+        for (int i = 0; i < rank; i++) {
             m[i] = random(rng, n);
         }
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < rank; k++) {
                     a[i][j] += m[k][i] * m[k][j];
                 }
             }
+        }
+        return a;
+    }
+
+    @Test
+    void theCholeskyPathSolvesWellConditionedSystemsAndSingularOnesFallBackToTheMinimumNorm() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int n = 6;
+        double[][] a = gram(rng, n, n);
+        for (int i = 0; i < n; i++) {
             a[i][i] += 0.5; // well conditioned: eigenvalues at least 0.5
         }
         double[] x = random(rng, n);
@@ -167,19 +175,7 @@ class LinalgTest {
     void theLargeNearSingularPathGivesTheJacobiPseudoInverse() {
         SplittableRandom rng = new SplittableRandom(10);
         int n = Linalg.JACOBI_SOLVE_LIMIT + 6;
-        int rank = n - 4;
-        double[][] m = new double[rank][];
-        for (int i = 0; i < rank; i++) {
-            m[i] = random(rng, n);
-        }
-        double[][] a = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                for (int k = 0; k < rank; k++) {
-                    a[i][j] += m[k][i] * m[k][j];
-                }
-            }
-        }
+        double[][] a = gram(rng, n, n - 4);
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
             b[i] = Linalg.dot(a[i], random(rng, n));
