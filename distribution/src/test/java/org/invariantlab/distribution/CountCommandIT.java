@@ -37,8 +37,10 @@ class CountCommandIT {
         assertTrue(Files.isRegularFile(out.resolve("provenance.json")));
         assertTrue(Files.size(out.resolve("training.png")) > 1000);
         assertTrue(Files.isRegularFile(out.resolve("networks/svd/model.zip")), "the trained networks are kept");
-        assertTrue(r.out().contains("counts         independent 0 (deflation without the bracket), in involution 0"),
-                r.out());
+        assertTrue(r.out().contains("counts         independent 0 (agreed), in involution 0"), r.out());
+        assertEquals("agreed", c.get("decision").get("status").asText(), "svd, deflation and the library nullspace: 0");
+        assertEquals(1, c.get("methods").size(), "--method all runs the installed counting methods too");
+        assertEquals("library-nullspace", c.get("methods").get(0).get("method").asText());
     }
 
     @Test

@@ -21,8 +21,9 @@ class InstallationLayoutIT {
             List<String> names = plugins.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(List.of("invariantlab-plugin-dynamics-0.1.0.jar", "invariantlab-plugin-em-0.1.0.jar",
                     "invariantlab-plugin-ha-jeong-0.1.0.jar",
-                    "invariantlab-plugin-kepler-0.1.0.jar", "invariantlab-plugin-lorentz-0.1.0.jar",
-                    "invariantlab-plugin-neural-deflation-0.1.0.jar", "invariantlab-plugin-symbolic-regression-0.1.0.jar"), names);
+                    "invariantlab-plugin-kepler-0.1.0.jar", "invariantlab-plugin-library-nullspace-0.1.0.jar",
+                    "invariantlab-plugin-lorentz-0.1.0.jar", "invariantlab-plugin-neural-deflation-0.1.0.jar",
+                    "invariantlab-plugin-symbolic-regression-0.1.0.jar"), names);
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
             List<String> names = lib.map(p -> p.getFileName().toString()).toList();

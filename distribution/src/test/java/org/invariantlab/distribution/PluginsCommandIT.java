@@ -21,13 +21,14 @@ class PluginsCommandIT {
     void listsTheBundledPluginsWithTheirExtensions() {
         Installation.Result r = Installation.run("plugins");
         assertEquals(0, r.exitCode(), r.all());
-        for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "symbolic-regression"}) {
+        for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "library-nullspace", "symbolic-regression"}) {
             assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), "plugin " + id + " listed:\n" + r.out());
         }
         assertTrue(r.out().contains("kepler, kepler-fixed-l"), r.out());
         assertTrue(r.out().contains("lotka-volterra, oscillator-2d"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("IndependenceLoss") && l.contains("neural-deflation")), r.out());
-        assertTrue(r.out().contains("7 loaded, 0 problems"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("CountingMethod") && l.contains("library-nullspace")), r.out());
+        assertTrue(r.out().contains("8 loaded, 0 problems"), r.out());
         assertEquals("", r.err(), "nothing on stderr");
     }
 
@@ -39,10 +40,10 @@ class PluginsCommandIT {
         Files.writeString(dir.resolve("notes.txt"), "stray file");
         Installation.Result r = Installation.run("plugins", "--plugins-dir", dir.toString());
         assertEquals(0, r.exitCode(), r.all());
-        assertTrue(r.out().contains("7 loaded, 2 problems"), r.out());
+        assertTrue(r.out().contains("8 loaded, 2 problems"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("broken.jar") && l.contains("not a valid jar")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("notes.txt") && l.contains("not a jar")), r.out());
-        for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "symbolic-regression"}) {
+        for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "library-nullspace", "symbolic-regression"}) {
             assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), r.out());
         }
         assertFalse(r.all().contains("Exception"), "no stack traces:\n" + r.all());
@@ -55,7 +56,7 @@ class PluginsCommandIT {
         PluginJarBuilder.plugin("forgetful").writeTo(dir); // what a build without @Extension produces
         Installation.Result r = Installation.run("plugins", "--plugins-dir", dir.toString());
         assertEquals(0, r.exitCode(), r.all());
-        assertTrue(r.out().contains("8 loaded, 1 problem\n"), r.out());
+        assertTrue(r.out().contains("9 loaded, 1 problem\n"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  forgetful-1.0.0.jar: plugin 'forgetful' 1.0.0 contributes"
                 + " no extensions: forgetful-1.0.0.jar has no META-INF/extensions.idx — annotate each extension class"
                 + " with PF4J's @Extension")), r.out());
@@ -71,7 +72,7 @@ class PluginsCommandIT {
         Installation.copyPlugins(full);
         Installation.Result opt = Installation.run(Map.of("INVARIANTLAB_PLUGINS_DIR", empty.toString()),
                 "plugins", "--plugins-dir", full.toString());
-        assertTrue(opt.out().contains("7 loaded"), opt.out());
+        assertTrue(opt.out().contains("8 loaded"), opt.out());
     }
 
     @Test

@@ -92,7 +92,7 @@ class TemplatePluginIT {
         assertEquals(0, list.exitCode(), list.all());
         assertTrue(list.out().contains("  oscillator 1.0.0  [STARTED]"), list.out());
         assertTrue(list.out().contains("PhysicalSystem:      oscillator"), list.out());
-        assertTrue(list.out().contains("8 loaded, 0 problems"), list.out());
+        assertTrue(list.out().contains("9 loaded, 0 problems"), list.out());
 
         Installation.Result systems = Installation.run("systems", "--plugins-dir", plugins.toString());
         assertTrue(systems.out().contains("x*py - y*px"), systems.out());

@@ -1,14 +1,16 @@
 /**
  * The InvariantLab API: what a plugin author compiles against.
  *
- * <p>Five extension points, each a small interface extending {@link org.invariantlab.api.LabExtension}
+ * <p>Six extension points, each a small interface extending {@link org.invariantlab.api.LabExtension}
  * (which extends PF4J's {@code ExtensionPoint}):
  * <ul>
  *   <li>{@link org.invariantlab.api.system.PhysicalSystem}: states, groups that share invariants, the true invariants;</li>
  *   <li>{@link org.invariantlab.api.training.PairSampler}: turns groups into training examples (pairs or groups);</li>
  *   <li>{@link org.invariantlab.api.training.NetworkHead}: turns latents of a batch into a loss and its gradient;</li>
  *   <li>{@link org.invariantlab.api.training.IndependenceLoss}: keeps several learned invariants independent;</li>
- *   <li>{@link org.invariantlab.api.symbolic.SymbolicInterpreter}: reads a learned function back as a formula.</li>
+ *   <li>{@link org.invariantlab.api.symbolic.SymbolicInterpreter}: reads a learned function back as a formula;</li>
+ *   <li>{@link org.invariantlab.api.count.CountingMethod}: counts conserved quantities from states and their
+ *       directions of motion without the host's networks (e.g. a library nullspace).</li>
  * </ul>
  *
  * <p><b>Compatibility policy.</b> The API follows semantic versioning; its version

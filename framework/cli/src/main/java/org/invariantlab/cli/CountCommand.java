@@ -11,6 +11,7 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountSpec;
 import org.invariantlab.core.count.CountJob;
+import org.invariantlab.core.count.CountDecision;
 import org.invariantlab.core.count.CountResult;
 import org.invariantlab.core.count.CountRun;
 import org.invariantlab.core.count.CountSettings;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "trajectories with time stamps (--data FILE): independent ones "
                 + "(AI Poincare 2.0's singular values of jointly trained gradients, --method svd) and those in "
                 + "involution (neural deflation with the Poisson bracket, --method deflation, which needs the "
-                + "neural-deflation plugin); read each as a formula and compare with the truth.",
+                + "neural-deflation plugin), or by a plugin's counting method (e.g. --method library-nullspace); read "
+                + "each as a formula and compare with the truth.",
                 "Writes DIR/count.json, DIR/spectrum.png, DIR/deflation.png, DIR/training.png, DIR/networks/ (every trained "
                 + "network, DL4J format) and DIR/provenance.json."})
 final class CountCommand extends LabCommand {
@@ -49,7 +51,7 @@ final class CountCommand extends LabCommand {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "System parameter, repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "all", description = "svd, deflation or all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "M", defaultValue = "all", description = "svd, deflation, all (both, and every installed counting method) or the id of an installed counting method, e.g. library-nullspace (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--max", paramLabel = "K", defaultValue = "0", description = "Outputs of the joint network and most deflation stages (default 0: the state dimension).")
@@ -77,7 +79,7 @@ final class CountCommand extends LabCommand {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "Network precision: float (the fast kernel) or double (default: ${DEFAULT-VALUE}).")
     String precision;
 
-    @Option(names = "--check-horizon", paramLabel = "H", defaultValue = "1", description = "Test trajectories over H times the system's tMax for the trajectory check (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--check-horizon", paramLabel = "H", defaultValue = "NaN", description = "How much longer the trajectory check looks than the networks train: a system's test trajectories span H times its tMax; a data file's networks train on the first 1/H of each trajectory's time span and the check sees all of it (default: 1 for a system, 2 for a data file).")
     double checkHorizon;
 
     @Option(names = "--trajectories", paramLabel = "N", defaultValue = "512", description = "Training trajectories (default: ${DEFAULT-VALUE}).")
@@ -184,14 +186,29 @@ final class CountCommand extends LabCommand {
                 b.append(String.format(Locale.ROOT, "                 together: %s%n", d.formulaSet().describe()));
             }
         }
+        for (CountResult.MethodCount m : r.methods()) {
+            b.append(String.format(Locale.ROOT, "  %-14s %d independent%s; %s; %.1f s%n", m.method(), m.count(),
+                    m.inInvolution() >= 0 ? ", " + m.inInvolution() + " in involution (largest commuting set of its basis "
+                            + "elements)" : "", m.rule(), m.seconds()));
+            b.append(String.format(Locale.ROOT, "                 spread along trajectories per quantity %s%n",
+                    numbers(m.conservation())));
+            for (CountResult.Formula f : m.formulas()) {
+                b.append(formula(f));
+            }
+            if (m.formulaSet() != null) {
+                b.append(String.format(Locale.ROOT, "                 together: %s%n", m.formulaSet().describe()));
+            }
+        }
         for (String w : r.warnings()) {
             b.append(String.format(Locale.ROOT, "  warning        %s%n", w));
         }
-        String by = r.deflation().stream().anyMatch(d -> !d.bracket()) ? " (deflation without the bracket)"
-                : r.svd() != null ? " (svd)" : "";
-        if (!r.warnings().isEmpty()) {
-            by += ", uncertain (see the warning)";
+        CountDecision decision = r.decision();
+        if (decision != null) {
+            b.append(String.format(Locale.ROOT, "  decision       %s%n", decision.reason()));
         }
+        String by = decision == null ? "" : decision.confident() ? " (" + decision.status() + ")"
+                : String.format(Locale.ROOT, " (%s's; uncertain, between %d and %d)", r.reportedBy(), decision.atLeast(),
+                decision.atMost());
         b.append(String.format(Locale.ROOT, "  counts         independent %s%s, in involution %s (%.0f s)%n",
                 r.independent() < 0 ? "not measured" : String.valueOf(r.independent()), by,
                 r.inInvolution() >= 0 ? String.valueOf(r.inInvolution()) : r.source().kind().equals("file")
@@ -204,10 +221,11 @@ final class CountCommand extends LabCommand {
     }
 
     private static String formula(CountResult.Formula f) {
-        return String.format(Locale.ROOT, "                   %s%n                     %s; explains the network to %.4f%n",
+        return String.format(Locale.ROOT, "                   %s%n                     %s%s%n",
                 f.expression(), f.verdict() != null ? f.verdict().describe() : f.conserved()
                         ? "conserved along unseen trajectories" : "NOT conserved along unseen trajectories",
-                f.networkAlignment());
+                Double.isFinite(f.networkAlignment()) ? String.format(Locale.ROOT, "; explains the network to %.4f",
+                        f.networkAlignment()) : "");
     }
 
     private static String numbers(double[] v) {

@@ -134,7 +134,7 @@ class BadInputTest {
                 Arguments.of(args("count", "--system", "box-events", out, p), 2,
                         "system 'box-events' has no vector field h(x); count works on dynamical systems"),
                 Arguments.of(args("count", "--system", "box-events", "--method", "pca", out, p), 2,
-                        "unknown counting method 'pca'; use svd, deflation or all"),
+                        "unknown counting method 'pca'; known here: svd, deflation, all"),
                 Arguments.of(args("count", "--system", "box-events", "--activation", "relu", out, p), 2,
                         "--activation relu has no second derivative"),
                 Arguments.of(args("count", "--system", "box-events", "--max", "-1", out, p), 2, "--max must be between"),

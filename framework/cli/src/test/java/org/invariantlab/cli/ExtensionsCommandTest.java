@@ -27,9 +27,10 @@ class ExtensionsCommandTest {
         CliRun r = run("extensions");
         assertEquals(0, r.code(), r.err());
         List<String> headers = r.out().lines().filter(l -> !l.startsWith(" ") && !l.isEmpty()).toList();
-        assertEquals(5, headers.size(), r.out());
+        assertEquals(6, headers.size(), r.out());
         assertTrue(headers.get(0).equals("PhysicalSystem (physical system): 0"), headers.toString());
         assertTrue(headers.get(4).startsWith("SymbolicInterpreter (symbolic interpreter): "), headers.toString());
+        assertTrue(headers.get(5).equals("CountingMethod (counting method): 0"), headers.toString());
         assertTrue(r.out().contains("PhysicalSystem (physical system): 0\n  none installed\n"), r.out());
         // the reader's parameters, which no listing showed before
         assertTrue(r.out().contains("  polynomial  (built-in 0.1.0)\n"), r.out());
@@ -55,7 +56,7 @@ class ExtensionsCommandTest {
         CliRun r = run("extensions", "readers");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("unknown extension point 'readers'; choose one of PhysicalSystem, PairSampler,"
-                + " NetworkHead, IndependenceLoss, SymbolicInterpreter"), r.err());
+                + " NetworkHead, IndependenceLoss, SymbolicInterpreter, CountingMethod"), r.err());
         assertEquals("", r.out());
     }
 }

@@ -368,7 +368,7 @@ class InvariantLabTest {
                             + " META-INF/extensions.idx but is not in the jar — rebuild odd-1.0.0.jar",
                     "odd-1.0.0.jar: extension class '" + FIXTURES + "NotAnExtension' from plugin 'odd' implements none"
                             + " of the extension points (PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss,"
-                            + " SymbolicInterpreter); it is ignored"), lines(lab));
+                            + " SymbolicInterpreter, CountingMethod); it is ignored"), lines(lab));
             assertGoodPluginLoaded(lab);
         }
     }

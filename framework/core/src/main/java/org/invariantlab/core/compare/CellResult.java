@@ -47,6 +47,9 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
      * @param trueInInvolution    the declared count in involution
      * @param independentRight    whether the independent count equals the truth
      * @param involutionRight     whether the count in involution equals the truth
+     * @param independentUncertain whether the count's decision is uncertain ({@link
+     *                            org.invariantlab.core.count.CountDecision}): a cell right or uncertain is never
+     *                            confidently wrong
      * @param exactFormulaRate    fraction of the formulas that are exactly functions of the true invariants
      * @param trainSeconds        wall time of training (runs) or of the whole count
      * @param formulas            the formulas found
@@ -55,7 +58,7 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Metrics(Double testAccuracy, Double alignment, Double absR, Double r2, Integer independent,
                           Integer inInvolution, Integer trueIndependent, Integer trueInInvolution,
-                          Boolean independentRight, Boolean involutionRight, Double exactFormulaRate,
+                          Boolean independentRight, Boolean involutionRight, Boolean independentUncertain, Double exactFormulaRate,
                           double trainSeconds, List<Formula> formulas, List<String> plots) {
         public Metrics {
             formulas = List.copyOf(formulas);

@@ -116,7 +116,7 @@ public final class CellWorker {
         }
         Double exactRate = m.formulas().isEmpty() ? null : (m.formulaExact() ? 1.0 : 0.0);
         return new CellResult.Metrics(m.testAccuracy(), finite(m.gradientAlignment()), absR, finite(m.r2()), null, null,
-                null, null, null, null, exactRate, m.trainSeconds(), formulas, plots(dir));
+                null, null, null, null, null, exactRate, m.trainSeconds(), formulas, plots(dir));
     }
 
     /**
@@ -165,14 +165,17 @@ public final class CellWorker {
                 }
             }
         }
+        for (CountResult.MethodCount m : r.methods()) {
+            m.formulas().forEach(f -> formulas.add(formula(f)));
+        }
         Double alignment = alignments.isEmpty() ? null
                 : alignments.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         Double exactRate = formulas.isEmpty() ? null
                 : formulas.stream().filter(CellResult.Formula::exact).count() / (double) formulas.size();
         return new CellResult.Metrics(null, alignment, null, null, independent, involution, trueIndependent,
                 trueInvolution, independent == null || trueIndependent == null ? null : independent.equals(trueIndependent),
-                involution == null || trueInvolution == null ? null : involution.equals(trueInvolution), exactRate,
-                r.seconds(), formulas, plots(dir));
+                involution == null || trueInvolution == null ? null : involution.equals(trueInvolution),
+                r.decision() == null ? null : !r.decision().confident(), exactRate, r.seconds(), formulas, plots(dir));
     }
 
     private static CellResult.Formula formula(CountResult.Formula f) {

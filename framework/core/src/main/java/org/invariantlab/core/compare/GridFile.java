@@ -299,7 +299,7 @@ public final class GridFile {
     private Grid.CountTemplate countTemplate(JsonNode settings, String at, JsonNode quick, String quickAt) {
         ObjectNode base = JSON.valueToTree(CountSettings.defaults());
         base.remove("seed"); // the grid's seeds decide
-        base.put("checkHorizon", 1.0);
+        base.put("checkHorizon", Double.NaN); // the data's default: 1 for a system, 2 for a file (CountSpec)
         int before = problems.size();
         if (settings != null && !settings.isNull()) {
             merge(base, settings, at);

@@ -17,6 +17,8 @@ public enum Metric {
             : m.inInvolution().doubleValue(), false),
     INDEPENDENT_RIGHT("independent_right", "independent count right", m -> bool(m.independentRight()), true),
     INVOLUTION_RIGHT("involution_right", "involution count right", m -> bool(m.involutionRight()), true),
+    INDEPENDENT_UNCERTAIN("independent_uncertain", "independent count uncertain",
+            m -> bool(m.independentUncertain()), true),
     EXACT_FORMULA_RATE("exact_formula_rate", "exact formulas", m -> m.exactFormulaRate(), true),
     TRAIN_SECONDS("train_seconds", "seconds", m -> m.trainSeconds(), false);
 

@@ -88,16 +88,19 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
                                      int trajectories, int perTrajectory, long seed) {
-        return simulate(systemId, parameters, model, model, trajectories, perTrajectory, seed);
+        return simulate(systemId, parameters, model, model, 1, trajectories, perTrajectory, seed);
     }
 
     /**
      * As {@link #simulate(String, Map, SystemModel, int, int, long)}, with the test trajectories (the trajectory
      * check, spans and formulas) drawn from {@code checkModel}: the same system over a longer time span, so that a
      * function conserved only along pieces of trajectories as long as the training ones shows its change.
+     *
+     * @param horizon the ratio of {@code checkModel}'s time span to {@code model}'s, for the record
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
-                                     SystemModel checkModel, int trajectories, int perTrajectory, long seed) {
+                                     SystemModel checkModel, double horizon, int trajectories, int perTrajectory,
+                                     long seed) {
         VectorField field = model.vectorField().orElseThrow(() -> new InvalidInputException("system '" + systemId
                 + "' has no vector field h(x); count works on dynamical systems (e.g. oscillator-2d, kepler), or on "
                 + "measured trajectories with time stamps (--data FILE)"));
@@ -110,7 +113,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         Optional<CanonicalLayout> layout = model.stateSpace().canonical();
         GroupedData test = checkModel.sample(new SamplingRequest(few, perTrajectory, testSeed));
         return new CountData(systemId, parameters, model, new CountResult.Source("system", systemId, trajectories,
-                (long) trajectories * perTrajectory, Double.NaN),
+                (long) trajectories * perTrajectory, Double.NaN, 0, horizon),
                 field(model.sample(new SamplingRequest(trajectories, perTrajectory, trainSeed)), field, layout),
                 field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
                 Groups.of(test), field(test, field, layout),
@@ -119,13 +122,19 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
 
     /**
      * Measured trajectories from a file: each group one trajectory with time stamps; the groups split as
-     * {@code file.split()} says (seeded), directions by {@link TrajectoryTangents}.
+     * {@code file.split()} says (seeded), directions by {@link TrajectoryTangents} on whole trajectories. Split by
+     * time as well: training and validation trajectories keep the states in the first {@code 1/horizon} of their
+     * time span, test trajectories are judged over all of it, so the trajectory check sees later states than any
+     * training window; the formulas' held-out verdicts ({@code fresh}) see the validation trajectories whole.
      *
-     * @param layout the (q, p) layout of the variables for Poisson brackets, if the data are canonical
+     * @param layout  the (q, p) layout of the variables for Poisson brackets, if the data are canonical
+     * @param horizon at least 1 ({@link CountSpec#FILE_CHECK_HORIZON} by default)
      * @throws InvalidInputException for a file without time stamps, a trajectory of fewer than three states or a
-     *                               repeated time, or too few trajectories to split
+     *                               repeated time, too few trajectories to split, or a training window of fewer than
+     *                               two states
      */
-    public static CountData fromFile(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout, long seed) {
+    public static CountData fromFile(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout, long seed,
+                                     double horizon) {
         Groups all = model.groups();
         TrajectoryTangents.Result tangents = TrajectoryTangents.of(all, model.name());
         List<Double> f = file.split();
@@ -139,28 +148,65 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                     + "test fraction with --split", model.name(), split.test().length, split.test().length == 1 ? "y"
                     : "ies", all.groupCount(), f.get(2), MIN_TEST_TRAJECTORIES, need, MIN_TEST_TRAJECTORIES));
         }
+        int[] trainWindow = window(all, split.train(), horizon, model.name());
+        int[] validationWindow = window(all, split.validation(), horizon, model.name());
+        int[] whole = new int[all.groupCount()];
+        for (int g = 0; g < whole.length; g++) {
+            whole[g] = all.groupSize(g);
+        }
         return new CountData(model.name(), Map.of(), model, new CountResult.Source("file", model.name(),
-                all.groupCount(), all.size(), tangents.medianTurnDegrees()),
-                field(all, tangents, split.train(), layout), field(all, tangents, split.validation(), layout),
-                all.select(split.test()), field(all, tangents, split.test(), layout),
+                all.groupCount(), all.size(), tangents.medianTurnDegrees(), tangents.directionNoise(), horizon),
+                field(all, tangents, split.train(), trainWindow, layout),
+                field(all, tangents, split.validation(), validationWindow, layout),
+                all.select(split.test()), field(all, tangents, split.test(), whole, layout),
                 Runner.rectangular(all.select(split.validation()), model.name()));
     }
 
-    private static FieldSamples field(Groups all, TrajectoryTangents.Result tangents, int[] picked,
+    /**
+     * Per group, how many leading states lie in the first {@code 1/horizon} of its time span ({@code states[g]} for
+     * each group, 0 for groups not in {@code picked}).
+     *
+     * @throws InvalidInputException when a picked group keeps fewer than two states
+     */
+    static int[] window(Groups all, int[] picked, double horizon, String source) {
+        int[] keep = new int[all.groupCount()];
+        for (int g : picked) {
+            double[] t = all.times(g);
+            double cut = t[0] + (t[t.length - 1] - t[0]) / horizon;
+            int m = 0;
+            while (m < t.length && t[m] <= cut * (1 + 1e-12) + 1e-300) {
+                m++;
+            }
+            if (m < 2) {
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: trajectory '%s' keeps %d "
+                        + "state%s in the first 1/%s of its time span, where the networks train (the trajectory check "
+                        + "looks at the rest); give its trajectories more states, or --check-horizon 1 to train on "
+                        + "whole trajectories", source, all.id(g), m, m == 1 ? "" : "s", trim(horizon)));
+            }
+            keep[g] = m;
+        }
+        return keep;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static FieldSamples field(Groups all, TrajectoryTangents.Result tangents, int[] picked, int[] keep,
                                       Optional<CanonicalLayout> layout) {
         int d = all.dimension();
         long n = 0;
         for (int g : picked) {
-            n += all.groupSize(g);
+            n += keep[g];
         }
         double[] x = new double[Math.toIntExact(n * d)];
         double[] h = new double[x.length];
         int at = 0;
         for (int g : picked) {
-            double[] v = all.values(g);
-            System.arraycopy(v, 0, x, at, v.length);
-            System.arraycopy(tangents.tangents().get(g), 0, h, at, v.length);
-            at += v.length;
+            int length = keep[g] * d;
+            System.arraycopy(all.values(g), 0, x, at, length);
+            System.arraycopy(tangents.tangents().get(g), 0, h, at, length);
+            at += length;
         }
         return new FieldSamples(d, x, h, layout);
     }

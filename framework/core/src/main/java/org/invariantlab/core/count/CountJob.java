@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.api.count.CountingMethod;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -49,6 +50,7 @@ public final class CountJob {
      * @throws InvalidInputException naming what is wrong
      */
     public void check(CountSpec spec) {
+        checkMethod(spec);
         checkData(spec);
         checkPlugins(spec);
     }
@@ -58,6 +60,24 @@ public final class CountJob {
             throw new InvalidInputException("method " + spec.settings().method() + " needs the neural-deflation plugin, "
                     + "which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd");
         }
+    }
+
+    /** A method that is neither the host's nor an installed plugin's is refused before anything is read. */
+    private void checkMethod(CountSpec spec) {
+        if (spec.settings().plugin() && lab.registry().find(CountingMethod.class, spec.settings().method()).isEmpty()) {
+            List<String> known = new ArrayList<>(CountSettings.METHODS);
+            lab.registry().all(CountingMethod.class).forEach(r -> known.add(r.id()));
+            throw new InvalidInputException("unknown counting method '" + spec.settings().method() + "'; known here: "
+                    + String.join(", ", known) + " (a plugin's method needs its jar in " + lab.pluginsDirectory() + ")");
+        }
+    }
+
+    /** The plugin counting methods a count runs: the one named, or every installed one for {@code all}. */
+    private List<ExtensionRecord<CountingMethod>> countingMethods(CountSettings settings) {
+        if (settings.plugin()) {
+            return List.of(lab.registry().record(CountingMethod.class, settings.method()));
+        }
+        return settings.method().equals("all") ? lab.registry().all(CountingMethod.class) : List.of();
     }
 
     private void checkData(CountSpec spec) {
@@ -93,6 +113,7 @@ public final class CountJob {
      */
     public CountRun run(CountSpec spec, Path out, boolean overwrite, String command, RunListener listener,
                         Warnings warnings) {
+        checkMethod(spec);
         checkData(spec);
         CountSettings settings = spec.settings();
         List<ExtensionRef> refs = new ArrayList<>();
@@ -110,9 +131,15 @@ public final class CountJob {
             if (countData.source().medianTurnDegrees() > TrajectoryTangents.TURN_WARNING_DEGREES) {
                 warnings.poorlyResolved(countData.source().medianTurnDegrees());
             }
+            List<ExtensionRecord<CountingMethod>> methods = countingMethods(settings);
             CountRun run = Counter.count(countData, settings, orthogonality.extension(),
-                    deflation.map(ExtensionRecord::extension), interpreter.extension(), interpreterParameters,
+                    deflation.map(ExtensionRecord::extension), methods.stream().map(ExtensionRecord::extension).toList(),
+                    interpreter.extension(), interpreterParameters,
                     FormulaReport.searchIn(lab.registry(), interpreter.id()), listener);
+            for (ExtensionRecord<CountingMethod> m : methods) {
+                refs.add(new ExtensionRef("CountingMethod", m.id(), m.origin(), m.originVersion(),
+                        Parameters.resolve(m.id(), m.extension().parameters(), Map.of()).asText()));
+            }
             refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
                     orthogonality.originVersion(), Map.of("nu", String.valueOf(settings.nu()))));
             deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
@@ -140,7 +167,7 @@ public final class CountJob {
             FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
                     file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
             CountData d = CountData.fromFile(model, file, CountSpec.layout(spec.canonical(),
-                    model.stateSpace().variables()), s.seed());
+                    model.stateSpace().variables()), s.seed(), spec.checkHorizon());
             model.checkColumns();
             refs.add(new ExtensionRef(Provenance.DATA_FILE, model.name(), model.path().toString(), "sha256:" + model.sha256(),
                     model.truthExpressions()));
@@ -158,7 +185,7 @@ public final class CountJob {
             checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
         }
         refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
-        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, s.trajectories(),
+        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), s.trajectories(),
                 s.statesPerTrajectory(), s.seed());
     }
 

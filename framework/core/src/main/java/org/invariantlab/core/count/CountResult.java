@@ -17,12 +17,14 @@ import org.invariantlab.core.verdict.Verdict;
  * @param trueIndependent   the rank of the true invariants' gradients on the test states (the most frequent rank)
  * @param declaredIndependent  the system's declared independent count, or -1 when it declares none
  * @param declaredInInvolution the system's declared count in involution, or -1 when it declares none
- * @param independent       the count of independent conserved quantities (deflation without the bracket when it
- *                          ran, else svd), or -1 when not measured
+ * @param independent       the count of independent conserved quantities as {@link #decision()} decides it, or -1
+ *                          when not measured
  * @param inInvolution      the count in involution (deflation with the bracket), or -1 when not measured (no
  *                          canonical layout, or method svd)
  * @param svd               the svd count, or null
  * @param deflation         the deflation counts (with the bracket first when the system has a (q, p) layout)
+ * @param methods           the counts of plugin methods ({@link org.invariantlab.api.count.CountingMethod}), e.g.
+ *                          {@code library-nullspace}
  * @param seconds           wall time
  */
 public record CountResult(String system, Map<String, String> parameters, Source source, List<String> variables,
@@ -31,13 +33,14 @@ public record CountResult(String system, Map<String, String> parameters, Source 
                           @JsonProperty("declared_independent") int declaredIndependent,
                           @JsonProperty("declared_in_involution") int declaredInInvolution, int independent,
                           @JsonProperty("in_involution") int inInvolution, Svd svd, List<Deflation> deflation,
-                          double seconds) {
+                          List<MethodCount> methods, double seconds) {
 
     public CountResult {
         parameters = Map.copyOf(parameters);
         variables = List.copyOf(variables);
         trueInvariants = List.copyOf(trueInvariants);
         deflation = List.copyOf(deflation);
+        methods = methods == null ? List.of() : List.copyOf(methods);
     }
 
     /**
@@ -50,9 +53,17 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param states            states of those trajectories
      * @param medianTurnDegrees file: the median angle between neighbouring steps of a trajectory
      *                          ({@link org.invariantlab.core.data.TrajectoryTangents}); NaN for a system
+     * @param directionNoise    file: the estimated root-mean-square error of the unit directions
+     *                          ({@link org.invariantlab.core.data.TrajectoryTangents#directionNoise}); 0 for a system
+     *                          (its vector field is exact)
+     * @param checkHorizon      how much longer than the training trajectories the test trajectories are (a system's
+     *                          {@code tMax} factor; for a file, the training windows are the first {@code 1/H} of
+     *                          each trajectory's time span and the test trajectories are whole)
      */
     public record Source(String kind, String name, int trajectories, long states,
-                         @JsonProperty("median_turn_degrees") double medianTurnDegrees) {
+                         @JsonProperty("median_turn_degrees") double medianTurnDegrees,
+                         @JsonProperty("direction_noise") double directionNoise,
+                         @JsonProperty("check_horizon") double checkHorizon) {
     }
 
     /**
@@ -143,6 +154,46 @@ public record CountResult(String system, Map<String, String> parameters, Source 
     }
 
     /**
+     * The count of a plugin method ({@link org.invariantlab.api.count.CountingMethod}), with its evidence; its
+     * quantities are read and judged by the host like the networks' functions.
+     *
+     * @param method       the method's id, e.g. {@code library-nullspace}
+     * @param count        independent conserved quantities
+     * @param inInvolution those in involution, or -1 when the method does not count them
+     * @param spectrum     the numbers the method's rule was applied to (for the library nullspace: the normalised Lie
+     *                     derivatives of the library's combinations, smallest first)
+     * @param threshold    the rule's threshold on them
+     * @param rule         the rule with its numbers, in one sentence
+     * @param notes        what the method says makes its count uncertain
+     * @param conservation per counted quantity, its spread along test trajectories over its spread over all test
+     *                     states ({@link Counter#conservationRatios})
+     * @param seconds      wall time
+     * @param formulas     the counted quantities read as formulas
+     * @param formulaSet   what is known of the formulas together; {@code null} with fewer than two
+     */
+    public record MethodCount(String method, int count, @JsonProperty("in_involution") int inInvolution,
+                              double[] spectrum, double threshold, String rule, List<String> notes,
+                              double[] conservation, double seconds, List<Formula> formulas,
+                              @JsonProperty("formula_set") SetVerdict formulaSet) {
+        public MethodCount {
+            spectrum = spectrum.clone();
+            conservation = conservation.clone();
+            notes = List.copyOf(notes);
+            formulas = List.copyOf(formulas);
+        }
+
+        @Override
+        public double[] spectrum() {
+            return spectrum.clone();
+        }
+
+        @Override
+        public double[] conservation() {
+            return conservation.clone();
+        }
+    }
+
+    /**
      * A learned function read as a formula and checked.
      *
      * @param expression        the formula (Symja syntax)
@@ -182,12 +233,19 @@ public record CountResult(String system, Map<String, String> parameters, Source 
     @JsonProperty("warnings")
     public List<String> warnings() {
         List<String> out = new java.util.ArrayList<>();
-        Deflation plain = deflation.stream().filter(d -> !d.bracket()).findFirst().orElse(null);
-        if (svd != null && plain != null && svd.count() != plain.count()) {
-            out.add(String.format(java.util.Locale.ROOT, "svd and deflation disagree: svd counted %d independent "
-                    + "(%d of its formulas conserved by their verdicts), deflation %d (%d conserved); the count reported "
-                    + "is deflation's and is uncertain", svd.count(), conservedCount(svd.formulas()), plain.count(),
-                    conservedCount(plain.formulas())));
+        List<String> counts = new java.util.ArrayList<>();
+        java.util.Set<Integer> distinct = new java.util.TreeSet<>();
+        for (CountDecision.Evidence e : evidence(svd, deflation, methods)) {
+            List<Formula> formulas = e.method().equals("svd") ? svd.formulas() : e.method().equals("deflation")
+                    ? deflation.stream().filter(d -> !d.bracket()).findFirst().orElseThrow().formulas()
+                    : methods.stream().filter(m -> m.method().equals(e.method())).findFirst().orElseThrow().formulas();
+            counts.add(said(e.method(), e.count(), formulas));
+            distinct.add(e.count());
+        }
+        CountDecision decision = decision();
+        if (distinct.size() > 1 && decision != null && !decision.confident()) {
+            out.add("the methods disagree on the independent count: " + String.join(", ", counts)
+                    + "; the count reported is " + reportedBy() + "'s and is uncertain");
         }
         int certified = certified();
         if (independent >= 0 && certified > independent) {
@@ -202,6 +260,54 @@ public record CountResult(String system, Map<String, String> parameters, Source 
             if (d.count() > 0 && d.formulas().stream().noneMatch(Formula::conserved)) {
                 out.add(unexplained(d.bracket() ? "deflation (with the bracket)" : "deflation", d.count(), d.formulas()));
             }
+        }
+        for (MethodCount m : methods) {
+            if (m.count() > 0 && m.formulas().stream().noneMatch(Formula::conserved)) {
+                out.add(unexplained(m.method(), m.count(), m.formulas()));
+            }
+            m.notes().forEach(n -> out.add(m.method() + ": " + n));
+        }
+        return out;
+    }
+
+    /**
+     * The method whose number {@link #independent()} is when the decision is uncertain: deflation without the
+     * bracket, else svd, else a plugin's; "all" when the decision is confident.
+     */
+    @JsonProperty("reported_by")
+    public String reportedBy() {
+        CountDecision decision = decision();
+        if (decision != null && decision.confident()) {
+            return "all";
+        }
+        List<CountDecision.Evidence> e = evidence(svd, deflation, methods);
+        return e.isEmpty() ? "none" : e.get(0).method();
+    }
+
+    private static String said(String method, int count, List<Formula> formulas) {
+        return String.format(java.util.Locale.ROOT, "%s %d (%d of its formulas conserved by their verdicts)", method,
+                count, conservedCount(formulas));
+    }
+
+    /**
+     * The independent count decided from every method's number and the formulas that prove part of it
+     * ({@link CountDecision}); {@code null} when no method counted independent quantities.
+     */
+    @JsonProperty("decision")
+    public CountDecision decision() {
+        return CountDecision.of(evidence(svd, deflation, methods));
+    }
+
+    /** Each method's independent count with what its formulas prove, the most trusted method first. */
+    static List<CountDecision.Evidence> evidence(Svd svd, List<Deflation> deflation, List<MethodCount> methods) {
+        List<CountDecision.Evidence> out = new java.util.ArrayList<>();
+        deflation.stream().filter(d -> !d.bracket()).findFirst().ifPresent(d -> out.add(new CountDecision.Evidence(
+                "deflation", d.count(), certifiedBy(d.formulas(), d.formulaSet()))));
+        if (svd != null) {
+            out.add(new CountDecision.Evidence("svd", svd.count(), certifiedBy(svd.formulas(), svd.formulaSet())));
+        }
+        for (MethodCount m : methods) {
+            out.add(new CountDecision.Evidence(m.method(), m.count(), certifiedBy(m.formulas(), m.formulaSet())));
         }
         return out;
     }
@@ -220,6 +326,9 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         }
         for (Deflation d : deflation) {
             best = Math.max(best, certifiedBy(d.formulas(), d.formulaSet()));
+        }
+        for (MethodCount m : methods) {
+            best = Math.max(best, certifiedBy(m.formulas(), m.formulaSet()));
         }
         return best;
     }

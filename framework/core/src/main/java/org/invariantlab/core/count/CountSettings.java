@@ -16,7 +16,9 @@ import org.invariantlab.core.train.TrainingConfig;
  * ≥ 0.17). States are taken along trajectories of the system (not uniformly in a box, where networks learn
  * functions conserved only within one passage through the box).
  *
- * @param method                 {@code svd}, {@code deflation} or {@code all}
+ * @param method                 {@code svd}, {@code deflation}, {@code all} (both, and every installed counting
+ *                               method) or the id of an installed {@link org.invariantlab.api.count.CountingMethod}
+ *                               (e.g. {@code library-nullspace})
  * @param max                    outputs of the joint network and most deflation stages; 0 = the state dimension
  * @param epochs                 passes over the training states per network (steps = epochs·states/batch)
  * @param batchSize              states per step
@@ -39,13 +41,14 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
                             long seed, double nu, String alpha, double singularValueTolerance,
                             double deflationTolerance) {
 
-    /** Allowed methods. */
+    /** The host's own methods; any other id names a plugin's {@link org.invariantlab.api.count.CountingMethod}. */
     public static final List<String> METHODS = List.of("svd", "deflation", "all");
 
     public CountSettings {
         method = method == null ? "" : method.trim().toLowerCase(Locale.ROOT);
-        if (!METHODS.contains(method)) {
-            throw new InvalidInputException("unknown counting method '" + method + "'; use svd, deflation or all");
+        if (!METHODS.contains(method) && !method.matches(org.invariantlab.api.LabExtension.ID_PATTERN)) {
+            throw new InvalidInputException("unknown counting method '" + method + "'; use svd, deflation, all or the id "
+                    + "of an installed counting method (invariantlab extensions lists them)");
         }
         if (max < 0 || max > 64) {
             throw new InvalidInputException("--max must be between 1 and 64 (0 = the state dimension), got " + max);
@@ -100,10 +103,15 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
     }
 
     public boolean svd() {
-        return !method.equals("deflation");
+        return method.equals("svd") || method.equals("all");
     }
 
     public boolean deflation() {
-        return !method.equals("svd");
+        return method.equals("deflation") || method.equals("all");
+    }
+
+    /** Whether the method names a plugin's counting method rather than one of {@link #METHODS}. */
+    public boolean plugin() {
+        return !METHODS.contains(method);
     }
 }

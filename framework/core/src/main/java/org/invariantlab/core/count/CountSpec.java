@@ -20,13 +20,23 @@ import org.invariantlab.core.run.DataFile;
  * @param file         the data file, or null with a system
  * @param canonical    a file's conjugate pairs as {@code Q,..:P,..}, or null
  * @param settings     training and decision settings
- * @param checkHorizon test trajectories span this many times the system's {@code tMax} (1 = the same span)
+ * @param checkHorizon a system's test trajectories span this many times its {@code tMax}; a file's training and
+ *                     validation trajectories keep the first {@code 1/H} of their time span while its test
+ *                     trajectories are judged over all of it (1 = the same span; NaN = the default of the data: 1 for
+ *                     a system, {@value #FILE_CHECK_HORIZON} for a file)
  * @param features     extra library terms for reading the counted quantities, name to formula
  */
 public record CountSpec(String system, Map<String, String> parameters, DataFile file, String canonical,
                         CountSettings settings, double checkHorizon,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
                         Map<String, String> features) {
+
+    /**
+     * A file's default horizon: the networks train on the first half of each training trajectory, and the trajectory
+     * check sees each test trajectory over twice that span, later states included — a quantity conserved only over
+     * windows as long as the training ones (a near-invariant of regular orbits in a mixed phase space) shows its change.
+     */
+    public static final double FILE_CHECK_HORIZON = 2;
 
     public CountSpec {
         if ((system == null || system.isBlank()) == (file == null)) {
@@ -43,6 +53,9 @@ public record CountSpec(String system, Map<String, String> parameters, DataFile 
         }
         if (settings == null) {
             throw new InvalidInputException("a count needs its settings");
+        }
+        if (Double.isNaN(checkHorizon)) {
+            checkHorizon = file != null ? FILE_CHECK_HORIZON : 1;
         }
         if (!(checkHorizon >= 1) || !Double.isFinite(checkHorizon)) {
             throw new InvalidInputException("--check-horizon needs a factor of at least 1, got " + checkHorizon);

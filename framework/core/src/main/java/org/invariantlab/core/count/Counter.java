@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.InvariantLabException;
+import org.invariantlab.api.count.CountedQuantity;
+import org.invariantlab.api.count.CountingMethod;
+import org.invariantlab.api.count.CountingOutcome;
+import org.invariantlab.api.count.CountingProblem;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
@@ -73,12 +77,14 @@ public final class Counter {
      * @param data          the states with their directions of motion, and the truth
      * @param orthogonality the {@code gradient-orthogonality} loss and its parameters (for svd)
      * @param deflation     the {@code neural-deflation} loss, when installed (for deflation)
+     * @param methods       plugin counting methods to run beside the neural ones, with their default parameters
      * @param interpreter   reads the learned functions as formulas
      * @throws InvariantLabException if the deflation plugin is missing
      */
     public static CountRun count(CountData data, CountSettings s, IndependenceLoss orthogonality,
-                                 Optional<IndependenceLoss> deflation, SymbolicInterpreter interpreter,
-                                 Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
+                                 Optional<IndependenceLoss> deflation, List<CountingMethod> methods,
+                                 SymbolicInterpreter interpreter, Parameters interpreterParameters,
+                                 FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
         if (s.deflation() && deflation.isEmpty()) {
             throw new InvariantLabException("--method " + s.method() + " needs the neural-deflation plugin; put its jar "
@@ -118,20 +124,65 @@ public final class Counter {
                         listener));
             }
         }
-        // the independent count: deflation without the bracket when it ran (each stage is one function, checked along
-        // trajectories; it was right on Toda-3 where svd was not), else svd
-        int independent = deflations.stream().filter(x -> !x.bracket()).mapToInt(CountResult.Deflation::count)
-                .findFirst().orElse(svd != null ? svd.count() : -1);
+        List<CountResult.MethodCount> others = new ArrayList<>();
+        for (CountingMethod m : methods) {
+            others.add(plugin(m, data, networkSeed, interpreter, interpreterParameters, search, listener));
+        }
+        // the independent count: decided from every method's number and the formulas that prove part of it
+        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others));
+        int independent = decision == null ? -1 : decision.independent();
         int involution = deflations.stream().filter(CountResult.Deflation::bracket)
-                .mapToInt(CountResult.Deflation::count).findFirst().orElse(-1);
+                .mapToInt(CountResult.Deflation::count).findFirst()
+                .orElse(svd == null && deflations.isEmpty() && !others.isEmpty() ? others.get(0).inInvolution() : -1);
         int declaredIndependent = model.conservedCounts().flatMap(c -> c.independent().isPresent()
                 ? Optional.of(c.independent().getAsInt()) : Optional.empty()).orElse(-1);
         int declaredInvolution = model.conservedCounts().flatMap(c -> c.inInvolution().isPresent()
                 ? Optional.of(c.inInvolution().getAsInt()) : Optional.empty()).orElse(-1);
         return new CountRun(new CountResult(data.name(), data.parameters(), data.source(),
                 model.stateSpace().variables(), model.invariants().stream().map(TrueInvariant::name).toList(),
-                trueRank, declaredIndependent, declaredInvolution, independent, involution, svd, deflations,
+                trueRank, declaredIndependent, declaredInvolution, independent, involution, svd, deflations, others,
                 (System.nanoTime() - start) / 1e9), networks);
+    }
+
+    /**
+     * A plugin method's count on the training states (unit directions, the data's direction noise), its quantities
+     * then read and judged like the networks' functions, on the same test trajectories.
+     */
+    private static CountResult.MethodCount plugin(CountingMethod method, CountData data, long seed,
+                                                  SymbolicInterpreter interpreter,
+                                                  Parameters interpreterParameters, FormulaReport.Search search,
+                                                  RunListener listener) {
+        long start = System.nanoTime();
+        listener.stage(method.id() + ": counting on " + data.train().size() + " training states");
+        double[] x = data.train().states();
+        double[] h = data.train().vectorField();
+        int d = data.dimension();
+        for (int r = 0; r < x.length / d; r++) {
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                norm += h[r * d + i] * h[r * d + i];
+            }
+            norm = Math.sqrt(norm) + 1e-300;
+            for (int i = 0; i < d; i++) {
+                h[r * d + i] /= norm;
+            }
+        }
+        double noise = data.source().directionNoise();
+        // the canonical layout of a file comes with its states (--canonical), a system's with its state space
+        org.invariantlab.api.system.StateSpace space = new org.invariantlab.api.system.StateSpace(
+                data.model().stateSpace().variables(), data.train().canonical());
+        CountingProblem problem = new CountingProblem(space, x, h,
+                Double.isFinite(noise) ? noise : 0, data.model().extraFeatures(), seed);
+        CountingOutcome o = method.count(problem, Parameters.resolve(method.id(), method.parameters(), Map.of()));
+        List<ScalarField> fields = o.quantities().stream().map(CountedQuantity::field).toList();
+        double[] conservation = fields.isEmpty() ? new double[0] : conservationRatios(fields, data.test());
+        Read read = written(o.quantities(), data);
+        if (read == null) { // an expression the host cannot parse: read the method's functions like a network's
+            read = formulas(fields, data, interpreter, interpreterParameters, search);
+        }
+        listener.stage(String.format(java.util.Locale.ROOT, "%s count %d: %s", method.id(), o.independent(), o.rule()));
+        return new CountResult.MethodCount(method.id(), o.independent(), o.inInvolution(), o.spectrum(), o.threshold(),
+                o.rule(), o.warnings(), conservation, (System.nanoTime() - start) / 1e9, read.formulas(), read.set());
     }
 
     private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
@@ -417,6 +468,32 @@ public final class Counter {
             Interpretation r = report.readings().get(i);
             FormulaCheck.Result c = report.checks().get(i);
             // the verdict, on trajectories that no stage and no reading saw (FormulaReport)
+            out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
+                    conservationRatios(List.of(r.formula()), data.test())[0], report.verdicts().get(i)));
+        }
+        return new Read(out, report.set());
+    }
+
+    /**
+     * The formulas a counting method wrote ({@link FormulaReport#ofExpressions}), each judged on the same test and fresh
+     * trajectories as the networks' readings; {@code null} when one of them does not parse (then the functions are
+     * read instead).
+     */
+    private static Read written(List<CountedQuantity> quantities, CountData data) {
+        if (quantities.isEmpty()) {
+            return new Read(List.of(), null);
+        }
+        FormulaReport report;
+        try {
+            report = FormulaReport.ofExpressions(quantities.stream().map(CountedQuantity::expression).toList(),
+                    data.model(), data.testBlock(), data.fresh());
+        } catch (org.invariantlab.api.InvalidInputException e) {
+            return null;
+        }
+        List<CountResult.Formula> out = new ArrayList<>();
+        for (int i = 0; i < report.readings().size(); i++) {
+            Interpretation r = report.readings().get(i);
+            FormulaCheck.Result c = report.checks().get(i);
             out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
                     conservationRatios(List.of(r.formula()), data.test())[0], report.verdicts().get(i)));
         }

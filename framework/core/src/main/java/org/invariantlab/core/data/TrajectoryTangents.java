@@ -32,8 +32,10 @@ public final class TrajectoryTangents {
      *
      * @param tangents          one array per group, row-major like the group's values
      * @param medianTurnDegrees median over interior states of the angle between backward and forward differences
+     * @param directionNoise    the root-mean-square error {@code σ} of the unit directions {@code ĥ}, estimated
+     *                          from their roughness ({@link #directionNoise}); NaN without interior states
      */
-    public record Result(java.util.List<double[]> tangents, double medianTurnDegrees) {
+    public record Result(java.util.List<double[]> tangents, double medianTurnDegrees, double directionNoise) {
     }
 
     /**
@@ -103,7 +105,65 @@ public final class TrajectoryTangents {
             java.util.Arrays.sort(used);
             median = turnCount % 2 == 1 ? used[turnCount / 2] : 0.5 * (used[turnCount / 2 - 1] + used[turnCount / 2]);
         }
-        return new Result(java.util.List.copyOf(out), median);
+        return new Result(java.util.List.copyOf(out), median, directionNoise(groups, out));
+    }
+
+    /**
+     * The root-mean-square error of the unit directions, from their roughness along each trajectory. At a state
+     * {@code i} with both neighbours, {@code δ_i = ĥ_i − (b·ĥ_{i−1} + a·ĥ_{i+1})/(a + b)} (steps {@code a, b} before
+     * and after) is the direction minus its linear interpolation from the neighbours. Errors of variance {@code σ²}
+     * independent between states give {@code E|δ|² = σ²·(1 + w_a² + w_b²)} with {@code w_a = b/(a+b)},
+     * {@code w_b = a/(a+b)}, so {@code σ² = mean(|δ_i|² / (1 + w_a² + w_b²))}. Two effects make this an upper bound
+     * rather than an exact estimate, both of order one: a smooth direction's own curvature adds {@code O(a·b·ĥ'')}
+     * (the three-point derivative's truncation error is of the same order, and is an error of the directions too),
+     * and the overlapping stencils correlate neighbouring errors (for equal steps the variance factor is 1.25
+     * instead of 1.5).
+     */
+    static double directionNoise(Groups groups, java.util.List<double[]> tangents) {
+        int d = groups.dimension();
+        double sum = 0;
+        long count = 0;
+        for (int g = 0; g < groups.groupCount(); g++) {
+            int n = groups.groupSize(g);
+            double[] t = groups.times(g);
+            double[] v = tangents.get(g);
+            for (int i = 1; i < n - 1; i++) {
+                double a = t[i] - t[i - 1];
+                double b = t[i + 1] - t[i];
+                double wa = b / (a + b);
+                double wb = a / (a + b);
+                double[] prev = unit(v, i - 1, d);
+                double[] here = unit(v, i, d);
+                double[] next = unit(v, i + 1, d);
+                if (prev == null || here == null || next == null) {
+                    continue;
+                }
+                double e = 0;
+                for (int j = 0; j < d; j++) {
+                    double delta = here[j] - wa * prev[j] - wb * next[j];
+                    e += delta * delta;
+                }
+                sum += e / (1 + wa * wa + wb * wb);
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : Math.sqrt(sum / count);
+    }
+
+    private static double[] unit(double[] v, int row, int d) {
+        double norm = 0;
+        for (int j = 0; j < d; j++) {
+            norm += v[row * d + j] * v[row * d + j];
+        }
+        if (!(norm > 0)) {
+            return null;
+        }
+        norm = Math.sqrt(norm);
+        double[] u = new double[d];
+        for (int j = 0; j < d; j++) {
+            u[j] = v[row * d + j] / norm;
+        }
+        return u;
     }
 
     /** Angle in degrees between {@code x_c − x_{c−1}} and {@code x_{c+1} − x_c} (0 when a step is zero). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.LabExtension;
+import org.invariantlab.api.count.CountingMethod;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.training.IndependenceLoss;
@@ -22,14 +23,16 @@ public final class ExtensionPoints {
             PairSampler.class,
             NetworkHead.class,
             IndependenceLoss.class,
-            SymbolicInterpreter.class);
+            SymbolicInterpreter.class,
+            CountingMethod.class);
 
     private static final Map<Class<? extends LabExtension>, String> DISPLAY_NAMES = Map.of(
             PhysicalSystem.class, "physical system",
             PairSampler.class, "pair sampler",
             NetworkHead.class, "network head",
             IndependenceLoss.class, "independence loss",
-            SymbolicInterpreter.class, "symbolic interpreter");
+            SymbolicInterpreter.class, "symbolic interpreter",
+            CountingMethod.class, "counting method");
 
     private ExtensionPoints() {
     }

@@ -140,6 +140,44 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
     }
 
     /**
+     * The formulas a counting method wrote itself (Symja syntax), checked like readings: each simplified, compiled
+     * into a function of the state (so that its value, its verdict and its checks all refer to the text), given its
+     * verdict on {@code fresh}, checked against the truth, and judged together. There is no network to explain: the
+     * alignment is NaN.
+     *
+     * @throws org.invariantlab.api.InvalidInputException if an expression does not parse
+     */
+    public static FormulaReport ofExpressions(List<String> expressions, SystemModel model, GroupedData test,
+                                              GroupedData fresh) {
+        List<String> variables = model.stateSpace().variables();
+        List<Interpretation> readings = new ArrayList<>();
+        for (String e : expressions) {
+            SymbolicForm form = Cas.simplest(e, variables);
+            ScalarField field = org.invariantlab.core.symbolic.ExpressionInvariant.of("F", form.expression(), variables,
+                    "formula").field();
+            readings.add(new Interpretation(form.expression(), form.latex(), 1, List.of(), field, "method",
+                    Double.NaN, List.of()));
+        }
+        if (readings.isEmpty()) {
+            return failed("the method returned no formula");
+        }
+        Scores scores = Scorer.score(readings.stream().map(Interpretation::formula).toList(), model, test,
+                ScoringOptions.defaults());
+        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
+        List<Verdict> verdicts = verdicts(verifier, readings);
+        List<Double> alignment = new ArrayList<>();
+        List<FormulaCheck.Result> checks = new ArrayList<>();
+        for (Interpretation r : readings) {
+            alignment.add(Scorer.formulaAgreement(r.formula(), scores, model, test, ScoringOptions.defaults()));
+            checks.add(FormulaCheck.check(r.expression(), r.formula(), model,
+                    List.copyOf(scores.alignmentPerInvariant().keySet()), fresh));
+        }
+        SetVerdict set = readings.size() < 2 ? null : verifier.set(readings.stream().map(Interpretation::expression)
+                .toList(), readings.stream().map(Interpretation::formula).toList());
+        return new FormulaReport(readings, alignment, checks, verdicts, set, null);
+    }
+
+    /**
      * The first interpreter of {@code registry} (by id) that searches expressions, other than {@code chosen}, at its
      * default parameters; {@code null} when no plugin offers one.
      */

@@ -21,8 +21,9 @@ import org.invariantlab.api.system.ScalarField;
  * rounding keeps a ratio at rounding level, where ranks would give every group a block of ranks and a ratio of about
  * one over the number of groups (with 15 held-out trajectories, 0.067 — above a tenth of the null). A formula that
  * takes one value on more than half of the held-out states
- * cannot be judged by its spread (no ratio). Its uncertainty is a bootstrap over groups
- * ({@value #BOOTSTRAP} resamples, the 2.5 % and 97.5 % quantiles). The <em>null</em> is the median ratio of
+ * cannot be judged by its spread (no ratio). Its uncertainty is a bootstrap over groups of the numerator, the
+ * groups' own spreads, against the spread over all held-out states ({@value #BOOTSTRAP} resamples, the 2.5 % and
+ * 97.5 % quantiles). The <em>null</em> is the median ratio of
  * {@value #NULL_FUNCTIONS} random functions of the state (random linear plus quadratic forms of the standardised
  * variables), which generic dynamics does not conserve: what "not conserved" looks like on these very groups, their
  * lengths and their noise. A function is conserved on held-out data when its ratio is below the null by at least
@@ -69,19 +70,22 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
             return Optional.empty();
         }
         double[][] values = values(f::value, groups, usable);
-        double ratio = ratio(values);
+        Spreads spreads = spreads(values);
+        double ratio = spreads == null ? Double.NaN : spreads.ratio();
         if (!Double.isFinite(ratio)) {
             return Optional.empty();
         }
+        // the bootstrap resamples the groups' own spreads against the function's spread over all held-out states: a
+        // resample in which one group supplies half of the states would otherwise measure that group's spread
+        // against itself (a quantity conserved to rounding then got intervals up to 0.33 from 6 groups)
         SplittableRandom rng = new SplittableRandom(seed);
         double[] boot = new double[BOOTSTRAP];
+        double[] within = new double[usable.length];
         for (int b = 0; b < BOOTSTRAP; b++) {
-            double[][] resample = new double[usable.length][];
             for (int g = 0; g < usable.length; g++) {
-                resample[g] = values[rng.nextInt(usable.length)];
+                within[g] = spreads.within()[rng.nextInt(usable.length)];
             }
-            double r = ratio(resample);
-            boot[b] = Double.isFinite(r) ? r : 0;
+            boot[b] = median(within) / spreads.overall();
         }
         Arrays.sort(boot);
         double nullRatio = nullRatio(groups, usable, seed);
@@ -164,6 +168,19 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
      * the states (ties decide nothing), or with fewer than two distinct group medians.
      */
     public static double ratio(double[][] valuesPerGroup) {
+        Spreads s = spreads(valuesPerGroup);
+        return s == null ? Double.NaN : s.ratio();
+    }
+
+    /** The within-group spreads of the positions and their spread over all states ({@link #ratio}). */
+    private record Spreads(double[] within, double overall) {
+        double ratio() {
+            return overall > 0 ? median(within) / overall : Double.NaN;
+        }
+    }
+
+    /** The parts of {@link #ratio}; {@code null} where it is NaN for want of distinct values or group medians. */
+    private static Spreads spreads(double[][] valuesPerGroup) {
         int total = 0;
         for (double[] v : valuesPerGroup) {
             total += v.length;
@@ -175,7 +192,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
             at += v.length;
         }
         if (mostlyOneValue(all)) {
-            return Double.NaN;
+            return null;
         }
         double[] medians = new double[valuesPerGroup.length];
         for (int g = 0; g < medians.length; g++) {
@@ -183,7 +200,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
         }
         double[] knots = Arrays.stream(medians).filter(Double::isFinite).sorted().distinct().toArray();
         if (knots.length < 2) {
-            return Double.NaN;
+            return null;
         }
         double[] position = positions(all, knots);
         double[] within = new double[valuesPerGroup.length];
@@ -192,8 +209,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
             within[g] = mad(Arrays.copyOfRange(position, at, at + valuesPerGroup[g].length));
             at += valuesPerGroup[g].length;
         }
-        double spread = mad(position);
-        return spread > 0 ? median(within) / spread : Double.NaN;
+        return new Spreads(within, mad(position));
     }
 
     /**

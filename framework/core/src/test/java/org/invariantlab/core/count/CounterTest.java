@@ -69,7 +69,7 @@ class CounterTest {
         GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountRun run = Counter.count(CountData.simulate(system.id(), Map.of(), model, settings.trajectories(),
-                settings.statesPerTrajectory(), settings.seed()), settings, loss, Optional.empty(), reader,
+                settings.statesPerTrajectory(), settings.seed()), settings, loss, Optional.empty(), List.of(), reader,
                 Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent());
         assertEquals(1, run.networks().size(), "svd trains one network");
         return run.result();
@@ -163,18 +163,54 @@ class CounterTest {
                 null, null, null, truth, null);
         org.invariantlab.core.data.FileDataModel model = org.invariantlab.core.data.FileDataModel.read(file, List.of(),
                 "group", "t", List.of(), null, null, truth);
-        CountData data = CountData.fromFile(model, spec, Optional.empty(), 1);
+        CountData data = CountData.fromFile(model, spec, Optional.empty(), 1, 1);
         assertEquals("file", data.source().kind());
         assertTrue(data.source().medianTurnDegrees() < 15, "turn " + data.source().medianTurnDegrees());
         CountSettings settings = new CountSettings("svd", 0, 100, 256, 1e-3, "constant", List.of(32, 32), "swish", "float", 512, 4,
                 1, 1.0, "1", 0.2, 0.05);
         PolynomialInterpreter reader = new PolynomialInterpreter();
-        CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), reader,
+        CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), List.of(), reader,
                 Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent()).result();
         assertEquals(3, r.trueIndependent(), "rank of the suspected invariants' gradients");
         assertEquals(-1, r.declaredIndependent(), "a file declares no counts");
         assertEquals(3, r.svd().count(), () -> "spectrum " + java.util.Arrays.toString(r.svd().spectrum()));
         assertTrue(r.svd().spanAlignment() > 0.99, "span alignment " + r.svd().spanAlignment());
+    }
+
+    /**
+     * Issue 19: a data file is split by time as well as by trajectory. With the default horizon 2 the networks see
+     * the first half of each training and validation trajectory (here 6 of 11 equally spaced states), the trajectory
+     * check every state of the test trajectories; a horizon that leaves a training window a single state is refused.
+     */
+    @Test
+    void aFilesNetworksTrainOnEarlyWindowsAndTheCheckSeesWholeTrajectories(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("group,t,x,px\n");
+        for (int g = 0; g < 30; g++) {
+            for (int j = 0; j <= 10; j++) {
+                double t = 0.1 * j;
+                csv.append(String.format(java.util.Locale.ROOT, "%d,%.17g,%.17g,%.17g%n", g, t, Math.cos(t + g),
+                        -Math.sin(t + g)));
+            }
+        }
+        java.nio.file.Path file = dir.resolve("osc.csv");
+        java.nio.file.Files.writeString(file, csv);
+        org.invariantlab.core.run.DataFile spec = new org.invariantlab.core.run.DataFile(file.toString(), null, null, "t",
+                null, null, null, Map.of(), null);
+        org.invariantlab.core.data.FileDataModel model = org.invariantlab.core.data.FileDataModel.read(file, List.of(),
+                "group", "t", List.of(), null, null, Map.of());
+        CountData half = CountData.fromFile(model, spec, Optional.empty(), 1, CountSpec.FILE_CHECK_HORIZON);
+        CountData whole = CountData.fromFile(model, spec, Optional.empty(), 1, 1);
+        assertEquals(2.0, half.source().checkHorizon());
+        int trainGroups = whole.train().size() / 11;
+        assertEquals(11 * trainGroups, whole.train().size());
+        assertEquals(6 * trainGroups, half.train().size(), "states with t <= 0.5 of each training trajectory");
+        assertEquals(whole.test().size(), half.test().size(), "test trajectories are whole");
+        assertEquals(11, half.test().groupSize(0));
+        org.invariantlab.api.InvalidInputException e = assertThrows(org.invariantlab.api.InvalidInputException.class,
+                () -> CountData.fromFile(model, spec, Optional.empty(), 1, 20));
+        assertTrue(e.getMessage().contains("keeps 1 state in the first 1/20 of its time span"), e.getMessage());
+        assertTrue(half.source().directionNoise() < 1e-2, "smooth trajectories: " + half.source().directionNoise());
     }
 
     /**
@@ -213,13 +249,13 @@ class CounterTest {
         CountResult.Svd junk = new CountResult.Svd(4, new double[] {1.2, 1.1, 1.0, 0.25}, new double[] {0.35, 0.29, 0.36,
             0.43}, 0.2, 1, 0.99, 0.13, 1e5, 6.0, List.of(px), null);
         CountResult r = new CountResult("osc.csv", java.util.Map.of(), new CountResult.Source("file", "osc.csv", 300, 12000,
-                12.0), List.of("x", "y", "px", "py"), List.of(), 0, -1, -1, 1, -1, junk, List.of(), 7.0);
+                12.0, 0.01, 2), List.of("x", "y", "px", "py"), List.of(), 0, -1, -1, 1, -1, junk, List.of(), List.of(), 7.0);
         assertEquals(1, r.warnings().size(), r.warnings().toString());
         assertTrue(r.warnings().get(0).startsWith("svd counted 1, but none of its 1 formula is conserved by its verdict "
                 + "(spreads along unseen trajectories 0.888)"), r.warnings().get(0));
         CountResult good = new CountResult("osc.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0, -1, -1,
                 1, -1, new CountResult.Svd(4, junk.spectrum(), junk.conservation(), 0.2, 1, 0.99, 0.01, 1e5, 6.0,
-                List.of(energy), null), List.of(), 7.0);
+                List.of(energy), null), List.of(), List.of(), 7.0);
         assertEquals(List.of(), good.warnings());
     }
 
@@ -238,15 +274,29 @@ class CounterTest {
                 new double[] {0.01, 0.02, 0.03, 0.5}, 0.05, 3, new double[4], 1e5, 20.0, List.of(proven, proven, proven),
                 new org.invariantlab.core.verdict.SetVerdict(3, 3, true, null, "exact rank"));
         CountResult r = new CountResult("central.csv", java.util.Map.of(), new CountResult.Source("file", "central.csv",
-                300, 12000, 12.0), List.of("x", "y", "z", "vx", "vy", "vz"), List.of(), 0, -1, -1, 3, -1, svd,
-                List.of(plain), 30.0);
+                300, 12000, 12.0, 0.01, 2), List.of("x", "y", "z", "vx", "vy", "vz"), List.of(), 0, -1, -1, 3, -1, svd,
+                List.of(plain), List.of(), 30.0);
         assertEquals(5, r.certified());
-        assertEquals(2, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).startsWith("svd and deflation disagree: svd counted 5 independent (5 of its "
-                + "formulas conserved by their verdicts), deflation 3 (3 conserved)"), r.warnings().get(0));
-        assertTrue(r.warnings().get(1).endsWith("more than the 3 reported: the count is at least 5"), r.warnings().get(1));
+        CountDecision decision = r.decision();
+        assertEquals(CountDecision.CERTIFIED, decision.status(), decision.reason());
+        assertEquals(5, decision.independent());
+        assertTrue(decision.reason().startsWith("5, certified: svd's formulas are 5 independent quantities, each "
+                + "conserved by its verdict, and no method counted more (deflation 3 (backed by its formulas), svd 5 "
+                + "(backed by its formulas))"), decision.reason());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).endsWith("more than the 3 reported: the count is at least 5"), r.warnings().get(0));
+        CountResult.Deflation unproven = new CountResult.Deflation(false, plain.stageLoss(), plain.stageConservation(),
+                0.05, 3, new double[4], 1e5, 20.0, List.of(), null);
+        CountResult.Svd loose = new CountResult.Svd(6, svd.spectrum(), new double[6], 0.2, 5, 0.99, 0.01, 1e5, 6.0,
+                List.of(new CountResult.Formula("x", false, List.of(), 0.5, 0.8, null)), null);
+        CountResult open = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
+                -1, -1, 3, -1, loose, List.of(unproven), List.of(), 30.0);
+        assertEquals("the methods disagree on the independent count: deflation 3 (0 of its formulas conserved by their "
+                + "verdicts), svd 5 (0 of its formulas conserved by their verdicts); the count reported is "
+                + "deflation's and is uncertain", open.warnings().get(0));
         CountResult agree = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
-                -1, -1, 5, -1, svd, List.of(), 30.0);
+                -1, -1, 5, -1, svd, List.of(), List.of(), 30.0);
         assertEquals(List.of(), agree.warnings(), "one method, its count backed by its formulas");
+        assertEquals(CountDecision.CERTIFIED, agree.decision().status());
     }
 }

@@ -47,6 +47,46 @@ class TrajectoryTangentsTest {
         assertEquals(12, r.medianTurnDegrees(), 1e-9);
     }
 
+    /**
+     * The directions' noise is read from their roughness: on a smoothly sampled circle it is of the order of the
+     * three-point derivative's truncation error (steps of 0.05 rad: far below 10⁻²), and with Gaussian noise of
+     * standard deviation ε on the positions at step h it grows like the noise of a central difference,
+     * ε/(√2·h·|v|) per component; a unit direction keeps only the component across the motion (one of the two on a
+     * circle), so σ = ε/(√2·h). Within a factor of 2: the estimator is exact only to a factor of order one
+     * (TrajectoryTangents#directionNoise: 1.25 instead of 1.5 for equal steps).
+     */
+    @Test
+    void theNoiseOfTheDirectionsIsEstimatedFromTheirRoughness() {
+        int n = 200;
+        double h = 0.05;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        List<double[]> clean = new java.util.ArrayList<>();
+        List<double[]> noisy = new java.util.ArrayList<>();
+        List<double[]> times = new java.util.ArrayList<>();
+        double eps = 1e-3;
+        for (int g = 0; g < 20; g++) {
+            double[] t = new double[n];
+            double[] a = new double[2 * n];
+            double[] b = new double[2 * n];
+            double phase = r.nextDouble(0, 6.28);
+            for (int i = 0; i < n; i++) {
+                t[i] = i * h;
+                a[2 * i] = Math.cos(t[i] + phase);
+                a[2 * i + 1] = Math.sin(t[i] + phase);
+                b[2 * i] = a[2 * i] + eps * r.nextGaussian();
+                b[2 * i + 1] = a[2 * i + 1] + eps * r.nextGaussian();
+            }
+            clean.add(a);
+            noisy.add(b);
+            times.add(t);
+        }
+        double quiet = TrajectoryTangents.of(new Groups(List.of("x", "y"), clean, times, null), "circle").directionNoise();
+        assertTrue(quiet < 1e-2, "clean: " + quiet);
+        double loud = TrajectoryTangents.of(new Groups(List.of("x", "y"), noisy, times, null), "circle").directionNoise();
+        double expected = eps / (Math.sqrt(2) * h); // |v| = 1, one component across the motion
+        assertTrue(loud > expected / 2 && loud < 2 * expected, "noisy: " + loud + " against " + expected);
+    }
+
     @Test
     void dataWithoutTimesTooShortTrajectoriesAndRepeatedTimesAreRefusedPlainly() {
         Groups noTimes = Groups.of(List.of("x"), List.of(new double[] {1, 2, 3}));

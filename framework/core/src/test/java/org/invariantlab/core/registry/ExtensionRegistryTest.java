@@ -147,8 +147,8 @@ class ExtensionRegistryTest {
 
     @Test
     void extensionPointsAreListedOnce() {
-        assertEquals(5, ExtensionPoints.all().size());
-        assertEquals("PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss, SymbolicInterpreter",
+        assertEquals(6, ExtensionPoints.all().size());
+        assertEquals("PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss, SymbolicInterpreter, CountingMethod",
                 ExtensionPoints.simpleNames());
         assertEquals("independence loss", ExtensionPoints.displayName(IndependenceLoss.class));
         assertEquals(Optional.of(PairSampler.class), ExtensionPoints.bySimpleName("PairSampler"));

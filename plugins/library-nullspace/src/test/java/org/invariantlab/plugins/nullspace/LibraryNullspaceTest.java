@@ -1,0 +1,148 @@
+package org.invariantlab.plugins.nullspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.invariantlab.api.count.CountedQuantity;
+import org.invariantlab.api.count.CountingOutcome;
+import org.invariantlab.api.count.CountingProblem;
+import org.invariantlab.api.param.Parameters;
+import org.invariantlab.api.system.CanonicalLayout;
+import org.invariantlab.api.system.Feature;
+import org.invariantlab.api.system.StateSpace;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library nullspace on vector fields whose conserved quantities are known in closed form. States are drawn
+ * uniformly in a box (the nullspace needs no trajectories: a Lie derivative vanishes at every state or not).
+ */
+class LibraryNullspaceTest {
+
+    private static final StateSpace CANONICAL = new StateSpace(List.of("x", "y", "px", "py"),
+            Optional.of(new CanonicalLayout(List.of(0, 1), List.of(2, 3))));
+
+    /** A conserved quantity's own Lie derivative, relative: what a formula of an exact count must reach. */
+    private static final double CONSERVED = 1e-8;
+
+    private static CountingOutcome count(StateSpace space, UnaryOperator<double[]> h, double noise, List<Feature> features,
+                                         Map<String, String> params) {
+        int d = space.dimension();
+        int n = 2000;
+        SplittableRandom r = new SplittableRandom(7);
+        double[] x = new double[n * d];
+        double[] u = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double[] s = new double[d];
+            for (int k = 0; k < d; k++) {
+                s[k] = r.nextDouble(-1.5, 1.5);
+            }
+            double[] v = h.apply(s);
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                v[k] += noise * r.nextGaussian() / Math.sqrt(d);
+                norm += v[k] * v[k];
+            }
+            for (int k = 0; k < d; k++) {
+                x[i * d + k] = s[k];
+                u[i * d + k] = v[k] / Math.sqrt(norm);
+            }
+        }
+        LibraryNullspace method = new LibraryNullspace();
+        return method.count(new CountingProblem(space, x, u, noise, features, 1),
+                Parameters.resolve(method.id(), method.parameters(), params));
+    }
+
+    private static void assertConserved(CountingOutcome o, UnaryOperator<double[]> h) {
+        SplittableRandom r = new SplittableRandom(11);
+        for (CountedQuantity q : o.quantities()) {
+            for (int t = 0; t < 20; t++) {
+                double[] s = {r.nextDouble(-1, 1), r.nextDouble(-1, 1), r.nextDouble(-1, 1), r.nextDouble(-1, 1)};
+                double[] g = q.field().gradient(s);
+                double[] v = h.apply(s);
+                double lie = 0;
+                double gn = 0;
+                double vn = 0;
+                for (int k = 0; k < 4; k++) {
+                    lie += g[k] * v[k];
+                    gn += g[k] * g[k];
+                    vn += v[k] * v[k];
+                }
+                assertTrue(Math.abs(lie) <= CONSERVED * Math.sqrt(gn * vn), q.expression() + " at state " + t);
+            }
+        }
+    }
+
+    @Test
+    void isotropicOscillatorHasThreeIndependentAndTwoInInvolution() {
+        UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0], -s[1]};
+        CountingOutcome o = count(CANONICAL, h, 0, List.of(), Map.of());
+        assertEquals(3, o.independent(), o.rule());
+        assertEquals(2, o.inInvolution(), o.rule());
+        assertConserved(o, h);
+        assertTrue(o.warnings().isEmpty(), o.warnings().toString());
+        System.out.println(o.rule() + " " + o.quantities().stream().map(CountedQuantity::expression).toList());
+    }
+
+    @Test
+    void oneToTwoOscillatorsCubicInvariantIsCounted() {
+        UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0], -4 * s[1]};
+        CountingOutcome o = count(CANONICAL, h, 0, List.of(), Map.of());
+        assertEquals(3, o.independent(), o.rule());
+        assertEquals(2, o.inInvolution(), o.rule());
+        assertConserved(o, h);
+        // the third quantity is the cubic one: below degree 3 only the two energies are conserved
+        CountingOutcome quadratic = count(CANONICAL, h, 0, List.of(), Map.of(LibraryNullspace.DEGREE, "2"));
+        assertEquals(2, quadratic.independent(), quadratic.rule());
+    }
+
+    @Test
+    void incommensurateOscillatorHasTwo() {
+        double w = Math.sqrt(2);
+        UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0], -w * w * s[1]};
+        CountingOutcome o = count(CANONICAL, h, 0, List.of(), Map.of());
+        assertEquals(2, o.independent(), o.rule());
+        assertEquals(2, o.inInvolution(), o.rule());
+    }
+
+    @Test
+    void dampedOscillatorHasNone() {
+        UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0] - 0.3 * s[2], -s[1] - 0.3 * s[3]};
+        CountingOutcome o = count(CANONICAL, h, 0, List.of(), Map.of());
+        assertEquals(0, o.independent(), o.rule());
+        assertEquals(0, o.inInvolution(), o.rule());
+    }
+
+    @Test
+    void keplerNeedsItsFeaturesAndThenFindsEnergyAngularMomentumAndRungeLenz() {
+        StateSpace space = new StateSpace(List.of("x", "y", "vx", "vy"),
+                Optional.of(new CanonicalLayout(List.of(0, 1), List.of(2, 3))));
+        UnaryOperator<double[]> h = s -> {
+            double r3 = Math.pow(s[0] * s[0] + s[1] * s[1], 1.5);
+            return new double[] {s[2], s[3], -s[0] / r3, -s[1] / r3};
+        };
+        List<Feature> features = List.of(
+                new Feature("inv_r", "1/Sqrt(x^2+y^2)", s -> 1 / Math.hypot(s[0], s[1])),
+                new Feature("x_r", "x/Sqrt(x^2+y^2)", s -> s[0] / Math.hypot(s[0], s[1])),
+                new Feature("y_r", "y/Sqrt(x^2+y^2)", s -> s[1] / Math.hypot(s[0], s[1])));
+        CountingOutcome polynomial = count(space, h, 0, List.of(), Map.of());
+        assertEquals(1, polynomial.independent(), "only L is a polynomial: " + polynomial.rule());
+        CountingOutcome o = count(space, h, 0, features, Map.of());
+        assertEquals(3, o.independent(), o.rule());
+        assertEquals(2, o.inInvolution(), o.rule());
+    }
+
+    @Test
+    void measurementNoiseRaisesTheThresholdAndKeepsTheCount() {
+        UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0], -s[1]};
+        for (double noise : new double[] {0.01, 0.05}) {
+            CountingOutcome o = count(CANONICAL, h, noise, List.of(), Map.of());
+            assertEquals(3, o.independent(), noise + ": " + o.rule());
+            assertTrue(o.threshold() >= 9 * noise * noise / 3 * 0.999, o.rule());
+        }
+    }
+}
