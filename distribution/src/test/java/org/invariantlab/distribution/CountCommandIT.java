@@ -88,6 +88,47 @@ class CountCommandIT {
     }
 
     /**
+     * Unordered snapshots through the launcher (issue 19): a CSV of isotropic-oscillator orbits at random times and no
+     * time column. The library nullspace reads the three conserved quantities from the trajectories, the orbit
+     * dimension sees closed curves (4 − 1 = 3), and the count is certified; svd, which needs directions, is refused.
+     * A few seconds: no network is trained.
+     */
+    @Test
+    void unorderedSnapshotsAreCountedWithoutTimeStamps() throws IOException {
+        StringBuilder csv = new StringBuilder("trajectory,x,y,px,py\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int g = 0; g < 40; g++) {
+            double ax = random.nextDouble(0.2, 1);
+            double ay = random.nextDouble(0.2, 1);
+            double fx = random.nextDouble(0, 6.3);
+            double fy = random.nextDouble(0, 6.3);
+            for (int j = 0; j < 100; j++) {
+                double t = random.nextDouble(0, 50);
+                csv.append(String.format(java.util.Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g%n", g,
+                        ax * Math.cos(t + fx), ay * Math.cos(t + fy), -ax * Math.sin(t + fx), -ay * Math.sin(t + fy)));
+            }
+        }
+        Path file = tmp.resolve("snapshots.csv");
+        Files.writeString(file, csv);
+        Path out = tmp.resolve("snapshots");
+        Installation.Result r = Installation.run("count", "--data", file.toString(), "--group-column", "trajectory",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        JsonNode c = new ObjectMapper().readTree(out.resolve("count.json").toFile());
+        assertEquals("snapshots", c.get("source").get("kind").asText());
+        assertEquals(3, c.get("independent").asInt(), r.out());
+        assertEquals("certified", c.get("decision").get("status").asText(), r.out());
+        assertEquals(2, c.get("methods").size(), "library-nullspace and orbit-dimension: " + r.out());
+        assertEquals(0, c.get("deflation").size(), "no directions, no networks");
+        Installation.Result svd = Installation.run("count", "--data", file.toString(), "--group-column", "trajectory",
+                "--method", "svd", "--out", tmp.resolve("refused").toString());
+        assertEquals(2, svd.exitCode(), svd.all());
+        assertTrue(svd.err().contains("has no time stamps, so no directions of motion, which method svd needs"),
+                svd.err());
+        assertTrue(Files.notExists(tmp.resolve("refused")), "nothing written");
+    }
+
+    /**
      * The formulas a count prints for one deflation variant are functionally independent: the reader never keeps a
      * function of the formulas it already has, and polishing coefficients on the trajectories must not fold one onto
      * another. Before the fix, the isotropic oscillator (default sizes, seed 1) printed {@code y^2+py^2} twice without

@@ -25,11 +25,13 @@ import picocli.CommandLine.Option;
 /** {@code invariantlab count}: how many conserved quantities, independent and in involution, and which. */
 @Command(name = "count", mixinStandardHelpOptions = true,
         description = {"Count the conserved quantities of a dynamical system from its vector field, or of measured "
-                + "trajectories with time stamps (--data FILE): independent ones "
+                + "trajectories (--data FILE; with time stamps, or as unordered snapshots of each trajectory without "
+                + "them): independent ones "
                 + "(AI Poincare 2.0's singular values of jointly trained gradients, --method svd) and those in "
                 + "involution (neural deflation with the Poisson bracket, --method deflation, which needs the "
                 + "neural-deflation plugin), or by a plugin's counting method (e.g. --method library-nullspace); read "
-                + "each as a formula and compare with the truth.",
+                + "each as a formula and compare with the truth; one decision (certified, agreed or uncertain) from all "
+                + "methods.",
                 "Writes DIR/count.json, DIR/spectrum.png, DIR/deflation.png, DIR/training.png, DIR/networks/ (every trained "
                 + "network, DL4J format) and DIR/provenance.json."})
 final class CountCommand extends LabCommand {
@@ -190,8 +192,10 @@ final class CountCommand extends LabCommand {
             b.append(String.format(Locale.ROOT, "  %-14s %d independent%s; %s; %.1f s%n", m.method(), m.count(),
                     m.inInvolution() >= 0 ? ", " + m.inInvolution() + " in involution (largest commuting set of its basis "
                             + "elements)" : "", m.rule(), m.seconds()));
-            b.append(String.format(Locale.ROOT, "                 spread along trajectories per quantity %s%n",
-                    numbers(m.conservation())));
+            if (m.conservation().length > 0) {
+                b.append(String.format(Locale.ROOT, "                 spread along trajectories per quantity %s%n",
+                        numbers(m.conservation())));
+            }
             for (CountResult.Formula f : m.formulas()) {
                 b.append(formula(f));
             }

@@ -16,6 +16,14 @@ import org.invariantlab.api.param.Parameters;
 public interface CountingMethod extends LabExtension {
 
     /**
+     * Whether the method needs the directions of motion; a method that does not also counts from unordered snapshots
+     * of each trajectory (a data file without time stamps), from the trajectories' membership alone.
+     */
+    default boolean needsDirections() {
+        return true;
+    }
+
+    /**
      * Counts.
      *
      * @param problem    the states, their directions and what is known about them

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param independent  the number of independent conserved quantities
  * @param inInvolution the number among them in involution, or -1 when the method does not count it (no canonical
  *                     layout, or not this method's question)
- * @param quantities   {@code independent} functions, functionally independent, that the count rests on
+ * @param quantities   {@code independent} functions, functionally independent, that the count rests on; or none, for
+ *                     a method that counts without functions (e.g. from the dimension of the set a trajectory fills)
  * @param spectrum     the numbers the rule was applied to (e.g. normalised Lie derivatives of the library's
  *                     combinations, smallest first), for plots and the record
  * @param threshold    the rule's threshold on {@code spectrum}
@@ -25,8 +26,8 @@ public record CountingOutcome(int independent, int inInvolution, List<CountedQua
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
         Objects.requireNonNull(rule, "rule");
         spectrum = spectrum.clone();
-        if (independent < 0 || quantities.size() != independent) {
-            throw new IllegalArgumentException("a count of " + independent + " needs as many quantities, got "
+        if (independent < 0 || (quantities.size() != independent && !quantities.isEmpty())) {
+            throw new IllegalArgumentException("a count of " + independent + " needs as many quantities (or none), got "
                     + quantities.size());
         }
         if (inInvolution < -1 || inInvolution > independent) {

@@ -146,7 +146,9 @@ public final class CellWorker {
                 : r.source().kind().equals("file") && !r.trueInvariants().isEmpty()
                 ? Integer.valueOf(r.trueIndependent()) : null;
         Integer trueInvolution = r.declaredInInvolution() >= 0 ? Integer.valueOf(r.declaredInInvolution()) : null;
-        Integer independent = r.independent() >= 0 ? Integer.valueOf(r.independent()) : null;
+        // the decision is recomputed from the stored counts and formulas, so a report made with a newer rule re-decides
+        Integer independent = r.decision() != null ? Integer.valueOf(r.decision().independent())
+                : r.independent() >= 0 ? Integer.valueOf(r.independent()) : null;
         Integer involution = r.inInvolution() >= 0 ? Integer.valueOf(r.inInvolution()) : null;
         List<CellResult.Formula> formulas = new ArrayList<>();
         List<Double> alignments = new ArrayList<>();

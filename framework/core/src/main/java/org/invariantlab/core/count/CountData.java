@@ -29,25 +29,37 @@ import org.invariantlab.core.train.GradientTrainer.FieldSamples;
  * @param parameters the system's parameters (empty for a file)
  * @param model      the truth: the system, or the file with the invariants one suspects (possibly none)
  * @param source     where the states came from
- * @param train      training states and directions
+ * @param train      training states and directions (zero directions for snapshots without time stamps)
+ * @param trainTrajectory the trajectory each training state belongs to
  * @param validation validation states and directions (the stage's final loss)
  * @param test       the test trajectories: the trajectory check, the spans and the formulas
  * @param testField  the test states and directions (the svd method's order of outputs)
  * @param fresh      trajectories no network saw, for checking formulas
  */
 public record CountData(String name, Map<String, String> parameters, SystemModel model, CountResult.Source source,
-                        FieldSamples train, FieldSamples validation, Groups test, FieldSamples testField,
-                        GroupedData fresh) {
+                        FieldSamples train, int[] trainTrajectory, FieldSamples validation, Groups test,
+                        FieldSamples testField, GroupedData fresh) {
 
     public CountData {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(source, "source");
         parameters = Map.copyOf(parameters);
+        if (trainTrajectory.length != train.size()) {
+            throw new IllegalArgumentException("one trajectory index per training state");
+        }
     }
+
+    /** Whether the states come without directions of motion (a file without time stamps). */
+    public boolean snapshots() {
+        return source.kind().equals(SNAPSHOTS);
+    }
+
+    /** {@link CountResult.Source#kind()} of a file without time stamps. */
+    public static final String SNAPSHOTS = "snapshots";
 
     /** The same data judged against {@code m} (the same truth with extra features for the reader). */
     public CountData withModel(SystemModel m) {
-        return new CountData(name, parameters, m, source, train, validation, test, testField, fresh);
+        return new CountData(name, parameters, m, source, train, trainTrajectory, validation, test, testField, fresh);
     }
 
     /**
@@ -115,6 +127,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         return new CountData(systemId, parameters, model, new CountResult.Source("system", systemId, trajectories,
                 (long) trajectories * perTrajectory, Double.NaN, 0, horizon),
                 field(model.sample(new SamplingRequest(trajectories, perTrajectory, trainSeed)), field, layout),
+                consecutive(trajectories, perTrajectory),
                 field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
                 Groups.of(test), field(test, field, layout),
                 model.sample(new SamplingRequest(few, perTrajectory, freshSeed)));
@@ -156,10 +169,82 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         }
         return new CountData(model.name(), Map.of(), model, new CountResult.Source("file", model.name(),
                 all.groupCount(), all.size(), tangents.medianTurnDegrees(), tangents.directionNoise(), horizon),
-                field(all, tangents, split.train(), trainWindow, layout),
+                field(all, tangents, split.train(), trainWindow, layout), membership(split.train(), trainWindow),
                 field(all, tangents, split.validation(), validationWindow, layout),
                 all.select(split.test()), field(all, tangents, split.test(), whole, layout),
                 Runner.rectangular(all.select(split.validation()), model.name()));
+    }
+
+    /**
+     * Unordered snapshots of each trajectory from a file without time stamps: split by trajectory as
+     * {@code file.split()} says, with no directions of motion (zeros stand in; only methods that do not need them
+     * run, and the orbit dimension).
+     *
+     * @throws InvalidInputException for too few trajectories to split
+     */
+    public static CountData fromSnapshots(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout,
+                                          long seed) {
+        Groups all = model.groups();
+        List<Double> f = file.split();
+        GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed,
+                model.name());
+        if (split.test().length < MIN_TEST_TRAJECTORIES) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the test part holds %d of %d "
+                    + "trajectories; the check that decides what is conserved needs at least %d: give more trajectories "
+                    + "or a larger test fraction with --split", model.name(), split.test().length, all.groupCount(),
+                    MIN_TEST_TRAJECTORIES));
+        }
+        int[] whole = new int[all.groupCount()];
+        for (int g = 0; g < whole.length; g++) {
+            whole[g] = all.groupSize(g);
+        }
+        return new CountData(model.name(), Map.of(), model, new CountResult.Source(SNAPSHOTS, model.name(),
+                all.groupCount(), all.size(), Double.NaN, Double.NaN, 1),
+                still(all, split.train(), layout), membership(split.train(), whole), still(all, split.validation(), layout),
+                all.select(split.test()), still(all, split.test(), layout),
+                Runner.rectangular(all.select(split.validation()), model.name()));
+    }
+
+    /** The picked groups' states with zero directions (snapshots have none). */
+    private static FieldSamples still(Groups all, int[] picked, Optional<CanonicalLayout> layout) {
+        int d = all.dimension();
+        long n = 0;
+        for (int g : picked) {
+            n += all.groupSize(g);
+        }
+        double[] x = new double[Math.toIntExact(n * d)];
+        int at = 0;
+        for (int g : picked) {
+            double[] v = all.values(g);
+            System.arraycopy(v, 0, x, at, v.length);
+            at += v.length;
+        }
+        return new FieldSamples(d, x, new double[x.length], layout);
+    }
+
+    /** Trajectory indices 0, 0, …, 1, 1, … for {@code keep[g]} states of each picked group in turn. */
+    private static int[] membership(int[] picked, int[] keep) {
+        int n = 0;
+        for (int g : picked) {
+            n += keep[g];
+        }
+        int[] out = new int[n];
+        int at = 0;
+        for (int t = 0; t < picked.length; t++) {
+            for (int j = 0; j < keep[picked[t]]; j++) {
+                out[at++] = t;
+            }
+        }
+        return out;
+    }
+
+    /** Trajectory indices for {@code trajectories} runs of {@code per} consecutive states. */
+    private static int[] consecutive(int trajectories, int per) {
+        int[] out = new int[trajectories * per];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i / per;
+        }
+        return out;
     }
 
     /**

@@ -1,33 +1,43 @@
 package org.invariantlab.core.count;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The independent count decided from all the evidence of a count: every method's number, and the formulas that
- * prove part of it. One rule, in this order:
+ * The independent count decided from all the evidence of a count: every method's number, the formulas that prove part
+ * of it, and which methods can say that there are no more.
+ *
+ * <p>Two kinds of evidence. A <em>lower bound</em> is certain when it is proven: a method whose formulas are each
+ * conserved by their verdict (proven by the Lie derivative, exact, or conserved on held-out trajectories) with
+ * gradients of that rank <em>backs</em> its count — at least that many quantities exist. An <em>upper bound</em> comes
+ * from a method that looked for more and found none: deflation whose first failing stage failed clearly and had
+ * finished learning ({@link CountResult#bounds}), the orbit dimension without warnings. svd never bounds (it
+ * undercounts when its outputs fail the trajectory check), nor does the library nullspace (an invariant outside its
+ * library is invisible to it).
+ * And a flow that moves has at most {@code d − 1} independent conserved quantities (their gradients are all
+ * perpendicular to it). The rule:
  * <ol>
- *   <li><b>certified</b> — the largest count any method made is backed by that method's formulas: each conserved by
- *       its verdict (proven by its Lie derivative, exact, or conserved on held-out trajectories) and their gradients
- *       of that rank. A proven formula is certain evidence that the quantity exists, and no method saw more: the count
- *       is that number, however many methods counted fewer (a method that counted fewer missed some).</li>
- *   <li><b>agreed</b> — two or more methods made the same count, and none made another; nothing proves it, but
- *       independent methods (a joint network, networks in sequence, a library nullspace) arrive at it.</li>
- *   <li><b>uncertain</b> — otherwise: methods disagree and the largest count is not proven, or a single method counted
- *       without formulas that back it. The number reported is then the most trusted method's (deflation without the
- *       bracket, then svd, then a plugin's), and the range {@code [atLeast, atMost]} says what the evidence allows: at
- *       least the largest proven count (and the smallest method count), at most the largest method count.</li>
+ *   <li><b>certified</b> — a backed count {@code N > 0} that is {@code d − 1}, or that a bounding method also counted
+ *       with no bounding method counting more: proven at least {@code N}, and no more found by a method that looked
+ *       (a bound below a proof is refuted by the proof and set aside).</li>
+ *   <li><b>agreed</b> — nothing proven beyond 0, but every method made the same count and at least one of them bounds
+ *       it; or every one of several methods found nothing conserved (the negative control).</li>
+ *   <li><b>uncertain</b> — anything else, with the range the evidence allows: at least the largest backed count, at most
+ *       the largest count of a method, or {@code d − 1} when no method bounds it. The number reported is then the most
+ *       trusted method's (deflation without the bracket, then svd, then a plugin's), raised to the proven count.</li>
  * </ol>
- * A count of 0 needs no formula: a method that found nothing conserved backs its 0.
  *
  * @param independent the count reported
  * @param status      {@code certified}, {@code agreed} or {@code uncertain}
  * @param atLeast     what the evidence certainly allows as a lower bound
- * @param atMost      the largest count any method made
+ * @param atMost      what the evidence allows as an upper bound
  * @param reason      the decision in one sentence, with the numbers
  */
-public record CountDecision(int independent, String status, int atLeast, int atMost, String reason) {
+public record CountDecision(int independent, String status,
+                            @JsonProperty("at_least") int atLeast,
+                            @JsonProperty("at_most") int atMost, String reason) {
 
     /** The count is certain: the largest method count is proven by its formulas. */
     public static final String CERTIFIED = "certified";
@@ -43,8 +53,15 @@ public record CountDecision(int independent, String status, int atLeast, int atM
      * @param count     its count
      * @param certified the exact rank of its formulas when all are conserved by their verdicts, 1 when only some are,
      *                  0 when none is ({@link CountResult#certified()} per method)
+     * @param withoutFormulas the method counts without functions (the orbit dimension), so it never backs a count
+     * @param bounds    the method looked for more and found none: its count is an upper bound (see the class comment)
      */
-    public record Evidence(String method, int count, int certified) {
+    public record Evidence(String method, int count, int certified, boolean withoutFormulas, boolean bounds) {
+
+        /** Evidence of a method that reads its counted quantities as formulas and bounds nothing. */
+        public Evidence(String method, int count, int certified) {
+            this(method, count, certified, false, false);
+        }
 
         boolean backed() {
             return count == 0 || certified >= count;
@@ -57,41 +74,57 @@ public record CountDecision(int independent, String status, int atLeast, int atM
     }
 
     /**
-     * The decision from the methods' evidence, the most trusted method first.
+     * The decision from the methods' evidence, the most trusted method first, for a state of dimension {@code d}.
      *
      * @return {@code null} when no method counted
      */
-    public static CountDecision of(List<Evidence> methods) {
+    public static CountDecision of(List<Evidence> methods, int d) {
         if (methods.isEmpty()) {
             return null;
         }
         int most = methods.stream().mapToInt(Evidence::count).max().orElseThrow();
         int least = methods.stream().mapToInt(Evidence::count).min().orElseThrow();
-        int proven = methods.stream().mapToInt(e -> Math.min(e.certified(), e.count())).max().orElse(0);
+        int proven = methods.stream().filter(Evidence::backed).mapToInt(Evidence::count).max().orElse(0);
+        int maximum = Math.max(0, d - 1);
+        List<Integer> bounds = methods.stream().filter(Evidence::bounds).map(Evidence::count)
+                .filter(c -> c >= proven).toList();
         List<String> said = new ArrayList<>();
         for (Evidence e : methods) {
-            said.add(String.format(Locale.ROOT, "%s %d%s", e.method(), e.count(), e.count() == 0 ? ""
-                    : e.backed() ? " (backed by its formulas)" : e.certified() > 0
-                    ? " (" + e.certified() + " backed)" : " (no formula conserved)"));
+            List<String> notes = new ArrayList<>();
+            if (e.count() > 0) {
+                notes.add(e.withoutFormulas() ? "counted without formulas" : e.backed() ? "backed by its formulas"
+                        : e.certified() > 0 ? e.certified() + " backed" : "no formula conserved");
+            }
+            notes.add(e.bounds() ? "found no more" : "no upper bound");
+            said.add(e.method() + " " + e.count() + " (" + String.join(", ", notes) + ")");
         }
         String all = String.join(", ", said);
-        Evidence best = methods.stream().filter(e -> e.count() == most && e.backed()).findFirst().orElse(null);
-        if (best != null && most > 0) {
-            return new CountDecision(most, CERTIFIED, most, most, String.format(Locale.ROOT, "%d, certified: %s's "
-                    + "formulas are %d independent quantities, each conserved by its verdict, and no method counted "
-                    + "more (%s)", most, best.method(), most, all));
+        String prover = methods.stream().filter(e -> e.backed() && e.count() == proven).map(Evidence::method)
+                .findFirst().orElse("");
+        if (proven > 0 && proven == maximum) {
+            return new CountDecision(proven, CERTIFIED, proven, proven, String.format(Locale.ROOT, "%d, certified: "
+                    + "%s's formulas are %d independent quantities, each conserved by its verdict, the most a flow in %d "
+                    + "dimensions can have (%s)", proven, prover, proven, d, all));
         }
-        if (least == most && (methods.size() > 1 || best != null)) {
-            return new CountDecision(most, AGREED, most, most, methods.size() > 1 ? String.format(Locale.ROOT,
-                    "%d, agreed by %d methods (%s)", most, methods.size(), all) : String.format(Locale.ROOT,
-                    "%d: nothing conserved was found (%s)", most, all));
+        if (proven > 0 && !bounds.isEmpty() && bounds.stream().allMatch(b -> b == proven)) {
+            return new CountDecision(proven, CERTIFIED, proven, proven, String.format(Locale.ROOT, "%d, certified: "
+                    + "%s's formulas are %d independent quantities, each conserved by its verdict, and no method that "
+                    + "looked for more found more (%s)", proven, prover, proven, all));
         }
-        int reported = methods.get(0).count();
-        int lower = Math.max(proven, least);
-        return new CountDecision(reported, UNCERTAIN, lower, most, methods.size() > 1 && least != most
-                ? String.format(Locale.ROOT, "uncertain, between %d and %d: the methods disagree (%s); the number "
-                + "given is %s's", lower, most, all, methods.get(0).method())
-                : String.format(Locale.ROOT, "uncertain: %s counted %d, but its formulas do not back it (%s)",
-                methods.get(0).method(), reported, all));
+        boolean nothing = most == 0 && methods.size() > 1; // every method, each in its own way, found nothing
+        if (proven == 0 && least == most && (nothing || !bounds.isEmpty() && (methods.size() > 1 || most == 0))) {
+            return new CountDecision(most, AGREED, most, most, String.format(Locale.ROOT, methods.size() > 1
+                    ? "%d, agreed by %d methods (%s)" : "%d, by %d method that bounds it (%s)", most, methods.size(),
+                    all));
+        }
+        int reported = Math.max(methods.get(0).count(), proven); // never below what is proven
+        int lower = proven;
+        int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
+                .orElse(most));
+        upper = Math.min(Math.max(upper, lower), Math.max(maximum, lower));
+        String why = least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
+                : "nothing proves it";
+        return new CountDecision(reported, UNCERTAIN, lower, upper, String.format(Locale.ROOT, "uncertain, between %d "
+                + "and %d: %s (%s); the number given is %s's", lower, upper, why, all, methods.get(0).method()));
     }
 }

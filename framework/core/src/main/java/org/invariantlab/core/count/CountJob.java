@@ -64,16 +64,52 @@ public final class CountJob {
 
     /** A method that is neither the host's nor an installed plugin's is refused before anything is read. */
     private void checkMethod(CountSpec spec) {
+        if (spec.settings().method().equals(OrbitDimension.ID)) {
+            if (spec.file() == null) {
+                throw new InvalidInputException("method " + OrbitDimension.ID + " counts unordered snapshots of "
+                        + "trajectories from a data file without time stamps (--data FILE); a system has directions: "
+                        + "use svd, deflation or all");
+            }
+            return;
+        }
         if (spec.settings().plugin() && lab.registry().find(CountingMethod.class, spec.settings().method()).isEmpty()) {
             List<String> known = new ArrayList<>(CountSettings.METHODS);
+            known.add(OrbitDimension.ID);
             lab.registry().all(CountingMethod.class).forEach(r -> known.add(r.id()));
             throw new InvalidInputException("unknown counting method '" + spec.settings().method() + "'; known here: "
                     + String.join(", ", known) + " (a plugin's method needs its jar in " + lab.pluginsDirectory() + ")");
         }
     }
 
+    /**
+     * A file without time stamps has no directions of motion: svd, deflation and plugin methods that need directions
+     * cannot count it, and a variable named like a time is most likely one.
+     */
+    private void checkSnapshots(CountSpec spec, FileDataModel model) {
+        String m = spec.settings().method();
+        boolean needs = m.equals("svd") || m.equals("deflation") || (spec.settings().plugin()
+                && !m.equals(OrbitDimension.ID) && lab.registry().record(CountingMethod.class, m).extension()
+                .needsDirections());
+        if (needs) {
+            throw new InvalidInputException(model.name() + " has no time stamps, so no directions of motion, which "
+                    + "method " + m + " needs; give the time of each state (--time-column, or a 't' array in an .npz), "
+                    + "or count the unordered snapshots with --method all (the library nullspace and the orbit "
+                    + "dimension)");
+        }
+        for (String v : model.stateSpace().variables()) {
+            if (v.equalsIgnoreCase("t") || v.equalsIgnoreCase("time")) {
+                throw new InvalidInputException(model.name() + ": column '" + v + "' would be a state variable; if it "
+                        + "is the time of each state, say so with --time-column " + v + " (or --ignore " + v
+                        + " to count the states as unordered snapshots)");
+            }
+        }
+    }
+
     /** The plugin counting methods a count runs: the one named, or every installed one for {@code all}. */
     private List<ExtensionRecord<CountingMethod>> countingMethods(CountSettings settings) {
+        if (settings.method().equals(OrbitDimension.ID)) {
+            return List.of();
+        }
         if (settings.plugin()) {
             return List.of(lab.registry().record(CountingMethod.class, settings.method()));
         }
@@ -166,8 +202,15 @@ public final class CountJob {
             DataFile file = spec.file();
             FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
                     file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
-            CountData d = CountData.fromFile(model, file, CountSpec.layout(spec.canonical(),
-                    model.stateSpace().variables()), s.seed(), spec.checkHorizon());
+            java.util.Optional<org.invariantlab.api.system.CanonicalLayout> layout = CountSpec.layout(spec.canonical(),
+                    model.stateSpace().variables());
+            CountData d;
+            if (model.groups().hasTimes()) {
+                d = CountData.fromFile(model, file, layout, s.seed(), spec.checkHorizon());
+            } else {
+                checkSnapshots(spec, model);
+                d = CountData.fromSnapshots(model, file, layout, s.seed());
+            }
             model.checkColumns();
             refs.add(new ExtensionRef(Provenance.DATA_FILE, model.name(), model.path().toString(), "sha256:" + model.sha256(),
                     model.truthExpressions()));

@@ -124,17 +124,26 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param seconds         wall time
      * @param formulas        the counted stages' functions read as formulas
      * @param formulaSet      what is known of the formulas together; {@code null} with fewer than two
+     * @param underTrained    the stages (from 1) whose validation loss was still falling when their epochs ended
+     *                        ({@link Counter#stillImproving}): their loss and check are not final
      */
     public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss,
                             @JsonProperty("stage_conservation") double[] stageConservation, double tolerance,
                             int count, @JsonProperty("stage_alignment") double[] stageAlignment,
                             @JsonProperty("states_per_second") double statesPerSecond, double seconds,
-                            List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet) {
+                            List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet,
+                            @JsonProperty("under_trained") int[] underTrained) {
         public Deflation {
             stageLoss = stageLoss.clone();
             stageConservation = stageConservation.clone();
             stageAlignment = stageAlignment.clone();
             formulas = List.copyOf(formulas);
+            underTrained = underTrained == null ? new int[0] : underTrained.clone();
+        }
+
+        @Override
+        public int[] underTrained() {
+            return underTrained.clone();
         }
 
         @Override
@@ -257,12 +266,39 @@ public record CountResult(String system, Map<String, String> parameters, Source 
             out.add(unexplained("svd", svd.count(), svd.formulas()));
         }
         for (Deflation d : deflation) {
+            if (d.tolerance() > 1.0 / (3 * variables.size())) {
+                out.add(String.format(java.util.Locale.ROOT, "the directions are too noisy for deflation (noise %.3g): "
+                        + "a conserved function's loss would reach %.3g, within a factor 3 of what a function that is not "
+                        + "conserved reaches (1/d = %.3g), so its count is uncertain; sample the trajectories more densely, "
+                        + "or measure with less noise", source.directionNoise(), d.tolerance(), 1.0 / variables.size()));
+                break;
+            }
+        }
+        for (Deflation d : deflation) {
+            int[] under = d.underTrained();
+            // a stage that decided the count (the first that failed) or was counted, and was still learning
+            int decisive = Math.min(d.count() + 1, d.stageLoss().length);
+            List<String> late = new java.util.ArrayList<>();
+            for (int k : under) {
+                if (k <= decisive) {
+                    late.add(String.valueOf(k));
+                }
+            }
+            if (!late.isEmpty()) {
+                out.add(String.format(java.util.Locale.ROOT, "deflation (%s the bracket): stage%s %s %s still learning "
+                        + "when %s epochs ended (under-trained): %s loss and check are not final; give more --epochs",
+                        d.bracket() ? "with" : "without", late.size() == 1 ? "" : "s", String.join(", ", late),
+                        late.size() == 1 ? "was" : "were", late.size() == 1 ? "its" : "their",
+                        late.size() == 1 ? "its" : "their"));
+            }
+        }
+        for (Deflation d : deflation) {
             if (d.count() > 0 && d.formulas().stream().noneMatch(Formula::conserved)) {
                 out.add(unexplained(d.bracket() ? "deflation (with the bracket)" : "deflation", d.count(), d.formulas()));
             }
         }
         for (MethodCount m : methods) {
-            if (m.count() > 0 && m.formulas().stream().noneMatch(Formula::conserved)) {
+            if (m.count() > 0 && !m.formulas().isEmpty() && m.formulas().stream().noneMatch(Formula::conserved)) {
                 out.add(unexplained(m.method(), m.count(), m.formulas()));
             }
             m.notes().forEach(n -> out.add(m.method() + ": " + n));
@@ -295,22 +331,51 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      */
     @JsonProperty("decision")
     public CountDecision decision() {
-        return CountDecision.of(evidence(svd, deflation, methods));
+        return CountDecision.of(evidence(svd, deflation, methods), variables.size());
     }
 
     /** Each method's independent count with what its formulas prove, the most trusted method first. */
     static List<CountDecision.Evidence> evidence(Svd svd, List<Deflation> deflation, List<MethodCount> methods) {
         List<CountDecision.Evidence> out = new java.util.ArrayList<>();
+        // deflation bounds its count when its first failing stage failed clearly and had finished learning; svd and
+        // a library never bound (svd undercounts when outputs fail the check, a library misses what it cannot
+        // express); the orbit dimension bounds when nothing made it uncertain
         deflation.stream().filter(d -> !d.bracket()).findFirst().ifPresent(d -> out.add(new CountDecision.Evidence(
-                "deflation", d.count(), certifiedBy(d.formulas(), d.formulaSet()))));
+                "deflation", d.count(), certifiedBy(d.formulas(), d.formulaSet()), false, bounds(d))));
         if (svd != null) {
-            out.add(new CountDecision.Evidence("svd", svd.count(), certifiedBy(svd.formulas(), svd.formulaSet())));
+            out.add(new CountDecision.Evidence("svd", svd.count(), certifiedBy(svd.formulas(), svd.formulaSet()), false,
+                    false));
         }
         for (MethodCount m : methods) {
-            out.add(new CountDecision.Evidence(m.method(), m.count(), certifiedBy(m.formulas(), m.formulaSet())));
+            boolean formulaFree = m.formulas().isEmpty() && m.conservation().length == 0;
+            out.add(new CountDecision.Evidence(m.method(), m.count(), certifiedBy(m.formulas(), m.formulaSet()),
+                    formulaFree, m.method().equals(OrbitDimension.ID) && m.notes().isEmpty()));
         }
         return out;
     }
+
+    /**
+     * Whether a deflation count is an upper bound: its first failing stage exists, had finished learning
+     * ({@link Deflation#underTrained()}), and failed clearly — a final loss at least {@value #CLEAR_LOSS} times the
+     * threshold, or a spread along unseen trajectories of at least {@value #CLEAR_SPREAD}. Between, a stage is
+     * ambiguous: measured (docs/counting.md), stages of true invariants that were under-trained ended at losses up to
+     * twice the threshold and spreads of 0.45–0.69, functions that are not conserved at losses of 0.17 and more or
+     * spreads of 0.71–0.94 (the damped oscillator).
+     */
+    static boolean bounds(Deflation d) {
+        int decisive = d.count() + 1;
+        if (decisive > d.stageLoss().length || java.util.Arrays.stream(d.underTrained()).anyMatch(k -> k == decisive)) {
+            return false;
+        }
+        return d.stageLoss()[decisive - 1] >= CLEAR_LOSS * d.tolerance()
+                || d.stageConservation()[decisive - 1] >= CLEAR_SPREAD;
+    }
+
+    /** A failing stage's loss this many times the threshold is a clear failure. */
+    static final double CLEAR_LOSS = 2;
+
+    /** A failing stage's spread along unseen trajectories this large is a clear failure. */
+    static final double CLEAR_SPREAD = 0.7;
 
     /**
      * A lower bound on the number of independent conserved quantities from the formulas: for one method whose

@@ -104,7 +104,11 @@ public final class Counter {
                 .withSeed(networkSeed);
         CountResult.Svd svd = null;
         List<CountRun.Network> networks = new ArrayList<>();
-        if (s.svd()) {
+        boolean snapshots = data.snapshots();
+        if (snapshots) {
+            listener.stage("unordered snapshots: no directions of motion, so the methods that need none count");
+        }
+        if (s.svd() && !snapshots) {
             listener.stage("svd: " + k + " outputs trained jointly with gradient-orthogonality (nu = " + s.nu() + ")");
             Parameters p = Parameters.resolve(orthogonality.id(), orthogonality.parameters(),
                     Map.of("nu", String.valueOf(s.nu())));
@@ -116,7 +120,7 @@ public final class Counter {
                     format(svd.spectrum())));
         }
         List<CountResult.Deflation> deflations = new ArrayList<>();
-        if (s.deflation()) {
+        if (s.deflation() && !snapshots) {
             IndependenceLoss loss = deflation.get();
             List<Boolean> variants = data.train().canonical().isPresent() ? List.of(true, false) : List.of(false);
             for (boolean bracket : variants) {
@@ -126,10 +130,23 @@ public final class Counter {
         }
         List<CountResult.MethodCount> others = new ArrayList<>();
         for (CountingMethod m : methods) {
+            if (snapshots && m.needsDirections()) {
+                continue;
+            }
             others.add(plugin(m, data, networkSeed, interpreter, interpreterParameters, search, listener));
         }
+        if (snapshots && s.method().equals(OrbitDimension.ID)) {
+            others.add(orbitDimension(data, listener));
+        } else if (snapshots && s.method().equals("all")) {
+            try {
+                others.add(orbitDimension(data, listener));
+            } catch (org.invariantlab.api.InvalidInputException e) {
+                // short trajectories: the library's count stands alone (the orbit dimension needs many states each)
+                listener.stage(OrbitDimension.ID + " not run: " + e.getMessage());
+            }
+        }
         // the independent count: decided from every method's number and the formulas that prove part of it
-        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others));
+        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others), d);
         int independent = decision == null ? -1 : decision.independent();
         int involution = deflations.stream().filter(CountResult.Deflation::bracket)
                 .mapToInt(CountResult.Deflation::count).findFirst()
@@ -155,9 +172,9 @@ public final class Counter {
         long start = System.nanoTime();
         listener.stage(method.id() + ": counting on " + data.train().size() + " training states");
         double[] x = data.train().states();
-        double[] h = data.train().vectorField();
+        double[] h = data.snapshots() ? new double[0] : data.train().vectorField();
         int d = data.dimension();
-        for (int r = 0; r < x.length / d; r++) {
+        for (int r = 0; r < h.length / d; r++) {
             double norm = 0;
             for (int i = 0; i < d; i++) {
                 norm += h[r * d + i] * h[r * d + i];
@@ -171,7 +188,7 @@ public final class Counter {
         // the canonical layout of a file comes with its states (--canonical), a system's with its state space
         org.invariantlab.api.system.StateSpace space = new org.invariantlab.api.system.StateSpace(
                 data.model().stateSpace().variables(), data.train().canonical());
-        CountingProblem problem = new CountingProblem(space, x, h,
+        CountingProblem problem = new CountingProblem(space, x, data.trainTrajectory(), h,
                 Double.isFinite(noise) ? noise : 0, data.model().extraFeatures(), seed);
         CountingOutcome o = method.count(problem, Parameters.resolve(method.id(), method.parameters(), Map.of()));
         List<ScalarField> fields = o.quantities().stream().map(CountedQuantity::field).toList();
@@ -192,10 +209,12 @@ public final class Counter {
         long start = System.nanoTime();
         Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of("alpha", s.alpha(), "bracket",
                 String.valueOf(bracket)));
+        double tolerance = deflationTolerance(s.deflationTolerance(), data.source().directionNoise(), data.dimension());
         List<Encoder> stages = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         List<Double> alignment = new ArrayList<>();
         List<Double> conservation = new ArrayList<>();
+        List<Integer> underTrained = new ArrayList<>();
         double rate = 0;
         int count = -1;
         for (int stage = 1; stage <= k; stage++) {
@@ -204,6 +223,9 @@ public final class Counter {
             GradientTrainer.Stage trained = GradientTrainer.train(data.train(), data.validation(), loss, p,
                     base.withEncoder(base.encoder().withLatentSize(1)).withSeed(base.seed() + stage), stages, listener);
             losses.add(trained.finalLoss());
+            if (stillImproving(trained.validationLoss())) {
+                underTrained.add(stage);
+            }
             alignment.add(spanAlignment(List.of(trained.encoder().field(0)), data.model(), data.testField().states(),
                     1));
             double ratio = conservationRatios(List.of(trained.encoder().field(0)), data.test())[0];
@@ -213,7 +235,7 @@ public final class Counter {
             networks.add(new CountRun.Network("deflation-" + (bracket ? "bracket" : "plain") + "-" + stage, trained));
             listener.stage(String.format(java.util.Locale.ROOT, "stage %d: final loss %.3g, spread along trajectories "
                     + "%.3g", stage, trained.finalLoss(), ratio));
-            if (trained.finalLoss() >= s.deflationTolerance() || !(ratio < CONSERVATION_TOLERANCE)) {
+            if (trained.finalLoss() >= tolerance || !(ratio < CONSERVATION_TOLERANCE)) {
                 count = stage - 1;
                 break;
             }
@@ -227,9 +249,56 @@ public final class Counter {
         }
         Read read = formulas(counted, data, interpreter, interpreterParameters, search);
         return new CountResult.Deflation(bracket, losses.stream().mapToDouble(Double::doubleValue).toArray(),
-                conservation.stream().mapToDouble(Double::doubleValue).toArray(), s.deflationTolerance(), count,
+                conservation.stream().mapToDouble(Double::doubleValue).toArray(), tolerance, count,
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
-                rate / losses.size(), (System.nanoTime() - start) / 1e9, read.formulas(), read.set());
+                rate / losses.size(), (System.nanoTime() - start) / 1e9, read.formulas(), read.set(),
+                underTrained.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A stage whose best loss in the last fifth of its epochs is this fraction of its best before, or less, was
+     * still learning when its budget ended. */
+    static final double STILL_IMPROVING = 0.8;
+
+    /**
+     * Whether a validation curve was still falling when training stopped: its best value over the last fifth of the
+     * epochs is at most {@value #STILL_IMPROVING} of its best before (a fifth better in a fifth of the time — a
+     * stage on its plateau gains far less; Kepler's second stage with the bracket, which needs about 2000 steps,
+     * is the case this catches). Such a stage is reported as under-trained: its loss and its check are not final.
+     */
+    static boolean stillImproving(double[] curve) {
+        int n = curve.length;
+        int tail = Math.max(1, n / 5);
+        if (n - tail < 1) {
+            return false;
+        }
+        double before = Double.POSITIVE_INFINITY;
+        double after = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(curve[i])) {
+                continue;
+            }
+            if (i < n - tail) {
+                before = Math.min(before, curve[i]);
+            } else {
+                after = Math.min(after, curve[i]);
+            }
+        }
+        return Double.isFinite(before) && after <= STILL_IMPROVING * before;
+    }
+
+    /**
+     * The deflation threshold for directions of noise {@code σ}: a conserved function's gradient is perpendicular to
+     * the true direction, and a direction error spread over the {@code d − 1} perpendicular directions gives its loss
+     * term {@code (ĝ·ĥ)² ≈ σ²/(d − 1)} (the denominator is about 1 for an independent stage); three standard deviations
+     * of that, {@code 9σ²/(d − 1)}, when above the measured noise-free {@code tolerance}. A function that is not
+     * conserved has {@code (ĝ·ĥ)² ≈ 1/d} on average (the null: {@code Σ_i ĥ_i² = 1}); a threshold within a factor 3 of
+     * it cannot separate the two, and the count says so ({@link CountResult#warnings()}).
+     */
+    static double deflationTolerance(double tolerance, double noise, int d) {
+        if (!(noise > 0) || d < 2) {
+            return tolerance;
+        }
+        return Math.max(tolerance, 9 * noise * noise / (d - 1));
     }
 
     private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, CountData data,
@@ -461,17 +530,41 @@ public final class Counter {
         }
         GroupedData test = data.testBlock();
         Scores scores = Scorer.score(fields, data.model(), test, ScoringOptions.defaults());
-        FormulaReport report = FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(),
-                scores, search);
+        return read(FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(), scores,
+                search), data);
+    }
+
+    /** A report's formulas with their verdicts (on trajectories no stage and no reading saw) and own spreads. */
+    private static Read read(FormulaReport report, CountData data) {
         List<CountResult.Formula> out = new ArrayList<>();
         for (int i = 0; i < report.readings().size(); i++) {
             Interpretation r = report.readings().get(i);
             FormulaCheck.Result c = report.checks().get(i);
-            // the verdict, on trajectories that no stage and no reading saw (FormulaReport)
             out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
                     conservationRatios(List.of(r.formula()), data.test())[0], report.verdicts().get(i)));
         }
         return new Read(out, report.set());
+    }
+
+    /** The orbit dimension of the training trajectories ({@link OrbitDimension}); it counts without formulas. */
+    private static CountResult.MethodCount orbitDimension(CountData data, RunListener listener) {
+        long start = System.nanoTime();
+        listener.stage(OrbitDimension.ID + ": the dimension of the set each training trajectory fills");
+        int d = data.dimension();
+        double[] x = data.train().states();
+        int[] t = data.trainTrajectory();
+        List<double[]> values = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= t.length; i++) {
+            if (i == t.length || t[i] != t[i - 1]) {
+                values.add(java.util.Arrays.copyOfRange(x, from * d, i * d));
+                from = i;
+            }
+        }
+        OrbitDimension.Result r = OrbitDimension.measure(Groups.of(data.model().stateSpace().variables(), values));
+        listener.stage(String.format(java.util.Locale.ROOT, "%s count %d: %s", OrbitDimension.ID, r.count(), r.rule()));
+        return new CountResult.MethodCount(OrbitDimension.ID, r.count(), -1, r.perTrajectory(), OrbitDimension.LOCAL_GAP,
+                r.rule(), r.warnings(), new double[0], (System.nanoTime() - start) / 1e9, List.of(), null);
     }
 
     /**
@@ -483,21 +576,12 @@ public final class Counter {
         if (quantities.isEmpty()) {
             return new Read(List.of(), null);
         }
-        FormulaReport report;
         try {
-            report = FormulaReport.ofExpressions(quantities.stream().map(CountedQuantity::expression).toList(),
-                    data.model(), data.testBlock(), data.fresh());
+            return read(FormulaReport.ofExpressions(quantities.stream().map(CountedQuantity::expression).toList(),
+                    data.model(), data.testBlock(), data.fresh()), data);
         } catch (org.invariantlab.api.InvalidInputException e) {
             return null;
         }
-        List<CountResult.Formula> out = new ArrayList<>();
-        for (int i = 0; i < report.readings().size(); i++) {
-            Interpretation r = report.readings().get(i);
-            FormulaCheck.Result c = report.checks().get(i);
-            out.add(new CountResult.Formula(r.expression(), c.exact(), c.matches(), r.networkAlignment(),
-                    conservationRatios(List.of(r.formula()), data.test())[0], report.verdicts().get(i)));
-        }
-        return new Read(out, report.set());
     }
 
     /** The most frequent rank of the true invariants' gradients over the states. */

@@ -125,6 +125,12 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
                 // the library reading stands; the search found nothing better to say
             }
         }
+        return checked(readings, verdicts, verifier, model, test, fresh, scores);
+    }
+
+    /** The report of {@code readings} with their verdicts: each checked against the truth, and all judged together. */
+    private static FormulaReport checked(List<Interpretation> readings, List<Verdict> verdicts, Verifier verifier,
+                                         SystemModel model, GroupedData test, GroupedData fresh, Scores scores) {
         List<Double> alignment = new ArrayList<>();
         List<FormulaCheck.Result> checks = new ArrayList<>();
         for (Interpretation r : readings) {
@@ -164,17 +170,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         Scores scores = Scorer.score(readings.stream().map(Interpretation::formula).toList(), model, test,
                 ScoringOptions.defaults());
         Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
-        List<Verdict> verdicts = verdicts(verifier, readings);
-        List<Double> alignment = new ArrayList<>();
-        List<FormulaCheck.Result> checks = new ArrayList<>();
-        for (Interpretation r : readings) {
-            alignment.add(Scorer.formulaAgreement(r.formula(), scores, model, test, ScoringOptions.defaults()));
-            checks.add(FormulaCheck.check(r.expression(), r.formula(), model,
-                    List.copyOf(scores.alignmentPerInvariant().keySet()), fresh));
-        }
-        SetVerdict set = readings.size() < 2 ? null : verifier.set(readings.stream().map(Interpretation::expression)
-                .toList(), readings.stream().map(Interpretation::formula).toList());
-        return new FormulaReport(readings, alignment, checks, verdicts, set, null);
+        return checked(readings, verdicts(verifier, readings), verifier, model, test, fresh, scores);
     }
 
     /**

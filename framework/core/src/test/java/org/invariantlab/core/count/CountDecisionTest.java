@@ -10,56 +10,69 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 19: one count from all the evidence — never one method's number over another's in silence, never confidently
- * wrong where the evidence disagrees. The cases are the ones measured: a superintegrable central force (svd 5 with
- * proven formulas, deflation 3), FPUT (svd 3 unproven against deflation 2), the negative control.
+ * wrong where the evidence does not settle it. The cases are the ones measured: a superintegrable central force (svd
+ * 5 with proven formulas, deflation 3), FPUT (deflation 3 unproven against a proven 2), the quick Toda lattice (every
+ * method 1, deflation still learning: certain of nothing above 1), the negative control.
  */
 class CountDecisionTest {
 
-    private static CountDecision.Evidence e(String method, int count, int certified) {
-        return new CountDecision.Evidence(method, count, certified);
+    private static CountDecision.Evidence e(String method, int count, int certified, boolean bounds) {
+        return new CountDecision.Evidence(method, count, certified, false, bounds);
     }
 
     @Test
-    void aLargestCountProvenByItsFormulasIsCertifiedWhateverTheOthersCounted() {
-        CountDecision d = CountDecision.of(List.of(e("deflation", 3, 3), e("svd", 5, 5), e("library-nullspace", 4, 4)));
-        assertEquals(CountDecision.CERTIFIED, d.status());
-        assertEquals(5, d.independent());
-        assertTrue(d.confident());
-        assertTrue(d.reason().contains("svd's formulas are 5 independent quantities, each conserved by its verdict"),
-                d.reason());
+    void aProvenCountThatIsTheMostPossibleOrThatTheBoundingMethodsMatchIsCertified() {
+        CountDecision central = CountDecision.of(List.of(e("deflation", 3, 3, true), e("svd", 5, 5, true),
+                e("library-nullspace", 4, 4, false)), 6);
+        assertEquals(CountDecision.CERTIFIED, central.status(), central.reason());
+        assertEquals(5, central.independent());
+        assertTrue(central.reason().contains("the most a flow in 6 dimensions can have"), central.reason());
+        CountDecision fput = CountDecision.of(List.of(e("deflation", 2, 1, true), e("svd", 0, 0, false),
+                e("library-nullspace", 2, 2, false)), 6);
+        assertEquals(CountDecision.CERTIFIED, fput.status(), fput.reason());
+        assertTrue(fput.reason().contains("no method that looked for more found more"), fput.reason());
     }
 
     @Test
-    void disagreementWithoutProofIsUncertainWithTheRangeTheEvidenceAllows() {
-        CountDecision d = CountDecision.of(List.of(e("deflation", 2, 1), e("svd", 3, 0), e("library-nullspace", 2, 2)));
-        assertEquals(CountDecision.UNCERTAIN, d.status());
-        assertFalse(d.confident());
-        assertEquals(2, d.independent(), "the most trusted method's number, called uncertain");
-        assertEquals(2, d.atLeast(), "the proven 2");
-        assertEquals(3, d.atMost());
-        assertTrue(d.reason().startsWith("uncertain, between 2 and 3: the methods disagree (deflation 2 (1 backed), "
-                + "svd 3 (no formula conserved), library-nullspace 2 (backed by its formulas))"), d.reason());
+    void aBoundAboveTheProofOrNoBoundAtAllLeavesTheCountUncertainWithItsRange() {
+        CountDecision fput = CountDecision.of(List.of(e("deflation", 3, 1, true), e("svd", 0, 0, false),
+                e("library-nullspace", 2, 2, false)), 6);
+        assertEquals(CountDecision.UNCERTAIN, fput.status());
+        assertFalse(fput.confident());
+        assertEquals(3, fput.independent(), "the most trusted method's number, called uncertain");
+        assertEquals(2, fput.atLeast(), "the proven 2");
+        assertEquals(3, fput.atMost());
+        assertTrue(fput.reason().startsWith("uncertain, between 2 and 3: the methods disagree (deflation 3 (1 backed, "
+                + "found no more), svd 0 (no upper bound), library-nullspace 2 (backed by its formulas, no upper "
+                + "bound))"), fput.reason());
+        // the quick Toda lattice: every method 1 and the momentum proven, but deflation's second stage still learning
+        CountDecision toda = CountDecision.of(List.of(e("deflation", 1, 1, false), e("svd", 0, 0, false),
+                e("library-nullspace", 1, 1, false)), 6);
+        assertEquals(CountDecision.UNCERTAIN, toda.status(), toda.reason());
+        assertEquals(1, toda.atLeast());
+        assertEquals(5, toda.atMost(), "nothing bounds it below d - 1");
     }
 
     @Test
-    void methodsThatAgreeWithoutProofAgreeAndOneMethodAloneNeedsItsFormulas() {
-        assertEquals(CountDecision.AGREED, CountDecision.of(List.of(e("deflation", 4, 0), e("svd", 4, 1))).status());
-        CountDecision alone = CountDecision.of(List.of(e("svd", 1, 0)));
-        assertEquals(CountDecision.UNCERTAIN, alone.status());
-        assertEquals("uncertain: svd counted 1, but its formulas do not back it (svd 1 (no formula conserved))",
-                alone.reason());
-        assertEquals(CountDecision.CERTIFIED, CountDecision.of(List.of(e("svd", 2, 2))).status());
+    void methodsThatAgreeWithoutProofAgreeWhenOneBoundsAndOneMethodAloneNeedsItsFormulas() {
+        assertEquals(CountDecision.AGREED, CountDecision.of(List.of(e("deflation", 4, 0, true), e("svd", 4, 1, true)),
+                8).status());
+        assertEquals(CountDecision.UNCERTAIN, CountDecision.of(List.of(e("deflation", 4, 0, false),
+                e("library-nullspace", 4, 0, false)), 8).status(), "nobody looked for more");
+        CountDecision alone = CountDecision.of(List.of(e("svd", 1, 0, true)), 4);
+        assertEquals(CountDecision.UNCERTAIN, alone.status(), alone.reason());
+        assertEquals(CountDecision.CERTIFIED, CountDecision.of(List.of(e("svd", 2, 2, true)), 4).status());
     }
 
     @Test
-    void nothingConservedIsACountOfZeroThatNeedsNoFormula() {
-        CountDecision none = CountDecision.of(List.of(e("deflation", 0, 0), e("svd", 0, 0)));
-        assertEquals(CountDecision.AGREED, none.status());
+    void nothingConservedIsACountOfZeroWhenAMethodThatLookedFoundNothing() {
+        CountDecision none = CountDecision.of(List.of(e("deflation", 0, 0, true), e("svd", 0, 0, false)), 2);
+        assertEquals(CountDecision.AGREED, none.status(), none.reason());
         assertEquals(0, none.independent());
-        assertEquals(CountDecision.AGREED, CountDecision.of(List.of(e("deflation", 0, 0))).status());
-        CountDecision split = CountDecision.of(List.of(e("deflation", 0, 0), e("svd", 2, 0)));
+        CountDecision split = CountDecision.of(List.of(e("deflation", 0, 0, true), e("svd", 2, 0, true)), 4);
         assertEquals(CountDecision.UNCERTAIN, split.status(), "svd's unproven 2 against deflation's 0");
         assertEquals(0, split.atLeast());
-        assertNull(CountDecision.of(List.of()));
+        assertEquals(2, split.atMost());
+        assertNull(CountDecision.of(List.of(), 4));
     }
 }

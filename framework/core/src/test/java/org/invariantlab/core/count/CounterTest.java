@@ -272,7 +272,7 @@ class CounterTest {
                 0.01, 1e5, 6.0, five, new org.invariantlab.core.verdict.SetVerdict(5, 5, true, null, "exact rank"));
         CountResult.Deflation plain = new CountResult.Deflation(false, new double[] {1e-4, 1e-3, 2e-3, 0.3},
                 new double[] {0.01, 0.02, 0.03, 0.5}, 0.05, 3, new double[4], 1e5, 20.0, List.of(proven, proven, proven),
-                new org.invariantlab.core.verdict.SetVerdict(3, 3, true, null, "exact rank"));
+                new org.invariantlab.core.verdict.SetVerdict(3, 3, true, null, "exact rank"), new int[0]);
         CountResult r = new CountResult("central.csv", java.util.Map.of(), new CountResult.Source("file", "central.csv",
                 300, 12000, 12.0, 0.01, 2), List.of("x", "y", "z", "vx", "vy", "vz"), List.of(), 0, -1, -1, 3, -1, svd,
                 List.of(plain), List.of(), 30.0);
@@ -281,12 +281,11 @@ class CounterTest {
         assertEquals(CountDecision.CERTIFIED, decision.status(), decision.reason());
         assertEquals(5, decision.independent());
         assertTrue(decision.reason().startsWith("5, certified: svd's formulas are 5 independent quantities, each "
-                + "conserved by its verdict, and no method counted more (deflation 3 (backed by its formulas), svd 5 "
-                + "(backed by its formulas))"), decision.reason());
+                + "conserved by its verdict, the most a flow in 6 dimensions can have"), decision.reason());
         assertEquals(1, r.warnings().size(), r.warnings().toString());
         assertTrue(r.warnings().get(0).endsWith("more than the 3 reported: the count is at least 5"), r.warnings().get(0));
         CountResult.Deflation unproven = new CountResult.Deflation(false, plain.stageLoss(), plain.stageConservation(),
-                0.05, 3, new double[4], 1e5, 20.0, List.of(), null);
+                0.05, 3, new double[4], 1e5, 20.0, List.of(), null, new int[] {4});
         CountResult.Svd loose = new CountResult.Svd(6, svd.spectrum(), new double[6], 0.2, 5, 0.99, 0.01, 1e5, 6.0,
                 List.of(new CountResult.Formula("x", false, List.of(), 0.5, 0.8, null)), null);
         CountResult open = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
@@ -294,6 +293,12 @@ class CounterTest {
         assertEquals("the methods disagree on the independent count: deflation 3 (0 of its formulas conserved by their "
                 + "verdicts), svd 5 (0 of its formulas conserved by their verdicts); the count reported is "
                 + "deflation's and is uncertain", open.warnings().get(0));
+        assertTrue(open.warnings().contains("deflation (without the bracket): stage 4 was still learning when its "
+                + "epochs ended (under-trained): its loss and check are not final; give more --epochs"),
+                open.warnings().toString());
+        assertTrue(Counter.stillImproving(new double[] {1, 0.5, 0.4, 0.35, 0.3, 0.2, 0.1, 0.09, 0.08, 0.05}));
+        assertFalse(Counter.stillImproving(new double[] {1, 0.2, 0.11, 0.1, 0.1, 0.1, 0.1, 0.1, 0.099, 0.098}),
+                "on its plateau");
         CountResult agree = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
                 -1, -1, 5, -1, svd, List.of(), List.of(), 30.0);
         assertEquals(List.of(), agree.warnings(), "one method, its count backed by its formulas");

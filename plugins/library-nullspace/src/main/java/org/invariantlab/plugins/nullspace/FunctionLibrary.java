@@ -8,8 +8,9 @@ import org.invariantlab.api.system.Feature;
 /**
  * The functions {@code φ_j} whose conserved combinations the nullspace finds, with analytic gradients: monomials
  * of degree 1 to {@code D} in coordinates {@code z = A x + b}, the declared features {@code ψ} and their products
- * {@code ψ·z_i} with one coordinate (Kepler's Runge–Lenz vector {@code v_y L − x/r} needs {@code x/r}; Toda's
- * {@code I_3} needs {@code p_i e^{q_i − q_{i+1}}}). An invertible affine map changes the basis, not the space
+ * {@code ψ·z_i} with one coordinate (Kepler's Runge–Lenz vector {@code v_y L − x/r} needs {@code (1/r)·x}; Toda's
+ * {@code I_3} needs {@code p_i e^{q_i − q_{i+1}}}; its {@code I_4}, which needs {@code p_i² e^{q_i − q_{i+1}}}, is out
+ * of reach). An invertible affine map changes the basis, not the space
  * spanned (with the constant, which no gradient sees), so the conserved combinations are the same functions in any
  * such coordinates.
  *
@@ -37,8 +38,15 @@ final class FunctionLibrary {
     private final List<Feature> features;
     private final List<Column> columns;
 
-    /** One column: a monomial with exponents {@code powers}, times feature {@code feature} (-1: none). */
-    private record Column(int[] powers, int feature, int degree) {
+    /**
+     * One column: a monomial with exponents {@code powers}, times features {@code feature} and {@code second} (-1:
+     * none; {@code second ≥ feature}).
+     */
+    private record Column(int[] powers, int feature, int second, int degree) {
+
+        boolean hasFeature() {
+            return feature >= 0;
+        }
     }
 
     private FunctionLibrary(List<String> variables, double[][] map, double[] shift, int degree, List<Feature> features) {
@@ -59,19 +67,21 @@ final class FunctionLibrary {
         this.features = List.copyOf(features);
         int d = variables.size();
         List<Column> out = new ArrayList<>();
-        for (int f = 0; f < features.size(); f++) {
-            for (int i = 0; i < d; i++) {
-                int[] p = new int[d];
-                p[i] = 1;
-                out.add(new Column(p, f, 1));
+        // each feature alone and times each variable (products of features, or with higher monomials, were tried: the
+        // near-dependences among them — e^{q1-q2} e^{q2-q3} e^{q3-q1} = 1 — left vectors with junk that the rank test
+        // then counted, on Toda and Kepler)
+        int f = features.size();
+        for (int a = 0; a < f; a++) {
+            for (int[] p : exponents(d, 1)) {
+                out.add(new Column(p, a, -1, 1));
             }
         }
-        for (int f = 0; f < features.size(); f++) {
-            out.add(new Column(new int[d], f, 0));
+        for (int a = 0; a < f; a++) {
+            out.add(new Column(new int[d], a, -1, 0));
         }
         for (int k = degree; k >= 1; k--) {
             for (int[] p : exponents(d, k)) {
-                out.add(new Column(p, -1, k));
+                out.add(new Column(p, -1, -1, k));
             }
         }
         this.columns = List.copyOf(out);
@@ -124,7 +134,7 @@ final class FunctionLibrary {
 
     /** Whether column {@code j} involves a declared feature. */
     boolean isFeature(int j) {
-        return columns.get(j).feature() >= 0;
+        return columns.get(j).hasFeature();
     }
 
     /** The values of every column at {@code x}. */
@@ -134,7 +144,7 @@ final class FunctionLibrary {
         double[] out = new double[columns.size()];
         for (int j = 0; j < out.length; j++) {
             Column c = columns.get(j);
-            out[j] = monomial(pow, c.powers()) * (c.feature() >= 0 ? psi[c.feature()] : 1);
+            out[j] = monomial(pow, c.powers()) * factor(c, psi);
         }
         return out;
     }
@@ -172,10 +182,26 @@ final class FunctionLibrary {
                 for (int i = 0; i < d; i++) {
                     dm += dz[i] * map[i][k];
                 }
-                out[k][j] = c.feature() >= 0 ? dm * psi[c.feature()] + m * dpsi[c.feature()][k] : dm;
+                out[k][j] = dm * factor(c, psi) + m * factorGradient(c, psi, dpsi, k);
             }
         }
         return out;
+    }
+
+    /** The features' product of column {@code c} (1 without features). */
+    private static double factor(Column c, double[] psi) {
+        return (c.feature() >= 0 ? psi[c.feature()] : 1) * (c.second() >= 0 ? psi[c.second()] : 1);
+    }
+
+    /** {@code ∂/∂x_k} of the features' product of column {@code c}. */
+    private static double factorGradient(Column c, double[] psi, double[][] dpsi, int k) {
+        if (c.feature() < 0) {
+            return 0;
+        }
+        if (c.second() < 0) {
+            return dpsi[c.feature()][k];
+        }
+        return dpsi[c.feature()][k] * psi[c.second()] + psi[c.feature()] * dpsi[c.second()][k];
     }
 
     /**
@@ -205,7 +231,7 @@ final class FunctionLibrary {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int j = 0; j < target.columns.size(); j++) {
             Column t = target.columns.get(j);
-            index.put(key(t.powers(), t.feature()), j);
+            index.put(key(t.powers(), t.feature(), t.second()), j);
         }
         double[] out = new double[target.columns.size()];
         for (int j = 0; j < columns.size(); j++) {
@@ -216,8 +242,8 @@ final class FunctionLibrary {
             java.util.Map<String, double[]> poly = new java.util.HashMap<>(); // key → {coefficient}, exponents in key
             java.util.Map<String, int[]> exps = new java.util.HashMap<>();
             int[] zero = new int[d];
-            poly.put(key(zero, -1), new double[] {1});
-            exps.put(key(zero, -1), zero);
+            poly.put(key(zero, -1, -1), new double[] {1});
+            exps.put(key(zero, -1, -1), zero);
             for (int i = 0; i < d; i++) {
                 for (int r = 0; r < col.powers()[i]; r++) {
                     java.util.Map<String, double[]> next = new java.util.HashMap<>();
@@ -234,7 +260,7 @@ final class FunctionLibrary {
                             if (k < d) {
                                 q[k]++;
                             }
-                            String kq = key(q, -1);
+                            String kq = key(q, -1, -1);
                             nextExps.putIfAbsent(kq, q);
                             next.computeIfAbsent(kq, x -> new double[1])[0] += v * w;
                         }
@@ -249,10 +275,10 @@ final class FunctionLibrary {
                 for (int a : p) {
                     total += a;
                 }
-                if (total == 0 && col.feature() < 0) {
+                if (total == 0 && !col.hasFeature()) {
                     continue; // a constant
                 }
-                Integer at = index.get(key(p, col.feature()));
+                Integer at = index.get(key(p, col.feature(), col.second()));
                 if (at == null) {
                     throw new IllegalStateException("the expansion left the library: " + java.util.Arrays.toString(p));
                 }
@@ -262,8 +288,8 @@ final class FunctionLibrary {
         return out;
     }
 
-    private static String key(int[] powers, int feature) {
-        return java.util.Arrays.toString(powers) + "|" + feature;
+    private static String key(int[] powers, int feature, int second) {
+        return java.util.Arrays.toString(powers) + "|" + feature + "|" + second;
     }
 
     /** Gauss–Jordan inverse with partial pivoting (small, well-conditioned maps). */
@@ -379,6 +405,9 @@ final class FunctionLibrary {
         }
         if (c.feature() >= 0) {
             factors.add("(" + features.get(c.feature()).expression() + ")");
+        }
+        if (c.second() >= 0) {
+            factors.add("(" + features.get(c.second()).expression() + ")");
         }
         return String.join("*", factors);
     }

@@ -79,6 +79,9 @@ public final class LibraryNullspace implements CountingMethod {
      */
     static final double CLOSE = 10;
 
+    /** The narrowest gap, as a ratio of consecutive values, that separates conserved combinations from snapshots. */
+    static final double GAP = 100;
+
     /** Probe states for functional independence and brackets. */
     static final int PROBES = 48;
 
@@ -110,26 +113,35 @@ public final class LibraryNullspace implements CountingMethod {
     }
 
     @Override
+    public boolean needsDirections() {
+        return false; // without directions, the trajectories themselves say what is conserved (below)
+    }
+
+    @Override
     public CountingOutcome count(CountingProblem problem, Parameters parameters) {
         int d = problem.space().dimension();
+        boolean snapshots = !problem.hasDirections();
         int[] rows = thinned(problem.size(), parameters.getInt(MAX_STATES));
         List<String> warnings = new ArrayList<>();
         int requested = parameters.getInt(DEGREE);
         int degree = requested;
         int f = problem.features().size();
-        long most = Math.min(parameters.getInt(MAX_FUNCTIONS), rows.length / STATES_PER_FUNCTION);
+        // equations: one per state with directions; without, a trajectory of m states says m - 1 things about a function
+        long equations = snapshots ? rows.length - distinct(problem.trajectory(), rows) : rows.length;
+        long most = Math.min(parameters.getInt(MAX_FUNCTIONS), equations / STATES_PER_FUNCTION);
         while (degree > 1 && FunctionLibrary.size(d, degree, f) > most) {
             degree--;
         }
         if (FunctionLibrary.size(d, degree, f) > most) {
             throw new InvalidInputException(String.format(Locale.ROOT, "%s: %d states are too few for even the linear "
-                    + "library of %d functions (it needs %d states per function); give more states or fewer features",
-                    ID, rows.length, FunctionLibrary.size(d, degree, f), STATES_PER_FUNCTION));
+                    + "library of %d functions (it needs %d %s per function); give more states or fewer features",
+                    ID, rows.length, FunctionLibrary.size(d, degree, f), STATES_PER_FUNCTION,
+                    snapshots ? "states beyond the first of each trajectory" : "states"));
         }
         if (degree < requested) {
             warnings.add(String.format(Locale.ROOT, "the library was cut from degree %d to %d to fit %d functions "
-                    + "(%d states, %d per function): invariants of higher degree cannot be seen", requested, degree,
-                    most, rows.length, STATES_PER_FUNCTION));
+                    + "(%d equations, %d per function): invariants of higher degree cannot be seen", requested, degree,
+                    most, equations, STATES_PER_FUNCTION));
         }
         // the eigenproblem in whitened coordinates (well conditioned however correlated the states), the basis written
         // in scaled ones (sparse in the state variables)
@@ -139,41 +151,59 @@ public final class LibraryNullspace implements CountingMethod {
         int l = whitened.size();
         double[][] lie = new double[l][l];
         double[][] gram = new double[l][l];
-        for (int i : rows) {
-            double[][] g = whitened.gradients(problem.state(i));
-            double[] h = problem.direction(i);
-            double[] m = new double[l];
-            for (int k = 0; k < d; k++) {
-                for (int j = 0; j < l; j++) {
-                    m[j] += g[k][j] * h[k];
+        if (snapshots) {
+            scatter(problem, rows, whitened, lie, gram);
+        } else {
+            for (int i : rows) {
+                double[][] g = whitened.gradients(problem.state(i));
+                double[] h = problem.direction(i);
+                double[] m = new double[l];
+                for (int k = 0; k < d; k++) {
+                    for (int j = 0; j < l; j++) {
+                        m[j] += g[k][j] * h[k];
+                    }
+                    addOuter(gram, g[k]);
                 }
-                addOuter(gram, g[k]);
+                addOuter(lie, m);
             }
-            addOuter(lie, m);
         }
         Spectrum s = spectrum(lie, gram);
         double top = s.values().length == 0 ? 0 : s.values()[s.values().length - 1];
         double roundoff = ROUNDOFF_FACTOR * l * Math.ulp(1.0) * Math.max(top, Double.MIN_NORMAL);
         double sigma = problem.directionNoise();
-        double noise = d > 1 ? 9 * sigma * sigma / (d - 1) : 0;
-        double threshold = Math.max(noise, roundoff);
+        double noise = !snapshots && d > 1 ? 9 * sigma * sigma / (d - 1) : 0;
+        double threshold = snapshots ? gapThreshold(s.values(), roundoff) : Math.max(noise, roundoff);
         int nullity = 0;
         while (nullity < s.values().length && s.values()[nullity] <= threshold) {
             nullity++;
+        }
+        if (snapshots && s.dependent() > 0) {
+            warnings.add(String.format(Locale.ROOT, "%d library combination%s take%s one value on all the states: a "
+                    + "quantity every trajectory shares (the same energy on every orbit) cannot be told from a constraint "
+                    + "of the data without directions, and is not counted; trajectories that differ in it would show it",
+                    s.dependent(), s.dependent() == 1 ? "" : "s", s.dependent() == 1 ? "s" : ""));
         }
         List<double[]> nullspace = new ArrayList<>();
         for (double[] c : s.vectors().subList(0, nullity)) {
             nullspace.add(whitened.expandInto(library, c));
         }
+        int[] probes = thinned(rows.length, PROBES);
+        // how well the vectors are known: to about sqrt(threshold) (their own mu), and to the rounding of writing them
+        // over the scaled monomials, measured as the difference of the two representations of each function
+        double known = Math.max(EchelonBasis.RANK_TOLERANCE, 3 * Math.sqrt(Math.max(threshold, 0)));
+        for (int v = 0; v < nullity; v++) {
+            known = Math.max(known, 10 * representationError(whitened, s.vectors().get(v), library, nullspace.get(v),
+                    problem, rows, probes));
+        }
         double next = nullity < s.values().length ? s.values()[nullity] : Double.NaN;
-        if (Double.isFinite(next) && next < CLOSE * threshold) {
+        if (Double.isFinite(next) && threshold > 0 && next < CLOSE * threshold) {
             warnings.add(String.format(Locale.ROOT, "the rank rule is close: the first combination counted as not "
                     + "conserved has mu = %.3g, within a factor %.0f of the threshold %.3g; the count is uncertain",
                     next, CLOSE, threshold));
         }
-        // the echelon tolerance: a nullspace vector is known to about sqrt(threshold) (its own mu), relative
-        List<double[]> basis = EchelonBasis.reduce(nullspace, Math.max(1e-9, 3 * Math.sqrt(threshold)));
-        int[] probes = thinned(rows.length, PROBES);
+        // entries below what the eigenvectors are known to are zero (about sqrt(threshold), their own mu); dependence is
+        // judged to what the written-out vectors are known to (the gradients of a vector's products are off by as much)
+        List<double[]> basis = EchelonBasis.reduce(nullspace, Math.max(1e-9, 3 * Math.sqrt(Math.max(threshold, 0))));
         List<double[][]> probeGradients = new ArrayList<>();
         for (int p : probes) {
             probeGradients.add(library.gradients(problem.state(rows[p])));
@@ -182,30 +212,119 @@ public final class LibraryNullspace implements CountingMethod {
         for (double[] c : basis) {
             rowGradients.add(EchelonBasis.gradients(c, probeGradients));
         }
-        // a nullspace vector whose own mu is up to the threshold is off the exact nullspace by an angle of up to about
-        // sqrt(threshold), and so are the gradients of its products: dependence is judged to three times that
-        double known = Math.max(EchelonBasis.RANK_TOLERANCE, 3 * Math.sqrt(threshold));
         List<Integer> kept = EchelonBasis.independent(rowGradients, known);
         List<CountedQuantity> quantities = new ArrayList<>();
         for (int r : kept) {
             double[] c = basis.get(r);
-            quantities.add(new CountedQuantity(library.expression(c, Math.max(1e-9, 3 * Math.sqrt(threshold))),
-                    field(library, c)));
+            quantities.add(new CountedQuantity(library.expression(c, known), field(library, c)));
         }
+        double accuracy = known;
         int involution = problem.space().canonical().map(layout -> EchelonBasis.inInvolution(rowGradients, layout,
-                known, known)).orElse(-1);
+                accuracy, accuracy)).orElse(-1);
         involution = involution < 0 ? -1 : Math.min(involution, kept.size());
-        String rule = String.format(Locale.ROOT, "%d of %d library combinations (degree %d%s) have a normalised Lie "
-                        + "derivative mu <= %.3g (%s; next %.3g); their functional rank is %d", nullity, l, degree,
-                f > 0 ? ", " + f + " feature" + (f == 1 ? "" : "s") : "", threshold,
-                noise >= roundoff ? String.format(Locale.ROOT, "9 sigma^2/(d-1), direction noise sigma = %.3g", sigma)
-                        : String.format(Locale.ROOT, "round-off: %.0f L eps mu_max", ROUNDOFF_FACTOR), next,
+        String rule = String.format(Locale.ROOT, "%d of %d library combinations (degree %d%s) have a %s mu <= %.3g "
+                        + "(%s; next %.3g); their functional rank is %d", nullity, l, degree,
+                f > 0 ? ", " + f + " feature" + (f == 1 ? "" : "s") : "", snapshots
+                        ? "share of their variance within trajectories" : "normalised Lie derivative", threshold,
+                snapshots ? "the widest gap of the spectrum, at least " + (int) GAP + " wide"
+                        : noise >= roundoff ? String.format(Locale.ROOT, "9 sigma^2/(d-1), direction noise sigma = %.3g",
+                        sigma) : String.format(Locale.ROOT, "round-off: %.0f L eps mu_max", ROUNDOFF_FACTOR), next,
                 kept.size());
         return new CountingOutcome(kept.size(), involution, quantities, s.values(), threshold, rule, warnings);
     }
 
+    /**
+     * The relative difference between a function written over the whitened library ({@code w}) and over the scaled one
+     * ({@code c}), on the probe states, constants aside (the expansion drops the constant): the rounding that writing
+     * it out costs, which grows with the degree and the correlation of the states.
+     */
+    private static double representationError(FunctionLibrary whitened, double[] w, FunctionLibrary scaled, double[] c,
+                                              CountingProblem problem, int[] rows, int[] probes) {
+        double[] a = new double[probes.length];
+        double[] b = new double[probes.length];
+        for (int i = 0; i < probes.length; i++) {
+            double[] x = problem.state(rows[probes[i]]);
+            a[i] = EchelonBasis.dot(whitened.values(x), w);
+            b[i] = EchelonBasis.dot(scaled.values(x), c);
+        }
+        double ma = java.util.Arrays.stream(a).average().orElse(0);
+        double mb = java.util.Arrays.stream(b).average().orElse(0);
+        double diff = 0;
+        double size = 0;
+        for (int i = 0; i < probes.length; i++) {
+            diff += Math.pow((b[i] - mb) - (a[i] - ma), 2);
+            size += Math.pow(a[i] - ma, 2);
+        }
+        return size > 0 ? Math.sqrt(diff / size) : 0;
+    }
+
+    /** How many distinct trajectories the states {@code rows} come from. */
+    private static int distinct(int[] trajectory, int[] rows) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i : rows) {
+            seen.add(trajectory[i]);
+        }
+        return seen.size();
+    }
+
+    /**
+     * Without directions: {@code W} the scatter of the library's values within trajectories about each trajectory's
+     * mean, {@code T} their scatter about the overall mean; {@code μ(c) = cᵀWc / cᵀTc} is the share of a
+     * combination's variance that lies within trajectories, 0 for a quantity conserved on each.
+     */
+    private static void scatter(CountingProblem problem, int[] rows, FunctionLibrary library, double[][] within,
+                                double[][] total) {
+        int l = library.size();
+        int[] trajectory = problem.trajectory();
+        java.util.Map<Integer, double[]> sums = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        double[] mean = new double[l];
+        double[][] values = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            values[r] = library.values(problem.state(rows[r]));
+            double[] sum = sums.computeIfAbsent(trajectory[rows[r]], k -> new double[l]);
+            counts.merge(trajectory[rows[r]], 1, Integer::sum);
+            for (int j = 0; j < l; j++) {
+                sum[j] += values[r][j];
+                mean[j] += values[r][j] / rows.length;
+            }
+        }
+        double[] dw = new double[l];
+        double[] dt = new double[l];
+        for (int r = 0; r < rows.length; r++) {
+            double[] sum = sums.get(trajectory[rows[r]]);
+            int m = counts.get(trajectory[rows[r]]);
+            for (int j = 0; j < l; j++) {
+                dw[j] = values[r][j] - sum[j] / m;
+                dt[j] = values[r][j] - mean[j];
+            }
+            addOuter(within, dw);
+            addOuter(total, dt);
+        }
+    }
+
+    /**
+     * The threshold of the snapshot spectrum (values floored at round-off): the geometric middle of its widest gap
+     * between consecutive values, when that gap spans at least {@value #GAP}; below everything otherwise (nothing is
+     * conserved). Without directions there is no noise estimate to place a threshold: a conserved combination's share
+     * sits at the data's precision and the motion's at 10⁻³ to 1, two scales that a gap of two decades separates.
+     */
+    static double gapThreshold(double[] values, double floor) {
+        double best = 1;
+        double threshold = -1;
+        for (int k = 1; k < values.length; k++) {
+            double lo = Math.max(values[k - 1], floor);
+            double hi = Math.max(values[k], floor);
+            if (hi / lo > best) {
+                best = hi / lo;
+                threshold = Math.sqrt(lo * hi);
+            }
+        }
+        return best >= GAP ? threshold : -1;
+    }
+
     /** The generalised eigenvalues of {@code MᵀM c = μ GᵀG c}, ascending, with B-normalised eigenvectors. */
-    private record Spectrum(double[] values, List<double[]> vectors) {
+    private record Spectrum(double[] values, List<double[]> vectors, int dependent) {
     }
 
     private static Spectrum spectrum(double[][] lie, double[][] gram) {
@@ -240,7 +359,7 @@ public final class LibraryNullspace implements CountingMethod {
             values[k] = Math.max(0, mu[at]);
             vectors.add(wm.operate(e.getEigenvector(at)).toArray());
         }
-        return new Spectrum(values, vectors);
+        return new Spectrum(values, vectors, l - r);
     }
 
     private static void symmetrise(RealMatrix c) {

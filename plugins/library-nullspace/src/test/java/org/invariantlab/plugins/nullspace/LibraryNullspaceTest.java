@@ -32,7 +32,7 @@ class LibraryNullspaceTest {
     private static CountingOutcome count(StateSpace space, UnaryOperator<double[]> h, double noise, List<Feature> features,
                                          Map<String, String> params) {
         int d = space.dimension();
-        int n = 2000;
+        int n = d > 4 ? 4000 : 2000;
         SplittableRandom r = new SplittableRandom(7);
         double[] x = new double[n * d];
         double[] u = new double[n * d];
@@ -53,7 +53,8 @@ class LibraryNullspaceTest {
             }
         }
         LibraryNullspace method = new LibraryNullspace();
-        return method.count(new CountingProblem(space, x, u, noise, features, 1),
+        int[] own = java.util.stream.IntStream.range(0, n).toArray(); // box states: each its own trajectory
+        return method.count(new CountingProblem(space, x, own, u, noise, features, 1),
                 Parameters.resolve(method.id(), method.parameters(), params));
     }
 
@@ -134,6 +135,72 @@ class LibraryNullspaceTest {
         CountingOutcome o = count(space, h, 0, features, Map.of());
         assertEquals(3, o.independent(), o.rule());
         assertEquals(2, o.inInvolution(), o.rule());
+    }
+
+    /**
+     * Without directions (unordered snapshots of each trajectory), the trajectories themselves say what is conserved:
+     * the isotropic oscillator's 120 orbits, 20 states each at random phases, give the same three quantities; the
+     * 1:√2 oscillator's two; the spectrum's gap separates them from the motion by many decades.
+     */
+    @Test
+    void snapshotsOfEachTrajectoryCountWithoutDirections() {
+        for (double w : new double[] {1, Math.sqrt(2)}) {
+            SplittableRandom r = new SplittableRandom(5);
+            int groups = 120;
+            int per = 20;
+            double[] x = new double[groups * per * 4];
+            int[] trajectory = new int[groups * per];
+            for (int g = 0; g < groups; g++) {
+                double ax = r.nextDouble(0.2, 1.2);
+                double ay = r.nextDouble(0.2, 1.2);
+                double fx = r.nextDouble(0, 6.3);
+                double fy = r.nextDouble(0, 6.3);
+                for (int j = 0; j < per; j++) {
+                    double t = r.nextDouble(0, 40);
+                    int i = g * per + j;
+                    x[4 * i] = ax * Math.cos(t + fx);
+                    x[4 * i + 1] = ay * Math.cos(w * t + fy);
+                    x[4 * i + 2] = -ax * Math.sin(t + fx);
+                    x[4 * i + 3] = -w * ay * Math.sin(w * t + fy);
+                    trajectory[i] = g;
+                }
+            }
+            LibraryNullspace method = new LibraryNullspace();
+            CountingOutcome o = method.count(new CountingProblem(CANONICAL, x, trajectory, new double[0], 0, List.of(), 1),
+                    Parameters.resolve(method.id(), method.parameters(), Map.of()));
+            assertEquals(w == 1 ? 3 : 2, o.independent(), w + ": " + o.rule());
+            assertEquals(2, o.inInvolution(), w + ": " + o.rule());
+        }
+    }
+
+    /**
+     * The periodic Toda lattice of three particles with its exponentials declared as features: the library's feature
+     * products ({@code p_i e^{q_i − q_{i+1}}} for {@code I_3}) give all three invariants, in involution; without the
+     * features only the momentum is a polynomial.
+     */
+    @Test
+    void todaWithItsExponentialsDeclaredHasThreeInInvolution() {
+        StateSpace space = new StateSpace(List.of("q1", "q2", "q3", "p1", "p2", "p3"),
+                Optional.of(new CanonicalLayout(List.of(0, 1, 2), List.of(3, 4, 5))));
+        UnaryOperator<double[]> h = s -> {
+            double[] out = new double[6];
+            for (int i = 0; i < 3; i++) {
+                int next = (i + 1) % 3;
+                int prev = (i + 2) % 3;
+                out[i] = s[3 + i];
+                out[3 + i] = -Math.exp(s[i] - s[next]) + Math.exp(s[prev] - s[i]);
+            }
+            return out;
+        };
+        List<Feature> exps = List.of(
+                new Feature("e12", "Exp(q1-q2)", s -> Math.exp(s[0] - s[1])),
+                new Feature("e23", "Exp(q2-q3)", s -> Math.exp(s[1] - s[2])),
+                new Feature("e31", "Exp(q3-q1)", s -> Math.exp(s[2] - s[0])));
+        CountingOutcome plain = count(space, h, 0, List.of(), Map.of());
+        assertEquals(1, plain.independent(), plain.rule());
+        CountingOutcome o = count(space, h, 0, exps, Map.of());
+        assertEquals(3, o.independent(), o.rule() + o.quantities().stream().map(CountedQuantity::expression).toList());
+        assertEquals(3, o.inInvolution(), o.rule());
     }
 
     @Test
