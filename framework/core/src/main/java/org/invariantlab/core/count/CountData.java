@@ -150,17 +150,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                                      double horizon) {
         Groups all = model.groups();
         TrajectoryTangents.Result tangents = TrajectoryTangents.of(all, model.name());
-        List<Double> f = file.split();
-        GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed,
-                model.name());
-        if (split.test().length < MIN_TEST_TRAJECTORIES) {
-            int need = (int) Math.ceil((MIN_TEST_TRAJECTORIES - 0.5) / f.get(2));
-            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the test part holds %d "
-                    + "trajector%s (%d of them, test fraction %s); the trajectory check that decides what is conserved "
-                    + "compares spreads along at least %d unseen trajectories: give at least %d trajectories, or a larger "
-                    + "test fraction with --split", model.name(), split.test().length, split.test().length == 1 ? "y"
-                    : "ies", all.groupCount(), f.get(2), MIN_TEST_TRAJECTORIES, need, MIN_TEST_TRAJECTORIES));
-        }
+        GroupSplit.Indices split = split(all, file, seed, model.name());
         int[] trainWindow = window(all, split.train(), horizon, model.name());
         int[] validationWindow = window(all, split.validation(), horizon, model.name());
         int[] whole = new int[all.groupCount()];
@@ -185,41 +175,37 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
     public static CountData fromSnapshots(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout,
                                           long seed) {
         Groups all = model.groups();
-        List<Double> f = file.split();
-        GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed,
-                model.name());
-        if (split.test().length < MIN_TEST_TRAJECTORIES) {
-            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the test part holds %d of %d "
-                    + "trajectories; the check that decides what is conserved needs at least %d: give more trajectories "
-                    + "or a larger test fraction with --split", model.name(), split.test().length, all.groupCount(),
-                    MIN_TEST_TRAJECTORIES));
-        }
+        GroupSplit.Indices split = split(all, file, seed, model.name());
         int[] whole = new int[all.groupCount()];
         for (int g = 0; g < whole.length; g++) {
             whole[g] = all.groupSize(g);
         }
         return new CountData(model.name(), Map.of(), model, new CountResult.Source(SNAPSHOTS, model.name(),
                 all.groupCount(), all.size(), Double.NaN, Double.NaN, 1),
-                still(all, split.train(), layout), membership(split.train(), whole), still(all, split.validation(), layout),
-                all.select(split.test()), still(all, split.test(), layout),
+                field(all, null, split.train(), whole, layout), membership(split.train(), whole),
+                field(all, null, split.validation(), whole, layout), all.select(split.test()),
+                field(all, null, split.test(), whole, layout),
                 Runner.rectangular(all.select(split.validation()), model.name()));
     }
 
-    /** The picked groups' states with zero directions (snapshots have none). */
-    private static FieldSamples still(Groups all, int[] picked, Optional<CanonicalLayout> layout) {
-        int d = all.dimension();
-        long n = 0;
-        for (int g : picked) {
-            n += all.groupSize(g);
+    /**
+     * The file's trajectories split as {@code file.split()} says (seeded), no trajectory in two parts.
+     *
+     * @throws InvalidInputException when the test part holds fewer than {@link #MIN_TEST_TRAJECTORIES} trajectories:
+     *                               the trajectory check takes a median over them
+     */
+    private static GroupSplit.Indices split(Groups all, DataFile file, long seed, String name) {
+        List<Double> f = file.split();
+        GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed, name);
+        if (split.test().length < MIN_TEST_TRAJECTORIES) {
+            int need = (int) Math.ceil((MIN_TEST_TRAJECTORIES - 0.5) / f.get(2));
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the test part holds %d "
+                    + "trajector%s (%d of them, test fraction %s); the trajectory check that decides what is conserved "
+                    + "compares spreads along at least %d unseen trajectories: give at least %d trajectories, or a larger "
+                    + "test fraction with --split", name, split.test().length, split.test().length == 1 ? "y"
+                    : "ies", all.groupCount(), f.get(2), MIN_TEST_TRAJECTORIES, need, MIN_TEST_TRAJECTORIES));
         }
-        double[] x = new double[Math.toIntExact(n * d)];
-        int at = 0;
-        for (int g : picked) {
-            double[] v = all.values(g);
-            System.arraycopy(v, 0, x, at, v.length);
-            at += v.length;
-        }
-        return new FieldSamples(d, x, new double[x.length], layout);
+        return split;
     }
 
     /** Trajectory indices 0, 0, …, 1, 1, … for {@code keep[g]} states of each picked group in turn. */
@@ -290,7 +276,9 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         for (int g : picked) {
             int length = keep[g] * d;
             System.arraycopy(all.values(g), 0, x, at, length);
-            System.arraycopy(tangents.tangents().get(g), 0, h, at, length);
+            if (tangents != null) { // snapshots have no directions: zeros stand in
+                System.arraycopy(tangents.tangents().get(g), 0, h, at, length);
+            }
             at += length;
         }
         return new FieldSamples(d, x, h, layout);

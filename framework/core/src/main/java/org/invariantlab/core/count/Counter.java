@@ -190,7 +190,17 @@ public final class Counter {
                 data.model().stateSpace().variables(), data.train().canonical());
         CountingProblem problem = new CountingProblem(space, x, data.trainTrajectory(), h,
                 Double.isFinite(noise) ? noise : 0, data.model().extraFeatures(), seed);
-        CountingOutcome o = method.count(problem, Parameters.resolve(method.id(), method.parameters(), Map.of()));
+        CountingOutcome o;
+        try {
+            o = method.count(problem, Parameters.resolve(method.id(), method.parameters(), Map.of()));
+        } catch (InvariantLabException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a plugin's own failure is named plainly, with the method, not as an exception class
+            throw new InvariantLabException("counting method " + method.id() + " failed on these data: "
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage()) + "; run with --verbose for "
+                    + "details, or count with another --method", e);
+        }
         List<ScalarField> fields = o.quantities().stream().map(CountedQuantity::field).toList();
         double[] conservation = fields.isEmpty() ? new double[0] : conservationRatios(fields, data.test());
         Read read = written(o.quantities(), data);

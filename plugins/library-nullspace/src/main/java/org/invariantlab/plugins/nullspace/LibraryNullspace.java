@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.count.CountedQuantity;
 import org.invariantlab.api.count.CountingMethod;
@@ -329,8 +330,8 @@ public final class LibraryNullspace implements CountingMethod {
 
     private static Spectrum spectrum(double[][] lie, double[][] gram) {
         int l = gram.length;
-        EigenDecompositionSymmetric b = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(gram, false));
-        double[] lambda = b.getEigenvalues(); // descending
+        Psd b = Psd.of(new Array2DRowRealMatrix(gram, false));
+        double[] lambda = b.values(); // descending
         double top = lambda[0];
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < l; i++) {
@@ -341,7 +342,7 @@ public final class LibraryNullspace implements CountingMethod {
         int r = keep.size();
         double[][] w = new double[l][r]; // W = V_r Λ_r^{-1/2}
         for (int k = 0; k < r; k++) {
-            double[] v = b.getEigenvector(keep.get(k)).toArray();
+            double[] v = b.vector(keep.get(k));
             double s = 1 / Math.sqrt(lambda[keep.get(k)]);
             for (int j = 0; j < l; j++) {
                 w[j][k] = v[j] * s;
@@ -350,16 +351,39 @@ public final class LibraryNullspace implements CountingMethod {
         RealMatrix wm = new Array2DRowRealMatrix(w, false);
         RealMatrix c = wm.transpose().multiply(new Array2DRowRealMatrix(lie, false)).multiply(wm);
         symmetrise(c);
-        EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(c);
-        double[] mu = e.getEigenvalues(); // descending
+        Psd e = Psd.of(c);
+        double[] mu = e.values(); // descending
         double[] values = new double[r];
         List<double[]> vectors = new ArrayList<>();
         for (int k = 0; k < r; k++) {
             int at = r - 1 - k;
             values[k] = Math.max(0, mu[at]);
-            vectors.add(wm.operate(e.getEigenvector(at)).toArray());
+            vectors.add(wm.operate(e.vector(at)));
         }
         return new Spectrum(values, vectors, l - r);
+    }
+
+    /**
+     * The eigenvalues (descending) and eigenvectors of a symmetric positive semi-definite matrix. Hipparchus' symmetric
+     * QL iteration can fail to converge on the strongly degenerate Gram matrices of linear dynamics (a 3-D oscillator's
+     * orbits lie in planes); the singular value decomposition, which for such a matrix gives the same values and
+     * vectors, always converges and is used then.
+     */
+    private record Psd(double[] values, RealMatrix vectors) {
+
+        static Psd of(RealMatrix m) {
+            try {
+                EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(m);
+                return new Psd(e.getEigenvalues(), e.getV());
+            } catch (org.hipparchus.exception.MathIllegalStateException notConverged) {
+                SingularValueDecomposition svd = new SingularValueDecomposition(m);
+                return new Psd(svd.getSingularValues(), svd.getU());
+            }
+        }
+
+        double[] vector(int k) {
+            return vectors.getColumn(k);
+        }
     }
 
     private static void symmetrise(RealMatrix c) {
@@ -407,13 +431,13 @@ public final class LibraryNullspace implements CountingMethod {
                 }
             }
         }
-        EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cov, false));
-        double[] lambda = e.getEigenvalues();
+        Psd e = Psd.of(new Array2DRowRealMatrix(cov, false));
+        double[] lambda = e.values();
         double top = Math.max(lambda[0], Double.MIN_NORMAL);
         double[][] a = new double[d][d];
         double[] b = new double[d];
         for (int i = 0; i < d; i++) {
-            double[] v = e.getEigenvector(i).toArray();
+            double[] v = e.vector(i);
             double s = lambda[i] > 1e-12 * top ? 1 / Math.sqrt(lambda[i]) : 1 / Math.sqrt(top);
             for (int k = 0; k < d; k++) {
                 a[i][k] = v[k] * s;

@@ -203,6 +203,40 @@ class LibraryNullspaceTest {
         assertEquals(3, o.inInvolution(), o.rule());
     }
 
+    /**
+     * Snapshots of the isotropic oscillator in three dimensions: superintegrable, 2·3 − 1 = 5 independent quantities.
+     * Its orbits lie in planes, and Hipparchus' symmetric QL iteration did not converge on the degenerate Gram matrix
+     * ("convergence failed", surfacing as an exception class on the command line); the singular value decomposition
+     * takes over then.
+     */
+    @Test
+    void snapshotsOfAThreeDimensionalOscillatorCountFive() {
+        SplittableRandom r = new SplittableRandom(11);
+        int groups = 40;
+        int per = 300;
+        double[] x = new double[groups * per * 6];
+        int[] trajectory = new int[groups * per];
+        for (int g = 0; g < groups; g++) {
+            double[] a = {r.nextDouble(0.3, 1.2), r.nextDouble(0.3, 1.2), r.nextDouble(0.3, 1.2)};
+            double[] ph = {r.nextDouble(0, 6.3), r.nextDouble(0, 6.3), r.nextDouble(0, 6.3)};
+            for (int j = 0; j < per; j++) {
+                double t = r.nextDouble(0, 60);
+                int i = g * per + j;
+                for (int k = 0; k < 3; k++) {
+                    x[6 * i + k] = a[k] * Math.cos(t + ph[k]);
+                    x[6 * i + 3 + k] = -a[k] * Math.sin(t + ph[k]);
+                }
+                trajectory[i] = g;
+            }
+        }
+        StateSpace space = new StateSpace(List.of("x", "y", "z", "px", "py", "pz"),
+                Optional.of(new CanonicalLayout(List.of(0, 1, 2), List.of(3, 4, 5))));
+        LibraryNullspace method = new LibraryNullspace();
+        CountingOutcome o = method.count(new CountingProblem(space, x, trajectory, new double[0], 0, List.of(), 1),
+                Parameters.resolve(method.id(), method.parameters(), Map.of()));
+        assertEquals(5, o.independent(), o.rule());
+    }
+
     @Test
     void measurementNoiseRaisesTheThresholdAndKeepsTheCount() {
         UnaryOperator<double[]> h = s -> new double[] {s[2], s[3], -s[0], -s[1]};
