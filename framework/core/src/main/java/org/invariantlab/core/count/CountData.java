@@ -35,13 +35,40 @@ import org.invariantlab.core.train.GradientTrainer.FieldSamples;
  * @param test       the test trajectories: the trajectory check, the spans and the formulas
  * @param testField  the test states and directions (the svd method's order of outputs)
  * @param fresh      trajectories no network saw, for checking formulas
+ * @param orbits     trajectories for the orbit dimension ({@link OrbitDimension}): for a system, long ones drawn for
+ *                   it; for a file, its training trajectories whole
  */
 public record CountData(String name, Map<String, String> parameters, SystemModel model, CountResult.Source source,
                         FieldSamples train, int[] trainTrajectory, FieldSamples validation, Groups test,
-                        FieldSamples testField, GroupedData fresh) {
+                        FieldSamples testField, GroupedData fresh, Orbits orbits) {
+
+    /**
+     * The trajectories the orbit dimension measures, or why there are none.
+     *
+     * @param groups  the trajectories, {@code null} when there are none
+     * @param missing why there are none (empty when there are)
+     */
+    public record Orbits(Groups groups, String missing) {
+
+        /** Trajectories to measure. */
+        public static Orbits of(Groups groups) {
+            return new Orbits(Objects.requireNonNull(groups, "groups"), "");
+        }
+
+        /** None, for the reason given. */
+        public static Orbits none(String why) {
+            return new Orbits(null, why);
+        }
+
+        /** Whether there are trajectories. */
+        public boolean present() {
+            return groups != null;
+        }
+    }
 
     public CountData {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(orbits, "orbits");
         Objects.requireNonNull(source, "source");
         parameters = Map.copyOf(parameters);
         if (trainTrajectory.length != train.size()) {
@@ -59,7 +86,8 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
 
     /** The same data judged against {@code m} (the same truth with extra features for the reader). */
     public CountData withModel(SystemModel m) {
-        return new CountData(name, parameters, m, source, train, trainTrajectory, validation, test, testField, fresh);
+        return new CountData(name, parameters, m, source, train, trainTrajectory, validation, test, testField, fresh,
+                orbits);
     }
 
     /**
@@ -100,7 +128,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
                                      int trajectories, int perTrajectory, long seed) {
-        return simulate(systemId, parameters, model, model, 1, trajectories, perTrajectory, seed);
+        return simulate(systemId, parameters, model, model, 1, null, trajectories, perTrajectory, seed);
     }
 
     /**
@@ -108,11 +136,14 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      * check, spans and formulas) drawn from {@code checkModel}: the same system over a longer time span, so that a
      * function conserved only along pieces of trajectories as long as the training ones shows its change.
      *
-     * @param horizon the ratio of {@code checkModel}'s time span to {@code model}'s, for the record
+     * @param horizon    the ratio of {@code checkModel}'s time span to {@code model}'s, for the record
+     * @param orbitModel the same system over a time span long enough for its orbits to fill their sets, or
+     *                   {@code null}: {@link OrbitDimension#TRAJECTORIES} trajectories of
+     *                   {@link OrbitDimension#statesPerTrajectory(int)} states are drawn from it (a sixth seed)
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
-                                     SystemModel checkModel, double horizon, int trajectories, int perTrajectory,
-                                     long seed) {
+                                     SystemModel checkModel, double horizon, SystemModel orbitModel, int trajectories,
+                                     int perTrajectory, long seed) {
         VectorField field = model.vectorField().orElseThrow(() -> new InvalidInputException("system '" + systemId
                 + "' has no vector field h(x); count works on dynamical systems (e.g. oscillator-2d, kepler), or on "
                 + "measured trajectories with time stamps (--data FILE)"));
@@ -121,6 +152,8 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         long validationSeed = seeds.nextLong();
         long testSeed = seeds.nextLong();
         long freshSeed = seeds.nextLong();
+        seeds.nextLong(); // the networks' seed (networkSeed)
+        long orbitSeed = seeds.nextLong();
         int few = Math.max(MIN_TEST_TRAJECTORIES, trajectories / 4);
         Optional<CanonicalLayout> layout = model.stateSpace().canonical();
         GroupedData test = checkModel.sample(new SamplingRequest(few, perTrajectory, testSeed));
@@ -130,7 +163,24 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 consecutive(trajectories, perTrajectory),
                 field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
                 Groups.of(test), field(test, field, layout),
-                model.sample(new SamplingRequest(few, perTrajectory, freshSeed)));
+                model.sample(new SamplingRequest(few, perTrajectory, freshSeed)),
+                orbits(orbitModel, model.stateSpace().dimension(), orbitSeed));
+    }
+
+    /**
+     * The long trajectories of {@code orbitModel}, or none when there is no such model or it cannot be integrated that
+     * far (a stiff stretch, an escaping orbit): the orbit dimension is then left out, the count goes on.
+     */
+    private static Orbits orbits(SystemModel orbitModel, int d, long seed) {
+        if (orbitModel == null) {
+            return Orbits.none("only with --method all, for a system with a time span tMax");
+        }
+        try {
+            return Orbits.of(Groups.of(orbitModel.sample(new SamplingRequest(OrbitDimension.TRAJECTORIES,
+                    OrbitDimension.statesPerTrajectory(d), seed))));
+        } catch (org.invariantlab.api.InvariantLabException e) {
+            return Orbits.none("the long trajectories could not be drawn: " + e.getMessage());
+        }
     }
 
     /**
@@ -162,7 +212,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(all, tangents, split.train(), trainWindow, layout), membership(split.train(), trainWindow),
                 field(all, tangents, split.validation(), validationWindow, layout),
                 all.select(split.test()), field(all, tangents, split.test(), whole, layout),
-                Runner.rectangular(all.select(split.validation()), model.name()));
+                Runner.rectangular(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
     }
 
     /**
@@ -185,7 +235,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(all, null, split.train(), whole, layout), membership(split.train(), whole),
                 field(all, null, split.validation(), whole, layout), all.select(split.test()),
                 field(all, null, split.test(), whole, layout),
-                Runner.rectangular(all.select(split.validation()), model.name()));
+                Runner.rectangular(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
     }
 
     /**

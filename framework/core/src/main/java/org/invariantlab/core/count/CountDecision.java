@@ -13,7 +13,10 @@ import java.util.Locale;
  * conserved by their verdict (proven by the Lie derivative, exact, or conserved on held-out trajectories) with
  * gradients of that rank <em>backs</em> its count — at least that many quantities exist. An <em>upper bound</em> comes
  * from a method that looked for more and found none: deflation whose first failing stage failed clearly and had
- * finished learning ({@link CountResult#bounds}), the orbit dimension without warnings. svd never bounds (it
+ * finished learning ({@link CountResult#bounds}), the orbit dimension without warnings — where the data carry
+ * directions of motion the orbit dimension is an upper bound only and claims no count ({@link OrbitDimension}: any
+ * flow has {@code n ≤ d − D}, the equality needs generic orbits), so the agreement below is among the other
+ * methods. svd never bounds (it
  * undercounts when its outputs fail the trajectory check), nor does the library nullspace (an invariant outside its
  * library is invisible to it).
  * And a flow that moves has at most {@code d − 1} independent conserved quantities (their gradients are all
@@ -22,8 +25,8 @@ import java.util.Locale;
  *   <li><b>certified</b> — a backed count {@code N > 0} that is {@code d − 1}, or that a bounding method also counted
  *       with no bounding method counting more: proven at least {@code N}, and no more found by a method that looked
  *       (a bound below a proof is refuted by the proof and set aside).</li>
- *   <li><b>agreed</b> — nothing proven beyond 0, but every method made the same count and at least one of them bounds
- *       it; or every one of several methods found nothing conserved (the negative control).</li>
+ *   <li><b>agreed</b> — nothing proven beyond 0, but every method made the same count, at least one bound equals it
+ *       and none is below it; or every one of several methods found nothing conserved (the negative control).</li>
  *   <li><b>uncertain</b> — anything else, with the range the evidence allows: at least the largest backed count, at most
  *       the largest count of a method, or {@code d − 1} when no method bounds it. The number reported is then the most
  *       trusted method's (deflation without the bracket, then svd, then a plugin's), raised to the proven count.</li>
@@ -55,12 +58,20 @@ public record CountDecision(int independent, String status,
      *                  0 when none is ({@link CountResult#certified()} per method)
      * @param withoutFormulas the method counts without functions (the orbit dimension), so it never backs a count
      * @param bounds    the method looked for more and found none: its count is an upper bound (see the class comment)
+     * @param boundOnly the count is an upper bound and claims nothing (the orbit dimension where other methods see the
+     *                  directions of motion: {@code n ≤ d − D} for any flow, the equality only for generic orbits)
      */
-    public record Evidence(String method, int count, int certified, boolean withoutFormulas, boolean bounds) {
+    public record Evidence(String method, int count, int certified, boolean withoutFormulas, boolean bounds,
+                           boolean boundOnly) {
 
         /** Evidence of a method that reads its counted quantities as formulas and bounds nothing. */
         public Evidence(String method, int count, int certified) {
-            this(method, count, certified, false, false);
+            this(method, count, certified, false, false, false);
+        }
+
+        /** Evidence that claims its count. */
+        public Evidence(String method, int count, int certified, boolean withoutFormulas, boolean bounds) {
+            this(method, count, certified, withoutFormulas, bounds, false);
         }
 
         boolean backed() {
@@ -82,15 +93,25 @@ public record CountDecision(int independent, String status,
         if (methods.isEmpty()) {
             return null;
         }
-        int most = methods.stream().mapToInt(Evidence::count).max().orElseThrow();
-        int least = methods.stream().mapToInt(Evidence::count).min().orElseThrow();
-        int proven = methods.stream().filter(Evidence::backed).mapToInt(Evidence::count).max().orElse(0);
+        List<Evidence> claims = methods.stream().filter(e -> !e.boundOnly()).toList();
+        if (claims.isEmpty()) {
+            claims = methods;
+        }
+        int most = claims.stream().mapToInt(Evidence::count).max().orElseThrow();
+        int least = claims.stream().mapToInt(Evidence::count).min().orElseThrow();
+        int proven = claims.stream().filter(Evidence::backed).mapToInt(Evidence::count).max().orElse(0);
         int maximum = Math.max(0, d - 1);
         List<Integer> bounds = methods.stream().filter(Evidence::bounds).map(Evidence::count)
                 .filter(c -> c >= proven).toList();
         List<String> said = new ArrayList<>();
         for (Evidence e : methods) {
             List<String> notes = new ArrayList<>();
+            if (e.boundOnly()) {
+                notes.add(e.bounds() ? (e.count() >= proven ? "an upper bound" : "a bound below the proof, set aside")
+                        : "no bound: uncertain");
+                said.add(e.method() + " " + e.count() + " (" + String.join(", ", notes) + ")");
+                continue;
+            }
             if (e.count() > 0) {
                 notes.add(e.withoutFormulas() ? "counted without formulas" : e.backed() ? "backed by its formulas"
                         : e.certified() > 0 ? e.certified() + " backed" : "no formula conserved");
@@ -99,7 +120,7 @@ public record CountDecision(int independent, String status,
             said.add(e.method() + " " + e.count() + " (" + String.join(", ", notes) + ")");
         }
         String all = String.join(", ", said);
-        String prover = methods.stream().filter(e -> e.backed() && e.count() == proven).map(Evidence::method)
+        String prover = claims.stream().filter(e -> e.backed() && e.count() == proven).map(Evidence::method)
                 .findFirst().orElse("");
         if (proven > 0 && proven == maximum) {
             return new CountDecision(proven, CERTIFIED, proven, proven, String.format(Locale.ROOT, "%d, certified: "
@@ -111,13 +132,14 @@ public record CountDecision(int independent, String status,
                     + "%s's formulas are %d independent quantities, each conserved by its verdict, and no method that "
                     + "looked for more found more (%s)", proven, prover, proven, all));
         }
-        boolean nothing = most == 0 && methods.size() > 1; // every method, each in its own way, found nothing
-        if (proven == 0 && least == most && (nothing || !bounds.isEmpty() && (methods.size() > 1 || most == 0))) {
-            return new CountDecision(most, AGREED, most, most, String.format(Locale.ROOT, methods.size() > 1
-                    ? "%d, agreed by %d methods (%s)" : "%d, by %d method that bounds it (%s)", most, methods.size(),
+        boolean nothing = most == 0 && claims.size() > 1; // every method, each in its own way, found nothing
+        boolean pinned = bounds.contains(most) && bounds.stream().allMatch(b -> b >= most);
+        if (proven == 0 && least == most && (nothing || pinned && (claims.size() > 1 || most == 0))) {
+            return new CountDecision(most, AGREED, most, most, String.format(Locale.ROOT, claims.size() > 1
+                    ? "%d, agreed by %d methods (%s)" : "%d, by %d method that bounds it (%s)", most, claims.size(),
                     all));
         }
-        int reported = Math.max(methods.get(0).count(), proven); // never below what is proven
+        int reported = Math.max(claims.get(0).count(), proven); // never below what is proven
         int lower = proven;
         int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
                 .orElse(most));
@@ -125,6 +147,6 @@ public record CountDecision(int independent, String status,
         String why = least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
                 : "nothing proves it";
         return new CountDecision(reported, UNCERTAIN, lower, upper, String.format(Locale.ROOT, "uncertain, between %d "
-                + "and %d: %s (%s); the number given is %s's", lower, upper, why, all, methods.get(0).method()));
+                + "and %d: %s (%s); the number given is %s's", lower, upper, why, all, claims.get(0).method()));
     }
 }

@@ -227,9 +227,18 @@ public final class CountJob {
                     * spec.checkHorizon()));
             checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
         }
+        SystemModel orbitModel = null;
+        if (s.method().equals("all")
+                && system.parameters().stream().anyMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
+            // long trajectories whose sets bound the count from above (OrbitDimension)
+            Map<String, String> longest = new LinkedHashMap<>(resolved.asText());
+            longest.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX)
+                    * OrbitDimension.SPAN));
+            orbitModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longest));
+        }
         refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
-        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), s.trajectories(),
-                s.statesPerTrajectory(), s.seed());
+        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), orbitModel,
+                s.trajectories(), s.statesPerTrajectory(), s.seed());
     }
 
     private static void plots(CountResult r, ResultDirectory dir) {

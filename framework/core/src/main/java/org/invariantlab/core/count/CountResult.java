@@ -244,7 +244,10 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         List<String> out = new java.util.ArrayList<>();
         List<String> counts = new java.util.ArrayList<>();
         java.util.Set<Integer> distinct = new java.util.TreeSet<>();
-        for (CountDecision.Evidence e : evidence(svd, deflation, methods)) {
+        for (CountDecision.Evidence e : evidence()) {
+            if (e.boundOnly()) {
+                continue; // a bound is not a count that could disagree
+            }
             List<Formula> formulas = e.method().equals("svd") ? svd.formulas() : e.method().equals("deflation")
                     ? deflation.stream().filter(d -> !d.bracket()).findFirst().orElseThrow().formulas()
                     : methods.stream().filter(m -> m.method().equals(e.method())).findFirst().orElseThrow().formulas();
@@ -316,7 +319,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         if (decision != null && decision.confident()) {
             return "all";
         }
-        List<CountDecision.Evidence> e = evidence(svd, deflation, methods);
+        List<CountDecision.Evidence> e = evidence();
         return e.isEmpty() ? "none" : e.get(0).method();
     }
 
@@ -331,11 +334,19 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      */
     @JsonProperty("decision")
     public CountDecision decision() {
-        return CountDecision.of(evidence(svd, deflation, methods), variables.size());
+        return CountDecision.of(evidence(), variables.size());
     }
 
-    /** Each method's independent count with what its formulas prove, the most trusted method first. */
-    static List<CountDecision.Evidence> evidence(Svd svd, List<Deflation> deflation, List<MethodCount> methods) {
+    private List<CountDecision.Evidence> evidence() {
+        return evidence(svd, deflation, methods, source.kind().equals(CountData.SNAPSHOTS));
+    }
+
+    /**
+     * Each method's independent count with what its formulas prove, the most trusted method first; the orbit
+     * dimension is an upper bound only unless the data are {@code snapshots}.
+     */
+    static List<CountDecision.Evidence> evidence(Svd svd, List<Deflation> deflation, List<MethodCount> methods,
+                                                 boolean snapshots) {
         List<CountDecision.Evidence> out = new java.util.ArrayList<>();
         // deflation bounds its count when its first failing stage failed clearly and had finished learning; svd and
         // a library never bound (svd undercounts when outputs fail the check, a library misses what it cannot
@@ -348,8 +359,9 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         }
         for (MethodCount m : methods) {
             boolean formulaFree = m.formulas().isEmpty() && m.conservation().length == 0;
+            boolean orbit = m.method().equals(OrbitDimension.ID);
             out.add(new CountDecision.Evidence(m.method(), m.count(), certifiedBy(m.formulas(), m.formulaSet()),
-                    formulaFree, m.method().equals(OrbitDimension.ID) && m.notes().isEmpty()));
+                    formulaFree, orbit && m.notes().isEmpty(), orbit && !snapshots));
         }
         return out;
     }

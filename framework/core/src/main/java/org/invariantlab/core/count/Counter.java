@@ -137,16 +137,19 @@ public final class Counter {
         }
         if (snapshots && s.method().equals(OrbitDimension.ID)) {
             others.add(orbitDimension(data, listener));
-        } else if (snapshots && s.method().equals("all")) {
+        } else if (s.method().equals("all") && !data.orbits().present()) {
+            listener.stage(OrbitDimension.ID + " not run: " + data.orbits().missing());
+        } else if (s.method().equals("all")) {
+            // from snapshots a count, with directions an upper bound beside the other methods (OrbitDimension)
             try {
                 others.add(orbitDimension(data, listener));
             } catch (org.invariantlab.api.InvalidInputException e) {
-                // short trajectories: the library's count stands alone (the orbit dimension needs many states each)
+                // short trajectories: the other methods stand alone (the orbit dimension needs many states each)
                 listener.stage(OrbitDimension.ID + " not run: " + e.getMessage());
             }
         }
         // the independent count: decided from every method's number and the formulas that prove part of it
-        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others), d);
+        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others, snapshots), d);
         int independent = decision == null ? -1 : decision.independent();
         int involution = deflations.stream().filter(CountResult.Deflation::bracket)
                 .mapToInt(CountResult.Deflation::count).findFirst()
@@ -556,22 +559,28 @@ public final class Counter {
         return new Read(out, report.set());
     }
 
-    /** The orbit dimension of the training trajectories ({@link OrbitDimension}); it counts without formulas. */
+    /**
+     * The orbit dimension ({@link OrbitDimension}) of {@link CountData#orbits()}: a count from snapshots, an upper bound
+     * where the data carry directions; it counts without formulas.
+     */
     private static CountResult.MethodCount orbitDimension(CountData data, RunListener listener) {
         long start = System.nanoTime();
-        listener.stage(OrbitDimension.ID + ": the dimension of the set each training trajectory fills");
-        int d = data.dimension();
-        double[] x = data.train().states();
-        int[] t = data.trainTrajectory();
-        List<double[]> values = new ArrayList<>();
-        int from = 0;
-        for (int i = 1; i <= t.length; i++) {
-            if (i == t.length || t[i] != t[i - 1]) {
-                values.add(java.util.Arrays.copyOfRange(x, from * d, i * d));
-                from = i;
-            }
+        Groups orbits = data.orbits().groups();
+        listener.stage(String.format(java.util.Locale.ROOT, "%s: the dimension of the set each of %d trajectories "
+                + "fills%s", OrbitDimension.ID, orbits.groupCount(), data.snapshots() ? ""
+                : " (an upper bound on the count)"));
+        OrbitDimension.Result r = OrbitDimension.measure(orbits);
+        if (!data.snapshots()) {
+            // an upper bound only, from the smallest neighbourhoods (OrbitDimension.Result#bound)
+            String rule = String.format(java.util.Locale.ROOT, "at most %d conserved: with the smallest "
+                    + "neighbourhoods the %d trajectories fill sets of median dimension %d (%s)", r.bound(),
+                    orbits.groupCount(), data.dimension() - r.bound(), r.rule());
+            listener.stage(OrbitDimension.ID + " " + rule + (r.boundWarnings().isEmpty() ? ""
+                    : "; not a bound: " + String.join("; ", r.boundWarnings())));
+            return new CountResult.MethodCount(OrbitDimension.ID, r.bound(), -1, r.perTrajectory(),
+                    OrbitDimension.LOCAL_GAP, rule, r.boundWarnings(), new double[0],
+                    (System.nanoTime() - start) / 1e9, List.of(), null);
         }
-        OrbitDimension.Result r = OrbitDimension.measure(Groups.of(data.model().stateSpace().variables(), values));
         listener.stage(String.format(java.util.Locale.ROOT, "%s count %d: %s", OrbitDimension.ID, r.count(), r.rule()));
         return new CountResult.MethodCount(OrbitDimension.ID, r.count(), -1, r.perTrajectory(), OrbitDimension.LOCAL_GAP,
                 r.rule(), r.warnings(), new double[0], (System.nanoTime() - start) / 1e9, List.of(), null);

@@ -31,6 +31,15 @@ import org.invariantlab.core.math.Linalg;
  * over the scales is taken, and a dimension that changes with the scale makes the count uncertain. So is a count on which fewer than two thirds of the trajectories agree (mixed regular and chaotic
  * orbits), and every trajectory's own dimension is reported.
  *
+ * <p><b>An upper bound for any flow.</b> {@code n} independent conserved quantities confine an orbit to a level set of
+ * dimension {@code d − n}, so the set a trajectory fills has {@code D ≤ d − n}: {@code n ≤ d − D}, whether or not the
+ * orbit is generic or returns near itself (an orbit that spirals into a point fills a curve, and bounds {@code n} by
+ * {@code d − 1}). Only the equality needs generic, recurrent orbits. So where the data carry directions of motion and
+ * other methods count, the orbit dimension bounds the count from above and claims nothing; from unordered snapshots it
+ * is the count as well. The bound errs only when {@code D} is overestimated — noise at small scales, curvature at large
+ * ones — which the smallest-over-scales rule guards against and the warnings below report (a warned dimension bounds
+ * nothing).
+ *
  * <p><b>Pitfalls.</b> Resonant orbits fill less than generic ones (the isotropic oscillator's orbits are closed curves:
  * {@code d − 1} quantities, its superintegrability shows), and a chaotic orbit fills its energy shell only over long
  * times: snapshots must cover each trajectory's set, and a trajectory needs many more states than {@code k}.
@@ -55,8 +64,41 @@ public final class OrbitDimension {
     /** Share of trajectories that must agree on the dimension for the count to be taken. */
     static final double AGREEMENT = 2.0 / 3;
 
+    /**
+     * The largest share of each direction of a set that a neighbourhood may span for its dimension to bound the count:
+     * an arc of angle {@code θ} of a circle has along-to-across variance ratio {@code ≈ 60/θ²} (the chord's
+     * {@code θ²/12} against the sagitta's {@code θ⁴/720}), which stays above the gap {@value #LOCAL_GAP} for
+     * {@code θ ≤ √6}, a share {@code √6/(2π) ≈ 0.39} of the circle. A neighbourhood of {@code k} of {@code n} states on
+     * a {@code D}-dimensional set spans about {@code (k/n)^(1/D)} of each direction.
+     */
+    static final double MAX_COVER = Math.sqrt(6) / (2 * Math.PI);
+
+    /** Trajectories drawn for the orbit dimension of a system ({@link CountData#simulate}). */
+    public static final int TRAJECTORIES = 24;
+
+    /**
+     * How much longer than one group's time span ({@code tMax}, typically one or two periods of the slowest motion) a
+     * system's trajectories for the orbit dimension run: a few hundred periods, so that an orbit on a 2-torus passes
+     * each neighbourhood many times. Too short a span makes a trajectory look lower-dimensional than its set, which
+     * only loosens the upper bound {@code d − D} (see the class comment, "an upper bound"); it never tightens it wrongly.
+     */
+    public static final double SPAN = 50;
+
     private OrbitDimension() {
     }
+
+    /**
+     * States per trajectory for a system of dimension {@code d}: {@value #STATES_PER_ANCHOR_NEIGHBOURHOOD} times the
+     * largest neighbourhood ({@code 4k}, {@code k = }{@value #NEIGHBOURS_PER_DIMENSION}{@code ·d}), so that a
+     * neighbourhood of {@code k} states covers about a hundredth of a 2-torus — a tenth of each circle — and the
+     * curvature of a circle a few times thinner than the other stays below the gap.
+     */
+    public static int statesPerTrajectory(int d) {
+        return STATES_PER_ANCHOR_NEIGHBOURHOOD * 4 * NEIGHBOURS_PER_DIMENSION * d;
+    }
+
+    /** See {@link #statesPerTrajectory(int)}. */
+    static final int STATES_PER_ANCHOR_NEIGHBOURHOOD = 25;
 
     /**
      * The dimension measured, per trajectory and overall.
@@ -69,9 +111,16 @@ public final class OrbitDimension {
      * @param neighbours     the neighbourhood size of the dimension taken
      * @param rule           the rule and its numbers in one sentence
      * @param warnings       what makes the count uncertain
+     * @param bound          the upper bound {@code d − D_k} on the count where other methods count, {@code D_k} the
+     *                       median dimension with the smallest neighbourhoods (the least curvature)
+     * @param boundWarnings  why the bound cannot be trusted (empty when it can): curvature shows when the dimension
+     *                       with neighbourhoods of {@code 2k} differs from {@code D_k} — it raises the dimension by
+     *                       a ratio that grows only as {@code 2^(2/D)} from {@code k} to {@code 2k}, so a change at
+     *                       {@code 2k} means it is near the gap at {@code k} too — or when fewer than two thirds of
+     *                       the trajectories fill {@code D_k} dimensions
      */
     public record Result(int count, int dimension, double[] perTrajectory, double agreement, int atTwiceTheSize,
-                         int neighbours, String rule, List<String> warnings) {
+                         int neighbours, String rule, List<String> warnings, int bound, List<String> boundWarnings) {
     }
 
     /**
@@ -136,23 +185,58 @@ public final class OrbitDimension {
                 + "%d neighbours, eigenvalue gap at least %.0f; by neighbourhood %s): %d - %d = %d conserved",
                 dimension, histogram(dims, d), dims.length, scales.get(best), LOCAL_GAP, byScale, d, dimension,
                 d - dimension);
-        return new Result(d - dimension, dimension, per, agreement, atTwice, scales.get(best), rule, warnings);
+        // the bound: the smallest neighbourhoods, trusted when twice as many agree and so do the trajectories
+        int smallest = byScale.get(0);
+        int[] atK = dimensions(groups, standard, k);
+        long withSmallest = Arrays.stream(atK).filter(x -> x == smallest).count();
+        List<String> boundWarnings = new ArrayList<>();
+        if (atTwice < 0) {
+            boundWarnings.add(String.format(Locale.ROOT, "the trajectories are too short to compare neighbourhoods of "
+                    + "%d and %d states, so curvature cannot be ruled out", k, 2 * k));
+        } else if (atTwice != smallest) {
+            boundWarnings.add(String.format(Locale.ROOT, "the dimension is %d with %d neighbours and %d with %d: "
+                    + "curvature (or noise) at these scales, so the bound is not trusted", smallest, k, atTwice, 2 * k));
+        }
+        int[] lengths = new int[groups.groupCount()];
+        for (int g = 0; g < lengths.length; g++) {
+            lengths[g] = groups.groupSize(g);
+        }
+        double cover = Math.pow(k / (double) median(lengths), 1.0 / smallest);
+        if (cover > MAX_COVER) {
+            boundWarnings.add(String.format(Locale.ROOT, "a neighbourhood of %d of the %d states of a trajectory spans "
+                    + "about %.2f of each of the %d directions of its set, more than %.2f, where the set's own curvature "
+                    + "would close the gap: too coarse a reading to bound the count", k, median(lengths), cover,
+                    smallest, MAX_COVER));
+        }
+        if (withSmallest < AGREEMENT * atK.length) {
+            boundWarnings.add(String.format(Locale.ROOT, "only %d of %d trajectories fill %d dimensions with %d "
+                    + "neighbours (%s), so the bound is not trusted", withSmallest, atK.length, smallest, k,
+                    histogram(atK, d)));
+        }
+        return new Result(d - dimension, dimension, per, agreement, atTwice, scales.get(best), rule, warnings,
+                d - smallest, boundWarnings);
     }
 
     private static int[] dimensions(Groups groups, double[][] standard, int k) {
-        List<Integer> out = new ArrayList<>();
+        return Arrays.stream(byTrajectory(groups, standard, k)).filter(x -> x >= 0).toArray();
+    }
+
+    /** Each trajectory's dimension with neighbourhoods of {@code k} states, -1 where it is too short for them. */
+    private static int[] byTrajectory(Groups groups, double[][] standard, int k) {
+        int[] out = new int[groups.groupCount()];
         for (int g = 0; g < groups.groupCount(); g++) {
             int m = groups.groupSize(g);
             if (m < STATES_PER_NEIGHBOURHOOD * k) {
+                out[g] = -1;
                 continue;
             }
             int[] local = new int[Math.min(ANCHORS, m)];
             for (int a = 0; a < local.length; a++) {
                 local[a] = localDimension(standard[g], m, (int) ((long) a * m / local.length), k);
             }
-            out.add(median(local));
+            out[g] = median(local);
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return out;
     }
 
     /** The local dimension at state {@code anchor} of a trajectory of {@code m} standardised states. */

@@ -64,6 +64,35 @@ class CountDecisionTest {
         assertEquals(CountDecision.CERTIFIED, CountDecision.of(List.of(e("svd", 2, 2, true)), 4).status());
     }
 
+    /**
+     * The orbit dimension beside methods that see the directions bounds and claims nothing: a proof that meets it is
+     * certified (the 1:√2 oscillator: 2 proven, orbits on 2-tori), a bound above the others' agreed 0 leaves the
+     * negative control agreed (a damped orbit fills a curve: at most d − 1), a bound below a proof is set aside, and a
+     * bound alone never makes the others agree on a count it does not equal.
+     */
+    @Test
+    void theOrbitDimensionBesideOtherMethodsIsAnUpperBoundOnly() {
+        CountDecision torus = CountDecision.of(List.of(e("deflation", 1, 1, false), e("svd", 0, 0, false),
+                e("library-nullspace", 2, 2, false), bound(2)), 4);
+        assertEquals(CountDecision.CERTIFIED, torus.status(), torus.reason());
+        assertEquals(2, torus.independent());
+        CountDecision damped = CountDecision.of(List.of(e("deflation", 0, 0, true), e("svd", 0, 0, false),
+                bound(1)), 2);
+        assertEquals(CountDecision.AGREED, damped.status(), damped.reason());
+        assertEquals(0, damped.independent());
+        CountDecision refuted = CountDecision.of(List.of(e("deflation", 0, 0, false),
+                e("library-nullspace", 2, 2, false), bound(1)), 6);
+        assertEquals(CountDecision.UNCERTAIN, refuted.status(), refuted.reason());
+        assertEquals(2, refuted.atLeast());
+        CountDecision loose = CountDecision.of(List.of(e("deflation", 1, 0, false), e("svd", 1, 0, false), bound(3)), 6);
+        assertEquals(CountDecision.UNCERTAIN, loose.status(), loose.reason());
+        assertEquals(3, loose.atMost());
+    }
+
+    private static CountDecision.Evidence bound(int count) {
+        return new CountDecision.Evidence("orbit-dimension", count, 0, true, true, true);
+    }
+
     @Test
     void nothingConservedIsACountOfZeroWhenAMethodThatLookedFoundNothing() {
         CountDecision none = CountDecision.of(List.of(e("deflation", 0, 0, true), e("svd", 0, 0, false)), 2);

@@ -36,7 +36,7 @@ class ProvenIsConservedTest {
     static final double SPREAD = 1e-6;
 
     private static List<PhysicalSystem> systems() {
-        return List.of(new Oscillator2dSystem(), new LotkaVolterraSystem(), new Toda3System(), new Fput3System(),
+        return List.of(new Oscillator2dSystem(), new LotkaVolterraSystem(), new Toda3System(), new Toda4RelativeSystem(), new Fput3System(),
                 new CalogeroMoser3System(), new DampedOscillatorSystem());
     }
 
