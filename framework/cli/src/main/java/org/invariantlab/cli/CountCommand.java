@@ -189,6 +189,10 @@ final class CountCommand extends LabCommand {
             }
         }
         for (CountResult.MethodCount m : r.methods()) {
+            if (r.boundOnly(m)) { // its rule says "at most N conserved"
+                b.append(String.format(Locale.ROOT, "  %-14s %s; %.1f s%n", m.method(), m.rule(), m.seconds()));
+                continue;
+            }
             b.append(String.format(Locale.ROOT, "  %-14s %d independent%s; %s; %.1f s%n", m.method(), m.count(),
                     m.inInvolution() >= 0 ? ", " + m.inInvolution() + " in involution (largest commuting set of its basis "
                             + "elements)" : "", m.rule(), m.seconds()));

@@ -128,7 +128,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
                                      int trajectories, int perTrajectory, long seed) {
-        return simulate(systemId, parameters, model, model, 1, null, trajectories, perTrajectory, seed);
+        return simulate(systemId, parameters, model, model, 1, List.of(), trajectories, perTrajectory, seed);
     }
 
     /**
@@ -137,13 +137,14 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      * function conserved only along pieces of trajectories as long as the training ones shows its change.
      *
      * @param horizon    the ratio of {@code checkModel}'s time span to {@code model}'s, for the record
-     * @param orbitModel the same system over a time span long enough for its orbits to fill their sets, or
-     *                   {@code null}: {@link OrbitDimension#TRAJECTORIES} trajectories of
-     *                   {@link OrbitDimension#statesPerTrajectory(int)} states are drawn from it (a sixth seed)
+     * @param orbitModels the same system over time spans long enough for its orbits to fill their sets, longest
+     *                    first, or none: {@link OrbitDimension#TRAJECTORIES} trajectories of
+     *                    {@link OrbitDimension#statesPerTrajectory(int)} states are drawn (a sixth seed) from the first
+     *                    that can be integrated that far
      */
     public static CountData simulate(String systemId, Map<String, String> parameters, SystemModel model,
-                                     SystemModel checkModel, double horizon, SystemModel orbitModel, int trajectories,
-                                     int perTrajectory, long seed) {
+                                     SystemModel checkModel, double horizon, List<SystemModel> orbitModels,
+                                     int trajectories, int perTrajectory, long seed) {
         VectorField field = model.vectorField().orElseThrow(() -> new InvalidInputException("system '" + systemId
                 + "' has no vector field h(x); count works on dynamical systems (e.g. oscillator-2d, kepler), or on "
                 + "measured trajectories with time stamps (--data FILE)"));
@@ -164,23 +165,28 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
                 Groups.of(test), field(test, field, layout),
                 model.sample(new SamplingRequest(few, perTrajectory, freshSeed)),
-                orbits(orbitModel, model.stateSpace().dimension(), orbitSeed));
+                orbits(orbitModels, model.stateSpace().dimension(), orbitSeed));
     }
 
     /**
-     * The long trajectories of {@code orbitModel}, or none when there is no such model or it cannot be integrated that
-     * far (a stiff stretch, an escaping orbit): the orbit dimension is then left out, the count goes on.
+     * The long trajectories of the first of {@code orbitModels} that can be integrated that far (a stiff stretch or
+     * the integrator's budget stops a longer span), or none, with the reason: the orbit dimension is then left out and
+     * the count goes on.
      */
-    private static Orbits orbits(SystemModel orbitModel, int d, long seed) {
-        if (orbitModel == null) {
+    private static Orbits orbits(List<SystemModel> orbitModels, int d, long seed) {
+        if (orbitModels.isEmpty()) {
             return Orbits.none("only with --method all, for a system with a time span tMax");
         }
-        try {
-            return Orbits.of(Groups.of(orbitModel.sample(new SamplingRequest(OrbitDimension.TRAJECTORIES,
-                    OrbitDimension.statesPerTrajectory(d), seed))));
-        } catch (org.invariantlab.api.InvariantLabException e) {
-            return Orbits.none("the long trajectories could not be drawn: " + e.getMessage());
+        String why = "";
+        for (SystemModel m : orbitModels) {
+            try {
+                return Orbits.of(Groups.of(m.sample(new SamplingRequest(OrbitDimension.TRAJECTORIES,
+                        OrbitDimension.statesPerTrajectory(d), seed))));
+            } catch (org.invariantlab.api.InvariantLabException e) {
+                why = e.getMessage();
+            }
         }
+        return Orbits.none("the long trajectories could not be drawn: " + why);
     }
 
     /**

@@ -227,17 +227,18 @@ public final class CountJob {
                     * spec.checkHorizon()));
             checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
         }
-        SystemModel orbitModel = null;
+        List<SystemModel> orbitModels = new ArrayList<>();
         if (s.method().equals("all")
                 && system.parameters().stream().anyMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
-            // long trajectories whose sets bound the count from above (OrbitDimension)
-            Map<String, String> longest = new LinkedHashMap<>(resolved.asText());
-            longest.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX)
-                    * OrbitDimension.SPAN));
-            orbitModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longest));
+            // long trajectories whose sets bound the count from above (OrbitDimension), a shorter span if need be
+            for (double span : OrbitDimension.SPANS) {
+                Map<String, String> longest = new LinkedHashMap<>(resolved.asText());
+                longest.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * span));
+                orbitModels.add(system.configure(Parameters.resolve(system.id(), system.parameters(), longest)));
+            }
         }
         refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
-        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), orbitModel,
+        return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), orbitModels,
                 s.trajectories(), s.statesPerTrajectory(), s.seed());
     }
 
@@ -268,11 +269,14 @@ public final class CountJob {
             return;
         }
         Map<String, double[]> curves = new LinkedHashMap<>();
+        int epochs = run.networks().stream().mapToInt(n -> n.stage().validationLoss().length).max().orElse(0);
         for (CountRun.Network n : run.networks()) {
             n.stage().encoder().save(dir.file("networks/" + n.name()));
-            curves.put(n.name(), n.stage().validationLoss());
+            // networks trained on by the plateau rule have longer curves: the others end where they stopped
+            double[] curve = Arrays.copyOf(n.stage().validationLoss(), epochs);
+            Arrays.fill(curve, n.stage().validationLoss().length, epochs, Double.NaN);
+            curves.put(n.name(), curve);
         }
-        int epochs = run.networks().get(0).stage().validationLoss().length;
         Plots.trainingCurves(dir.file("training.png"), run.result().system() + ": validation loss of every network",
                 oneTo(epochs), curves, Map.of(), false);
     }

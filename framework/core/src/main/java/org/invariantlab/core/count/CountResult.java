@@ -125,7 +125,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param formulas        the counted stages' functions read as formulas
      * @param formulaSet      what is known of the formulas together; {@code null} with fewer than two
      * @param underTrained    the stages (from 1) whose validation loss was still falling when their epochs ended
-     *                        ({@link Counter#stillImproving}): their loss and check are not final
+     *                        ({@link org.invariantlab.core.train.GradientTrainer#stillImproving}): their loss and check are not final
      */
     public record Deflation(boolean bracket, @JsonProperty("stage_loss") double[] stageLoss,
                             @JsonProperty("stage_conservation") double[] stageConservation, double tolerance,
@@ -337,6 +337,18 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         return CountDecision.of(evidence(), variables.size());
     }
 
+    /**
+     * Whether a method's count is an upper bound only, claiming nothing: the orbit dimension where the data carry
+     * directions of motion ({@link OrbitDimension}).
+     */
+    public boolean boundOnly(MethodCount m) {
+        return boundOnly(m, source.kind().equals(CountData.SNAPSHOTS));
+    }
+
+    private static boolean boundOnly(MethodCount m, boolean snapshots) {
+        return m.method().equals(OrbitDimension.ID) && !snapshots;
+    }
+
     private List<CountDecision.Evidence> evidence() {
         return evidence(svd, deflation, methods, source.kind().equals(CountData.SNAPSHOTS));
     }
@@ -361,7 +373,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
             boolean formulaFree = m.formulas().isEmpty() && m.conservation().length == 0;
             boolean orbit = m.method().equals(OrbitDimension.ID);
             out.add(new CountDecision.Evidence(m.method(), m.count(), certifiedBy(m.formulas(), m.formulaSet()),
-                    formulaFree, orbit && m.notes().isEmpty(), orbit && !snapshots));
+                    formulaFree, orbit && m.notes().isEmpty(), boundOnly(m, snapshots)));
         }
         return out;
     }

@@ -236,7 +236,7 @@ public final class Counter {
             GradientTrainer.Stage trained = GradientTrainer.train(data.train(), data.validation(), loss, p,
                     base.withEncoder(base.encoder().withLatentSize(1)).withSeed(base.seed() + stage), stages, listener);
             losses.add(trained.finalLoss());
-            if (stillImproving(trained.validationLoss())) {
+            if (GradientTrainer.stillImproving(trained.validationLoss())) {
                 underTrained.add(stage);
             }
             alignment.add(spanAlignment(List.of(trained.encoder().field(0)), data.model(), data.testField().states(),
@@ -266,37 +266,6 @@ public final class Counter {
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
                 rate / losses.size(), (System.nanoTime() - start) / 1e9, read.formulas(), read.set(),
                 underTrained.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** A stage whose best loss in the last fifth of its epochs is this fraction of its best before, or less, was
-     * still learning when its budget ended. */
-    static final double STILL_IMPROVING = 0.8;
-
-    /**
-     * Whether a validation curve was still falling when training stopped: its best value over the last fifth of the
-     * epochs is at most {@value #STILL_IMPROVING} of its best before (a fifth better in a fifth of the time — a
-     * stage on its plateau gains far less; Kepler's second stage with the bracket, which needs about 2000 steps,
-     * is the case this catches). Such a stage is reported as under-trained: its loss and its check are not final.
-     */
-    static boolean stillImproving(double[] curve) {
-        int n = curve.length;
-        int tail = Math.max(1, n / 5);
-        if (n - tail < 1) {
-            return false;
-        }
-        double before = Double.POSITIVE_INFINITY;
-        double after = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(curve[i])) {
-                continue;
-            }
-            if (i < n - tail) {
-                before = Math.min(before, curve[i]);
-            } else {
-                after = Math.min(after, curve[i]);
-            }
-        }
-        return Double.isFinite(before) && after <= STILL_IMPROVING * before;
     }
 
     /**

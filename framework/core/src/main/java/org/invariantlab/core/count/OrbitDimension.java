@@ -78,11 +78,13 @@ public final class OrbitDimension {
 
     /**
      * How much longer than one group's time span ({@code tMax}, typically one or two periods of the slowest motion) a
-     * system's trajectories for the orbit dimension run: a few hundred periods, so that an orbit on a 2-torus passes
-     * each neighbourhood many times. Too short a span makes a trajectory look lower-dimensional than its set, which
-     * only loosens the upper bound {@code d − D} (see the class comment, "an upper bound"); it never tightens it wrongly.
+     * system's trajectories for the orbit dimension run: 50 times (50–100 periods), so that an orbit on a 2-torus
+     * passes each neighbourhood many times, or 10 times when the integrator cannot go that far within its budget (the
+     * FPUT chains, whose {@code tMax} is already 200). Too short a span makes a trajectory look lower-dimensional than
+     * its set, which only loosens the upper bound {@code d − D} (see the class comment, "an upper bound"); it never
+     * tightens it wrongly.
      */
-    public static final double SPAN = 50;
+    public static final List<Double> SPANS = List.of(50.0, 10.0);
 
     private OrbitDimension() {
     }
@@ -90,15 +92,15 @@ public final class OrbitDimension {
     /**
      * States per trajectory for a system of dimension {@code d}: {@value #STATES_PER_ANCHOR_NEIGHBOURHOOD} times the
      * largest neighbourhood ({@code 4k}, {@code k = }{@value #NEIGHBOURS_PER_DIMENSION}{@code ·d}), so that a
-     * neighbourhood of {@code k} states covers about a hundredth of a 2-torus — a tenth of each circle — and the
-     * curvature of a circle a few times thinner than the other stays below the gap.
+     * neighbourhood of {@code k} states covers {@code 1/160} of the set: {@code (1/160)^(1/D)} of each direction,
+     * within {@link #MAX_COVER} up to {@code D = 5}.
      */
     public static int statesPerTrajectory(int d) {
         return STATES_PER_ANCHOR_NEIGHBOURHOOD * 4 * NEIGHBOURS_PER_DIMENSION * d;
     }
 
     /** See {@link #statesPerTrajectory(int)}. */
-    static final int STATES_PER_ANCHOR_NEIGHBOURHOOD = 25;
+    static final int STATES_PER_ANCHOR_NEIGHBOURHOOD = 40;
 
     /**
      * The dimension measured, per trajectory and overall.

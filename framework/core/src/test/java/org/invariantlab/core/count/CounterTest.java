@@ -296,8 +296,8 @@ class CounterTest {
         assertTrue(open.warnings().contains("deflation (without the bracket): stage 4 was still learning when its "
                 + "epochs ended (under-trained): its loss and check are not final; give more --epochs"),
                 open.warnings().toString());
-        assertTrue(Counter.stillImproving(new double[] {1, 0.5, 0.4, 0.35, 0.3, 0.2, 0.1, 0.09, 0.08, 0.05}));
-        assertFalse(Counter.stillImproving(new double[] {1, 0.2, 0.11, 0.1, 0.1, 0.1, 0.1, 0.1, 0.099, 0.098}),
+        assertTrue(org.invariantlab.core.train.GradientTrainer.stillImproving(new double[] {1, 0.5, 0.4, 0.35, 0.3, 0.2, 0.1, 0.09, 0.08, 0.05}));
+        assertFalse(org.invariantlab.core.train.GradientTrainer.stillImproving(new double[] {1, 0.2, 0.11, 0.1, 0.1, 0.1, 0.1, 0.1, 0.099, 0.098}),
                 "on its plateau");
         CountResult agree = new CountResult("central.csv", java.util.Map.of(), r.source(), r.variables(), List.of(), 0,
                 -1, -1, 5, -1, svd, List.of(), List.of(), 30.0);

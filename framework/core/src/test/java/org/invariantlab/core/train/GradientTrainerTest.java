@@ -79,6 +79,24 @@ class GradientTrainerTest {
         assertArrayEquals(a, b, 0.0);
     }
 
+    /**
+     * The plateau rule (the count's constant schedule): 10 epochs at a tenth of the rate above leave the energy's loss still falling (its last two epochs a fifth better
+     * than the eight before), so the stage trains on, two epochs at a time, until its curve flattens or it has trained
+     * 20; a curve that ends before the budget ends flat.
+     */
+    @Test
+    void aStageStillImprovingWhenItsEpochsEndTrainsOnWithinItsBudget() {
+        GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
+        Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of());
+        TrainingConfig c = config().withEpochs(10).withLearningRate(3e-4).withSchedule("constant");
+        double[] curve = GradientTrainer.train(oscillator(1024, 1), oscillator(256, 2), loss, p, c, List.of(), null)
+                .validationLoss();
+        assertTrue(GradientTrainer.stillImproving(java.util.Arrays.copyOf(curve, 10)), java.util.Arrays.toString(curve));
+        assertTrue(curve.length > 10 && curve.length <= 10 * GradientTrainer.PLATEAU_BUDGET, "epochs " + curve.length);
+        assertTrue(curve.length == 10 * GradientTrainer.PLATEAU_BUDGET || !GradientTrainer.stillImproving(curve),
+                java.util.Arrays.toString(curve));
+    }
+
     /** A validation set smaller than a batch (a small data file's few trajectories) is evaluated as one batch. */
     @Test
     void fewerValidationStatesThanABatchStillGiveAFiniteLoss() {
