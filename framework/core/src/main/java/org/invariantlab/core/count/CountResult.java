@@ -69,15 +69,17 @@ public record CountResult(String system, Map<String, String> parameters, Source 
     /**
      * AI Poincaré 2.0's count (Liu, Madhavan, Tegmark, PRE 106, 045307 (2022)): {@code k} outputs trained jointly
      * with {@code gradient-orthogonality}; per test state the singular values of the {@code k × d} matrix of unit
-     * gradients, averaged over states; the count is the number of averages above the tolerance.
+     * gradients, averaged over states. The count is the number of independent directions (mean singular values above
+     * the tolerance) among the functions that pass the trajectory check: each output, and each combination of outputs
+     * whose normalised Lie derivative is below the deflation threshold ({@link Counter#conservedCombinations}: jointly
+     * trained outputs can each mix a conserved part with a moving one).
      *
      * @param outputs        k
-     * @param spectrum       mean singular values, largest first
+     * @param spectrum       mean singular values of the outputs, largest first
      * @param conservation   per output, its spread along test trajectories over its spread over all test states
-     *                       ({@link Counter#conservationRatios}); when none is below
-     *                       {@link Counter#CONSERVATION_TOLERANCE} the count is 0
+     *                       ({@link Counter#conservationRatios}; it passes below {@link Counter#CONSERVATION_TOLERANCE})
      * @param tolerance      the threshold
-     * @param count          values above it (0 when no output is conserved)
+     * @param count          independent directions among the outputs and combinations that pass (0 when none does)
      * @param spanAlignment  mean principal-angle cosine between the top-{@code count} learned directions and the
      *                       span of the true gradients, per state, averaged
      * @param finalLoss      the loss on validation states after training
@@ -85,16 +87,33 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      * @param seconds        wall time of the training
      * @param formulas       the learned functions read as formulas
      * @param formulaSet     what is known of the formulas together; {@code null} with fewer than two
+     * @param combinationSpreads the same spread for each combination of outputs with a small Lie derivative
      */
     public record Svd(int outputs, double[] spectrum, double[] conservation, double tolerance, int count,
                       @JsonProperty("span_alignment") double spanAlignment,
                       @JsonProperty("final_loss") double finalLoss,
                       @JsonProperty("states_per_second") double statesPerSecond, double seconds,
-                      List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet) {
+                      List<Formula> formulas, @JsonProperty("formula_set") SetVerdict formulaSet,
+                      @JsonProperty("combination_spreads") double[] combinationSpreads) {
+        @com.fasterxml.jackson.annotation.JsonCreator
         public Svd {
             spectrum = spectrum.clone();
             conservation = conservation.clone();
             formulas = List.copyOf(formulas);
+            combinationSpreads = combinationSpreads == null ? new double[0] : combinationSpreads.clone();
+        }
+
+        /** A count without conserved combinations of outputs (see {@link Counter#conservedCombinations}). */
+        public Svd(int outputs, double[] spectrum, double[] conservation, double tolerance, int count,
+                   double spanAlignment, double finalLoss, double statesPerSecond, double seconds,
+                   List<Formula> formulas, SetVerdict formulaSet) {
+            this(outputs, spectrum, conservation, tolerance, count, spanAlignment, finalLoss, statesPerSecond, seconds,
+                    formulas, formulaSet, new double[0]);
+        }
+
+        @Override
+        public double[] combinationSpreads() {
+            return combinationSpreads.clone();
         }
 
         @Override
@@ -267,6 +286,17 @@ public record CountResult(String system, Map<String, String> parameters, Source 
         }
         if (svd != null && svd.count() > 0 && svd.formulas().stream().noneMatch(Formula::conserved)) {
             out.add(unexplained("svd", svd.count(), svd.formulas()));
+        }
+        if (svd != null && svd.count() == 0 && svd.outputs() > 0) {
+            // svd found nothing: say how close it came, so that its 0 is not read as "nothing is conserved"
+            double best = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(svd.conservation()),
+                    java.util.Arrays.stream(svd.combinationSpreads())).filter(Double::isFinite).min()
+                    .orElse(Double.NaN);
+            out.add(String.format(java.util.Locale.ROOT, "svd counted 0: none of its %d outputs nor of the %d "
+                    + "combinations of them with a small Lie derivative is conserved along unseen trajectories (best "
+                    + "spread %.3g against %.2g): the jointly trained outputs did not separate a conserved part, which "
+                    + "says nothing about whether one exists", svd.outputs(), svd.combinationSpreads().length, best,
+                    Counter.CONSERVATION_TOLERANCE));
         }
         for (Deflation d : deflation) {
             if (d.tolerance() > 1.0 / (3 * variables.size())) {

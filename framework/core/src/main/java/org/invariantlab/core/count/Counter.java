@@ -313,46 +313,66 @@ public final class Counter {
                 spectrum[i] += Math.sqrt(Math.max(0, eig[i])) / n;
             }
         }
-        List<Integer> passed = new ArrayList<>();
-        for (int o = 0; o < k; o++) {
-            if (combinations[o] < CONSERVATION_TOLERANCE) {
-                passed.add(o);
-            }
-        }
-        // the spectrum counts gradient directions, which says something only about outputs that are conserved: the
-        // count is the number of independent directions among the outputs that pass the trajectory check (their own
-        // spectrum), so an output that is not conserved (a coordinate, in the worst case) never adds a direction, and
-        // when none passes (the negative control) nothing is claimed
-        int count = conservedRank(gradients, passed, d, s.singularValueTolerance());
         List<ScalarField> fields = new ArrayList<>();
         for (int o = 0; o < k; o++) {
             fields.add(e.field(o));
         }
-        double alignment = spanAlignment(fields, data.model(), x, count);
-        // formulas: the `count` best-conserved outputs, read jointly (their span is the conserved span)
-        double[] violation = new double[k];
+        // candidates: each output, and the combinations of outputs whose Lie derivative is small (jointly trained
+        // outputs can each mix a conserved part with a moving one; their conserved span is still there)
+        List<ScalarField> candidates = new ArrayList<>(fields);
+        List<double[]> candidateGradients = new ArrayList<>(gradients);
+        double tolerance = deflationTolerance(s.deflationTolerance(), data.source().directionNoise(), d);
+        for (double[] c : conservedCombinations(gradients, h, d, tolerance)) {
+            candidates.add(combination(fields, c));
+            double[] g = new double[x.length];
+            for (int o = 0; o < k; o++) {
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += c[o] * gradients.get(o)[i];
+                }
+            }
+            candidateGradients.add(g);
+        }
+        double[] ratios = conservationRatios(candidates, data.test());
+        double[] violation = new double[candidates.size()];
         for (int r = 0; r < n; r++) {
             double[] hr = java.util.Arrays.copyOfRange(h, r * d, (r + 1) * d);
             double hn = Math.sqrt(Linalg.dot(hr, hr)) + 1e-300;
-            double[][] u = units(gradients, r, d);
-            for (int o = 0; o < k; o++) {
+            double[][] u = units(candidateGradients, r, d);
+            for (int o = 0; o < candidates.size(); o++) {
                 double c = Linalg.dot(u[o], hr) / hn;
                 violation[o] += c * c / n;
             }
         }
+        // the spectrum counts gradient directions, which says something only about functions that are conserved: the
+        // count is the number of independent directions among the candidates that pass the trajectory check (their
+        // own spectrum), so a function that is not conserved (a coordinate, in the worst case) never adds a
+        // direction, and when none passes (the negative control) nothing is claimed; the counted functions are
+        // taken best-conserved first, each kept when it adds a direction
         List<Integer> order = new ArrayList<>();
-        for (int o = 0; o < k; o++) {
-            order.add(o);
+        for (int o = 0; o < candidates.size(); o++) {
+            if (ratios[o] < CONSERVATION_TOLERANCE) {
+                order.add(o);
+            }
         }
-        order.removeIf(o -> !passed.contains(o));
         order.sort((p, q) -> Double.compare(violation[p], violation[q]));
-        List<ScalarField> conserved = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            conserved.add(fields.get(order.get(i)));
+        List<Integer> kept = new ArrayList<>();
+        for (int o : order) {
+            List<Integer> trial = new ArrayList<>(kept);
+            trial.add(o);
+            if (conservedRank(candidateGradients, trial, d, s.singularValueTolerance()) > kept.size()) {
+                kept.add(o);
+            }
         }
+        int count = kept.size();
+        List<ScalarField> conserved = new ArrayList<>();
+        for (int o : kept) {
+            conserved.add(candidates.get(o));
+        }
+        double alignment = spanAlignment(fields, data.model(), x, count);
         Read read = formulas(conserved, data, interpreter, interpreterParameters, search);
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
-                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), read.formulas(), read.set());
+                stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), read.formulas(), read.set(),
+                java.util.Arrays.copyOfRange(ratios, k, ratios.length));
     }
 
     /**
@@ -361,6 +381,83 @@ public final class Counter {
      * gradients, state after state, {@code d} values each). Outputs that failed the check add no direction, so a
      * network whose non-conserved outputs point along the coordinates cannot count them (issue 17, item 10).
      */
+    /**
+     * The combinations {@code f = Σ_o c_o f_o} of the outputs whose normalised Lie derivative
+     * {@code μ = ⟨(∇f·ĥ)²⟩ / ⟨|∇f|²⟩} is at most {@code tolerance} (the deflation threshold: the same quantity a
+     * deflation stage is judged by), from the generalised eigenproblem {@code A c = μ B c} with
+     * {@code A = ⟨(G ĥ)(G ĥ)ᵀ⟩}, {@code B = ⟨G Gᵀ⟩} over the states ({@code G} the outputs' gradients there, {@code ĥ}
+     * the unit direction): the conserved span of jointly trained outputs when no single output is conserved
+     * (gradient orthogonality trades conservation against spreading the outputs apart; AI Poincaré 2.0, Liu, Madhavan
+     * &amp; Tegmark, PRE 106, 045307 (2022), reads the span, not the outputs). Directions in which {@code B} is below
+     * {@code 10⁻¹⁰} of its largest (outputs with the same gradient) are left out.
+     */
+    static List<double[]> conservedCombinations(List<double[]> gradients, double[] h, int d, double tolerance) {
+        int k = gradients.size();
+        int n = h.length / d;
+        double[][] a = new double[k][k];
+        double[][] b = new double[k][k];
+        double[] gh = new double[k];
+        for (int r = 0; r < n; r++) {
+            double hn = 0;
+            for (int i = 0; i < d; i++) {
+                hn += h[r * d + i] * h[r * d + i];
+            }
+            hn = Math.sqrt(hn) + 1e-300;
+            for (int o = 0; o < k; o++) {
+                double[] g = gradients.get(o);
+                double t = 0;
+                for (int i = 0; i < d; i++) {
+                    t += g[r * d + i] * h[r * d + i];
+                }
+                gh[o] = t / hn;
+            }
+            for (int p = 0; p < k; p++) {
+                double[] gp = gradients.get(p);
+                for (int q = 0; q <= p; q++) {
+                    double[] gq = gradients.get(q);
+                    double dot = 0;
+                    for (int i = 0; i < d; i++) {
+                        dot += gp[r * d + i] * gq[r * d + i];
+                    }
+                    a[p][q] += gh[p] * gh[q] / n;
+                    b[p][q] += dot / n;
+                }
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < p; q++) {
+                a[q][p] = a[p][q];
+                b[q][p] = b[p][q];
+            }
+        }
+        Linalg.Eigen e = Linalg.generalizedEigen(a, b, 1e-10);
+        List<double[]> out = new ArrayList<>();
+        for (int i = e.values().length - 1; i >= 0 && e.values()[i] <= tolerance; i--) {
+            out.add(e.vectors()[i]);
+        }
+        return out;
+    }
+
+    /** The function {@code Σ_o c_o f_o}. */
+    private static ScalarField combination(List<ScalarField> fields, double[] c) {
+        return ScalarField.of(x -> {
+            double v = 0;
+            for (int o = 0; o < c.length; o++) {
+                v += c[o] * fields.get(o).value(x);
+            }
+            return v;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int o = 0; o < c.length; o++) {
+                double[] go = fields.get(o).gradient(x);
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += c[o] * go[i];
+                }
+            }
+            return g;
+        });
+    }
+
     static int conservedRank(List<double[]> gradients, List<Integer> passed, int d, double tolerance) {
         if (passed.isEmpty()) {
             return 0;

@@ -80,6 +80,42 @@ class CounterTest {
      * (a tight frame of 4 vectors in 3 dimensions) and the fourth falls below the 0.2 threshold; the counted
      * directions lie in the span of ∇Ex, ∇Ey, ∇L (mean principal cosine above 0.99, an angle under 8°).
      */
+    /**
+     * svd reads the outputs' conserved span, not single outputs: on the oscillator {@code h = (p, −q)}, outputs
+     * {@code E + q} and {@code E − q} ({@code E = (q² + p²)/2}) are each not conserved, their sum is; the only
+     * combination with a Lie derivative below the threshold is {@code (1, 1)} up to scale, at {@code μ} of round-off.
+     * Outputs {@code q} and {@code p} have no conserved combination (the negative control: every combination rotates).
+     */
+    @Test
+    void svdFindsTheConservedCombinationWhenNoSingleOutputIsConserved() {
+        int n = 200;
+        double[] x = new double[2 * n];
+        double[] h = new double[2 * n];
+        double[] plus = new double[2 * n];
+        double[] minus = new double[2 * n];
+        double[] dq = new double[2 * n];
+        double[] dp = new double[2 * n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < n; i++) {
+            double q = r.nextDouble(-1, 1);
+            double p = r.nextDouble(-1, 1);
+            x[2 * i] = q;
+            x[2 * i + 1] = p;
+            h[2 * i] = p;
+            h[2 * i + 1] = -q;
+            plus[2 * i] = q + 1;
+            plus[2 * i + 1] = p;
+            minus[2 * i] = q - 1;
+            minus[2 * i + 1] = p;
+            dq[2 * i] = 1;
+            dp[2 * i + 1] = 1;
+        }
+        List<double[]> found = Counter.conservedCombinations(List.of(plus, minus), h, 2, 0.05);
+        assertEquals(1, found.size());
+        assertEquals(1, found.get(0)[0] / found.get(0)[1], 1e-9, "the sum E + q + E − q");
+        assertTrue(Counter.conservedCombinations(List.of(dq, dp), h, 2, 0.05).isEmpty());
+    }
+
     @Test
     void theIsotropicOscillatorHasThreeIndependentConservedQuantities() {
         CountResult r = svd(new Oscillator(), 100);
