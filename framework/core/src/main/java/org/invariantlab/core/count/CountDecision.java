@@ -22,13 +22,15 @@ import java.util.Locale;
  * And a flow that moves has at most {@code d − 1} independent conserved quantities (their gradients are all
  * perpendicular to it). The rule:
  * <ol>
- *   <li><b>certified</b> — a backed count {@code N > 0} that is {@code d − 1}, or that a bounding method also counted
- *       with no bounding method counting more: proven at least {@code N}, and no more found by a method that looked
- *       (a bound below a proof is refuted by the proof and set aside).</li>
- *   <li><b>agreed</b> — nothing proven beyond 0, but every method made the same count, at least one bound equals it
- *       and none is below it; or every one of several methods found nothing conserved (the negative control).</li>
+ *   <li><b>certified</b> — a backed count {@code N > 0} that is {@code d − 1}, or that equals the tightest bound:
+ *       proven at least {@code N}, and no more found by a method that looked (each bound holds by itself, so the
+ *       smallest does; a bound below a proof is refuted by the proof and set aside; an unbacked claim above the
+ *       tightest bound is set aside too, and named).</li>
+ *   <li><b>agreed</b> — nothing proven beyond 0, but every method made the same count and the tightest bound equals
+ *       it; or every one of several methods found nothing conserved (the negative control).</li>
  *   <li><b>uncertain</b> — anything else, with the range the evidence allows: at least the largest backed count, at most
- *       the largest count of a method, or {@code d − 1} when no method bounds it. The number reported is then the most
+ *       the largest count of a method or bound, or {@code d − 1} when no method bounds it (without a proof that meets a
+ *       bound, a bound below another method's count leaves both possible). The number reported is then the most
  *       trusted method's (deflation without the bracket, then svd, then a plugin's), raised to the proven count.</li>
  * </ol>
  *
@@ -127,18 +129,25 @@ public record CountDecision(int independent, String status,
                     + "%s's formulas are %d independent quantities, each conserved by its verdict, the most a flow in %d "
                     + "dimensions can have (%s)", proven, prover, proven, d, all));
         }
-        if (proven > 0 && !bounds.isEmpty() && bounds.stream().allMatch(b -> b == proven)) {
+        // each trusted bound is an upper bound by itself, so the tightest one holds (bounds below the proof are gone)
+        int ceiling = bounds.stream().mapToInt(b -> b).min().orElse(-1);
+        if (proven > 0 && ceiling == proven) {
+            String above = claims.stream().filter(e -> e.count() > proven).map(e -> e.method() + "'s " + e.count())
+                    .collect(java.util.stream.Collectors.joining(", "));
             return new CountDecision(proven, CERTIFIED, proven, proven, String.format(Locale.ROOT, "%d, certified: "
-                    + "%s's formulas are %d independent quantities, each conserved by its verdict, and no method that "
-                    + "looked for more found more (%s)", proven, prover, proven, all));
+                    + "%s's formulas are %d independent quantities, each conserved by its verdict, and a method that "
+                    + "looked for more found no more%s (%s)", proven, prover, proven, above.isEmpty() ? ""
+                    : "; " + above + " above that bound, not proven, is set aside", all));
         }
         boolean nothing = most == 0 && claims.size() > 1; // every method, each in its own way, found nothing
-        boolean pinned = bounds.contains(most) && bounds.stream().allMatch(b -> b >= most);
+        boolean pinned = ceiling == most;
         if (proven == 0 && least == most && (nothing || pinned && (claims.size() > 1 || most == 0))) {
             return new CountDecision(most, AGREED, most, most, String.format(Locale.ROOT, claims.size() > 1
                     ? "%d, agreed by %d methods (%s)" : "%d, by %d method that bounds it (%s)", most, claims.size(),
                     all));
         }
+        // without a proof that meets a bound, the range keeps every method's count: bounds and claims that conflict
+        // (one method's bound below another's count) leave both possible
         int reported = Math.max(claims.get(0).count(), proven); // never below what is proven
         int lower = proven;
         int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
