@@ -175,7 +175,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     private static Orbits orbits(List<SystemModel> orbitModels, int d, long seed) {
         if (orbitModels.isEmpty()) {
-            return Orbits.none("only with --method all, for a system with a time span tMax");
+            return Orbits.none("the system has no time span tMax over which to draw long trajectories");
         }
         String why = "";
         for (SystemModel m : orbitModels) {
