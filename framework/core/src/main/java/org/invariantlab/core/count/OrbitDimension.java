@@ -118,8 +118,9 @@ public final class OrbitDimension {
      * @param boundWarnings  why the bound cannot be trusted (empty when it can): curvature shows when the dimension
      *                       with neighbourhoods of {@code 2k} differs from {@code D_k} — it raises the dimension by
      *                       a ratio that grows only as {@code 2^(2/D)} from {@code k} to {@code 2k}, so a change at
-     *                       {@code 2k} means it is near the gap at {@code k} too — or when fewer than two thirds of
-     *                       the trajectories fill {@code D_k} dimensions
+     *                       {@code 2k} means it is near the gap at {@code k} too — when fewer than two thirds of
+     *                       the trajectories fill {@code D_k} dimensions, or when a neighbourhood spans more than
+     *                       {@link #MAX_COVER} of each direction of the set
      */
     public record Result(int count, int dimension, double[] perTrajectory, double agreement, int atTwiceTheSize,
                          int neighbours, String rule, List<String> warnings, int bound, List<String> boundWarnings) {
@@ -159,6 +160,7 @@ public final class OrbitDimension {
                 best = i;
             }
         }
+        int[] atK = dims;
         if (best > 0) {
             dims = dimensions(groups, standard, scales.get(best));
         }
@@ -189,7 +191,6 @@ public final class OrbitDimension {
                 d - dimension);
         // the bound: the smallest neighbourhoods, trusted when twice as many agree and so do the trajectories
         int smallest = byScale.get(0);
-        int[] atK = dimensions(groups, standard, k);
         long withSmallest = Arrays.stream(atK).filter(x -> x == smallest).count();
         List<String> boundWarnings = new ArrayList<>();
         if (atTwice < 0) {
