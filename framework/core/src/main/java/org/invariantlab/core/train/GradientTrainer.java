@@ -104,6 +104,37 @@ public final class GradientTrainer {
     }
 
     /**
+     * When a network still improving at the end of its epochs trains on ({@link #stillImproving}): a fifth of its
+     * epochs at a time, up to {@code budget} times its epochs, unless its validation loss is already below
+     * {@code settled} (where more training cannot change what the loss decides).
+     *
+     * @param budget  the most epochs, as a multiple of the configured ones (1: never extend)
+     * @param settled the loss below which a network is not extended
+     */
+    public record Plateau(int budget, double settled) {
+
+        /** Exactly the configured epochs. */
+        public static final Plateau NONE = new Plateau(1, 0);
+
+        public Plateau {
+            if (budget < 1 || !(settled >= 0)) {
+                throw new IllegalArgumentException("plateau budget " + budget + " below 1 or settled loss " + settled);
+            }
+        }
+
+        /** The count's rule: up to {@link #PLATEAU_BUDGET} times the epochs, not below {@code settled}. */
+        public static Plateau below(double settled) {
+            return new Plateau(PLATEAU_BUDGET, settled);
+        }
+    }
+
+    /** Trains a new network for exactly {@code config.epochs()} (see the other overload, with {@link Plateau#NONE}). */
+    public static Stage train(FieldSamples train, FieldSamples validation, IndependenceLoss loss, Parameters lossParams,
+                              TrainingConfig config, List<Encoder> frozen, TrainingListener listener) {
+        return train(train, validation, loss, lossParams, config, frozen, listener, Plateau.NONE);
+    }
+
+    /**
      * Trains a new network of {@code config.encoder().latentSize()} outputs.
      *
      * @param train       training states
@@ -113,10 +144,12 @@ public final class GradientTrainer {
      * @param config      network shape (built in double precision) and training settings
      * @param frozen      earlier networks (one output each is used: all their outputs, in order), may be empty
      * @param listener    progress, may be null
+     * @param plateau     whether and how far a network still improving trains on
      * @throws InvariantLabException if the loss becomes NaN or infinite (with what to change)
      */
     public static Stage train(FieldSamples train, FieldSamples validation, IndependenceLoss loss, Parameters lossParams,
-                              TrainingConfig config, List<Encoder> frozen, TrainingListener listener) {
+                              TrainingConfig config, List<Encoder> frozen, TrainingListener listener,
+                              Plateau plateau) {
         int d = train.dimension();
         if (validation.dimension() != d) {
             throw new IllegalArgumentException("training and validation states differ in dimension");
@@ -140,7 +173,7 @@ public final class GradientTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int budget = config.epochs() * PLATEAU_BUDGET;
+        int budget = config.epochs() * plateau.budget();
         double[] trainLoss = new double[budget];
         double[] validationLoss = new double[budget];
         long states = 0;
@@ -172,7 +205,7 @@ public final class GradientTrainer {
                 listener.epochCompleted(new EpochStats(epoch + 1, limit, trainLoss[epoch], Double.NaN,
                         validationLoss[epoch], Double.NaN, eta, (System.nanoTime() - start) / 1e9));
             }
-            if (epoch + 1 == limit && limit < budget
+            if (epoch + 1 == limit && limit < budget && validationLoss[epoch] >= plateau.settled()
                     && stillImproving(java.util.Arrays.copyOf(validationLoss, limit))) {
                 limit = Math.min(budget, limit + Math.max(1, config.epochs() / 5));
             }
@@ -186,8 +219,9 @@ public final class GradientTrainer {
     }
 
     /**
-     * The plateau rule's budget: a stage still improving when its epochs end ({@link #stillImproving}) trains on, a
-     * fifth of its epochs at a time, until it stops improving or has trained this many times its epochs.
+     * The plateau rule's budget ({@link Plateau#below}): a stage still improving when its epochs end
+     * ({@link #stillImproving}) trains on, a fifth of its epochs at a time, until it stops improving or has trained this
+     * many times its epochs.
      */
     public static final int PLATEAU_BUDGET = 2;
 
@@ -198,8 +232,8 @@ public final class GradientTrainer {
      * Whether a validation curve was still falling when training stopped: its best value over the last fifth of the
      * epochs is at most {@value #STILL_IMPROVING} of its best before — a fifth better in a fifth of the time, where a
      * curve on its plateau gains far less (Kepler's second deflation stage with the bracket, which needs about 2000
-     * steps, is the case this catches). Training goes on while it holds, within {@link #PLATEAU_BUDGET}; a stage of
-     * which it still holds at the end is under-trained: its loss and its check are not final.
+     * steps, is the case this catches). Under a {@link Plateau} training goes on while it holds; a stage of which it
+     * still holds at the end is under-trained: its loss and its check are not final.
      */
     public static boolean stillImproving(double[] curve) {
         int n = curve.length;

@@ -82,19 +82,24 @@ class GradientTrainerTest {
     /**
      * The plateau rule (the count's constant schedule): 10 epochs at a tenth of the rate above leave the energy's loss still falling (its last two epochs a fifth better
      * than the eight before), so the stage trains on, two epochs at a time, until its curve flattens or it has trained
-     * 20; a curve that ends before the budget ends flat.
+     * 20; a curve that ends before the budget ends flat. Without the rule, or below its settled loss, it stops at 10.
      */
     @Test
     void aStageStillImprovingWhenItsEpochsEndTrainsOnWithinItsBudget() {
         GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
         Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of());
         TrainingConfig c = config().withEpochs(10).withLearningRate(3e-4).withSchedule("constant");
-        double[] curve = GradientTrainer.train(oscillator(1024, 1), oscillator(256, 2), loss, p, c, List.of(), null)
-                .validationLoss();
+        double[] curve = GradientTrainer.train(oscillator(1024, 1), oscillator(256, 2), loss, p, c, List.of(), null,
+                GradientTrainer.Plateau.below(0)).validationLoss();
         assertTrue(GradientTrainer.stillImproving(java.util.Arrays.copyOf(curve, 10)), java.util.Arrays.toString(curve));
         assertTrue(curve.length > 10 && curve.length <= 10 * GradientTrainer.PLATEAU_BUDGET, "epochs " + curve.length);
         assertTrue(curve.length == 10 * GradientTrainer.PLATEAU_BUDGET || !GradientTrainer.stillImproving(curve),
                 java.util.Arrays.toString(curve));
+        // without the rule, or with the loss already below the settled level (here 1, above every value), 10 epochs
+        assertEquals(10, GradientTrainer.train(oscillator(1024, 1), oscillator(256, 2), loss, p, c, List.of(), null)
+                .validationLoss().length);
+        assertEquals(10, GradientTrainer.train(oscillator(1024, 1), oscillator(256, 2), loss, p, c, List.of(), null,
+                GradientTrainer.Plateau.below(1)).validationLoss().length);
     }
 
     /** A validation set smaller than a batch (a small data file's few trajectories) is evaluated as one batch. */
