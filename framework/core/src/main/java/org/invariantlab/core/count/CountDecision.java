@@ -92,6 +92,16 @@ public record CountDecision(int independent, String status,
      * @return {@code null} when no method counted
      */
     public static CountDecision of(List<Evidence> methods, int d) {
+        return of(methods, d, false);
+    }
+
+    /**
+     * As {@link #of(List, int)}; with {@code blind} the directions of motion were too noisy for the methods that use
+     * them (a conserved function's loss within a factor 3 of a moving one's): their counts then neither bound nor agree
+     * — a 0 from them means they could not tell — and only proofs (a formula proven or conserved on held-out
+     * trajectories does not depend on the directions) and the orbit dimension's bound decide.
+     */
+    public static CountDecision of(List<Evidence> methods, int d, boolean blind) {
         if (methods.isEmpty()) {
             return null;
         }
@@ -103,8 +113,8 @@ public record CountDecision(int independent, String status,
         int least = claims.stream().mapToInt(Evidence::count).min().orElseThrow();
         int proven = claims.stream().filter(Evidence::backed).mapToInt(Evidence::count).max().orElse(0);
         int maximum = Math.max(0, d - 1);
-        List<Integer> bounds = methods.stream().filter(Evidence::bounds).map(Evidence::count)
-                .filter(c -> c >= proven).toList();
+        List<Integer> bounds = methods.stream().filter(e -> e.bounds() && (!blind || e.boundOnly()))
+                .map(Evidence::count).filter(c -> c >= proven).toList();
         List<String> said = new ArrayList<>();
         for (Evidence e : methods) {
             List<String> notes = new ArrayList<>();
@@ -139,9 +149,9 @@ public record CountDecision(int independent, String status,
                     + "looked for more found no more%s (%s)", proven, prover, proven, above.isEmpty() ? ""
                     : "; " + above + " above that bound, not proven, is set aside", all));
         }
-        boolean nothing = most == 0 && claims.size() > 1; // every method, each in its own way, found nothing
+        boolean nothing = most == 0 && claims.size() > 1 && !blind; // every method, each in its own way, found nothing
         boolean pinned = ceiling == most;
-        if (proven == 0 && least == most && (nothing || pinned && (claims.size() > 1 || most == 0))) {
+        if (proven == 0 && least == most && !blind && (nothing || pinned && (claims.size() > 1 || most == 0))) {
             return new CountDecision(most, AGREED, most, most, String.format(Locale.ROOT, claims.size() > 1
                     ? "%d, agreed by %d methods (%s)" : "%d, by %d method that bounds it (%s)", most, claims.size(),
                     all));
@@ -153,7 +163,8 @@ public record CountDecision(int independent, String status,
         int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
                 .orElse(most));
         upper = Math.min(Math.max(upper, lower), Math.max(maximum, lower));
-        String why = least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
+        String why = blind ? "the directions of motion are too noisy for the methods that use them"
+                : least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
                 : "nothing proves it";
         return new CountDecision(reported, UNCERTAIN, lower, upper, String.format(Locale.ROOT, "uncertain, between %d "
                 + "and %d: %s (%s); the number given is %s's", lower, upper, why, all, claims.get(0).method()));

@@ -299,7 +299,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
                     Counter.CONSERVATION_TOLERANCE));
         }
         for (Deflation d : deflation) {
-            if (d.tolerance() > 1.0 / (3 * variables.size())) {
+            if (tooNoisy(source.directionNoise(), variables.size())) {
                 out.add(String.format(java.util.Locale.ROOT, "the directions are too noisy for deflation (noise %.3g): "
                         + "a conserved function's loss would reach %.3g, within a factor 3 of what a function that is not "
                         + "conserved reaches (1/d = %.3g), so its count is uncertain; sample the trajectories more densely, "
@@ -364,7 +364,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
      */
     @JsonProperty("decision")
     public CountDecision decision() {
-        return CountDecision.of(evidence(), variables.size());
+        return CountDecision.of(evidence(), variables.size(), tooNoisy(source.directionNoise(), variables.size()));
     }
 
     /**
@@ -377,6 +377,15 @@ public record CountResult(String system, Map<String, String> parameters, Source 
 
     private static boolean boundOnly(MethodCount m, boolean snapshots) {
         return m.method().equals(OrbitDimension.ID) && !snapshots;
+    }
+
+    /**
+     * Whether directions of noise {@code σ} are too noisy for the methods that use them: a conserved function's loss
+     * ({@code 9σ²/(d − 1)}, {@link Counter#deflationTolerance}) within a factor 3 of what a function that is not
+     * conserved reaches ({@code 1/d}).
+     */
+    static boolean tooNoisy(double noise, int d) {
+        return Double.isFinite(noise) && d > 1 && 9 * noise * noise / (d - 1) > 1.0 / (3 * d);
     }
 
     private List<CountDecision.Evidence> evidence() {

@@ -150,7 +150,8 @@ public final class Counter {
             }
         }
         // the independent count: decided from every method's number and the formulas that prove part of it
-        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others, snapshots), d);
+        CountDecision decision = CountDecision.of(CountResult.evidence(svd, deflations, others, snapshots), d,
+                CountResult.tooNoisy(data.source().directionNoise(), d));
         int independent = decision == null ? -1 : decision.independent();
         int involution = deflations.stream().filter(CountResult.Deflation::bracket)
                 .mapToInt(CountResult.Deflation::count).findFirst()

@@ -109,6 +109,28 @@ class CountDecisionTest {
         assertEquals(3, without.atMost());
     }
 
+    /**
+     * Directions too noisy to count from: Hénon–Heiles trajectories sampled every 3.4 time units (half a period, a
+     * median turn of 162° between states) give finite-difference directions of noise σ = 1.40, so a conserved
+     * function's loss (9σ²/(d − 1) = 5.9) is far above a moving one's (1/d = 0.25). Deflation, svd and the library then
+     * all said 0, which was reported as an agreed 0 against the true 1; blind, it is uncertain between 0 and d − 1.
+     * With σ = 0.05 (1 % noise on a unit orbit) the directions are usable.
+     */
+    @Test
+    void methodsBlindedByNoisyDirectionsNeitherAgreeNorBound() {
+        List<CountDecision.Evidence> zeros = List.of(e("deflation", 0, 0, true), e("svd", 0, 0, false),
+                e("library-nullspace", 0, 0, false));
+        assertEquals(CountDecision.AGREED, CountDecision.of(zeros, 4).status());
+        assertTrue(CountResult.tooNoisy(1.40, 4));
+        assertFalse(CountResult.tooNoisy(0.05, 4));
+        assertFalse(CountResult.tooNoisy(Double.NaN, 8), "simulated directions are exact");
+        CountDecision blind = CountDecision.of(zeros, 4, true);
+        assertEquals(CountDecision.UNCERTAIN, blind.status(), blind.reason());
+        assertEquals(0, blind.atLeast());
+        assertEquals(3, blind.atMost());
+        assertTrue(blind.reason().contains("too noisy"), blind.reason());
+    }
+
     private static CountDecision.Evidence bound(int count) {
         return new CountDecision.Evidence("orbit-dimension", count, 0, true, true, true);
     }
