@@ -39,8 +39,13 @@ class CountCommandIT {
         assertTrue(Files.isRegularFile(out.resolve("networks/svd/model.zip")), "the trained networks are kept");
         assertTrue(r.out().contains("counts         independent 0 (agreed), in involution 0"), r.out());
         assertEquals("agreed", c.get("decision").get("status").asText(), "svd, deflation and the library nullspace: 0");
-        assertEquals(1, c.get("methods").size(), "--method all runs the installed counting methods too");
+        assertEquals(2, c.get("methods").size(), "--method all runs the installed counting methods and the orbit "
+                + "dimension too");
         assertEquals("library-nullspace", c.get("methods").get(0).get("method").asText());
+        // a damped orbit fills its whole plane: the bound is 0, and it is printed as a bound, not a count
+        assertEquals("orbit-dimension", c.get("methods").get(1).get("method").asText());
+        assertEquals(0, c.get("methods").get(1).get("count").asInt(), r.out());
+        assertTrue(r.out().contains("orbit-dimension at most 0 conserved"), r.out());
     }
 
     @Test
