@@ -125,7 +125,7 @@ public final class CountJob {
         }
         PhysicalSystem system = lab.registry().get(PhysicalSystem.class, spec.system());
         Parameters resolved = Parameters.resolve(system.id(), system.parameters(), spec.parameters());
-        if (spec.checkHorizon() != 1 && system.parameters().stream().noneMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
+        if (spec.checkHorizon() != 1 && !hasTimeSpan(system)) {
             throw new InvalidInputException("--check-horizon needs a factor above 1 and a system with a tMax parameter "
                     + "(a trajectory system); '" + spec.system() + "' has none");
         }
@@ -220,26 +220,29 @@ public final class CountJob {
         PhysicalSystem system = rec.extension();
         Parameters resolved = Parameters.resolve(system.id(), system.parameters(), spec.parameters());
         SystemModel model = system.configure(resolved);
-        SystemModel checkModel = model;
-        if (spec.checkHorizon() != 1) {
-            Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
-            longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX)
-                    * spec.checkHorizon()));
-            checkModel = system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
-        }
+        SystemModel checkModel = spec.checkHorizon() != 1 ? stretched(system, resolved, spec.checkHorizon()) : model;
         List<SystemModel> orbitModels = new ArrayList<>();
-        if (s.method().equals("all")
-                && system.parameters().stream().anyMatch(p -> p.name().equals(DynamicalSystem.T_MAX))) {
+        if (s.method().equals("all") && hasTimeSpan(system)) {
             // long trajectories whose sets bound the count from above (OrbitDimension), a shorter span if need be
             for (double span : OrbitDimension.SPANS) {
-                Map<String, String> longest = new LinkedHashMap<>(resolved.asText());
-                longest.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * span));
-                orbitModels.add(system.configure(Parameters.resolve(system.id(), system.parameters(), longest)));
+                orbitModels.add(stretched(system, resolved, span));
             }
         }
         refs.add(new ExtensionRef("PhysicalSystem", rec.id(), rec.origin(), rec.originVersion(), resolved.asText()));
         return CountData.simulate(system.id(), resolved.asText(), model, checkModel, spec.checkHorizon(), orbitModels,
                 s.trajectories(), s.statesPerTrajectory(), s.seed());
+    }
+
+    /** Whether the system has a time span {@value DynamicalSystem#T_MAX} that a count can lengthen. */
+    private static boolean hasTimeSpan(PhysicalSystem system) {
+        return system.parameters().stream().anyMatch(p -> p.name().equals(DynamicalSystem.T_MAX));
+    }
+
+    /** The system with its time span {@value DynamicalSystem#T_MAX} multiplied by {@code factor}. */
+    private static SystemModel stretched(PhysicalSystem system, Parameters resolved, double factor) {
+        Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
+        longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * factor));
+        return system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
     }
 
     private static void plots(CountResult r, ResultDirectory dir) {
