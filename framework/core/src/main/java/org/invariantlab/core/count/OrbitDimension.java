@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.data.Groups;
 import org.invariantlab.core.math.Linalg;
+import org.invariantlab.core.train.Standardization;
 
 /**
  * The count from unordered snapshots of each trajectory, by the dimension of the set a trajectory fills: a generic
@@ -281,36 +282,16 @@ public final class OrbitDimension {
         return d;
     }
 
+    /** Each trajectory's states standardised over all states ({@link Standardization}, one home for the rule). */
     private static double[][] standardised(Groups groups) {
-        int d = groups.dimension();
-        double[] mean = new double[d];
-        double[] sq = new double[d];
-        long n = 0;
-        for (int g = 0; g < groups.groupCount(); g++) {
-            double[] v = groups.values(g);
-            for (int r = 0; r < v.length / d; r++) {
-                for (int i = 0; i < d; i++) {
-                    mean[i] += v[r * d + i];
-                    sq[i] += v[r * d + i] * v[r * d + i];
-                }
-                n++;
-            }
+        double[][] values = new double[groups.groupCount()][];
+        for (int g = 0; g < values.length; g++) {
+            values[g] = groups.values(g);
         }
-        double[] sd = new double[d];
-        for (int i = 0; i < d; i++) {
-            mean[i] /= n;
-            sd[i] = Math.sqrt(Math.max(sq[i] / n - mean[i] * mean[i], 0));
-            sd[i] = sd[i] > 0 ? sd[i] : 1;
-        }
-        double[][] out = new double[groups.groupCount()][];
-        for (int g = 0; g < out.length; g++) {
-            double[] v = groups.values(g).clone();
-            for (int r = 0; r < v.length / d; r++) {
-                for (int i = 0; i < d; i++) {
-                    v[r * d + i] = (v[r * d + i] - mean[i]) / sd[i];
-                }
-            }
-            out[g] = v;
+        Standardization s = Standardization.fit(groups.dimension(), values);
+        double[][] out = new double[values.length][];
+        for (int g = 0; g < values.length; g++) {
+            out[g] = s.apply(values[g]);
         }
         return out;
     }
