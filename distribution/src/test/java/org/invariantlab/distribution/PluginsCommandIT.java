@@ -22,7 +22,7 @@ class PluginsCommandIT {
         Installation.Result r = Installation.run("plugins");
         assertEquals(0, r.exitCode(), r.all());
         for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "library-nullspace", "symbolic-regression"}) {
-            assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), "plugin " + id + " listed:\n" + r.out());
+            assertTrue(r.out().contains("  " + id + " 0.2.0  [STARTED]"), "plugin " + id + " listed:\n" + r.out());
         }
         assertTrue(r.out().contains("kepler, kepler-fixed-l"), r.out());
         assertTrue(r.out().contains("lotka-volterra, oscillator-2d"), r.out());
@@ -44,7 +44,7 @@ class PluginsCommandIT {
         assertTrue(r.out().lines().anyMatch(l -> l.contains("broken.jar") && l.contains("not a valid jar")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("notes.txt") && l.contains("not a jar")), r.out());
         for (String id : new String[] {"kepler", "lorentz", "em", "ha-jeong", "dynamics", "neural-deflation", "library-nullspace", "symbolic-regression"}) {
-            assertTrue(r.out().contains("  " + id + " 0.1.0  [STARTED]"), r.out());
+            assertTrue(r.out().contains("  " + id + " 0.2.0  [STARTED]"), r.out());
         }
         assertFalse(r.all().contains("Exception"), "no stack traces:\n" + r.all());
     }

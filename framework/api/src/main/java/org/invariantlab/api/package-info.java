@@ -13,9 +13,12 @@
  *       directions of motion without the host's networks (e.g. a library nullspace).</li>
  * </ul>
  *
- * <p><b>Compatibility policy.</b> The API follows semantic versioning; its version
- * ({@link org.invariantlab.api.ApiVersion#current()}) is PF4J's system version, so a plugin declares
- * {@code Plugin-Requires: >=X.Y.0 & <(X+1).0.0}. Within a major version methods may be added to the
- * interfaces only as {@code default} methods and record components are never removed.
+ * <p><b>Compatibility policy</b> ({@link org.invariantlab.api.ApiVersion}). The API follows semantic versioning,
+ * with {@code 0.Y} counted as a major line: within a line methods are added to the interfaces only as
+ * {@code default} methods and record components are never removed, so a plugin runs on every later version of the
+ * line it was built against; a host refuses a plugin built against another line, with one line naming both
+ * versions. A plugin declares {@code Plugin-Requires: }{@link org.invariantlab.api.ApiVersion#compatibleRange()}
+ * (for 0.2.0: {@code >=0.2.0 & <0.3.0}), whose lower bound says which API it was built against. The physics
+ * toolkit carries the same version and follows the same policy.
  */
 package org.invariantlab.api;

@@ -33,7 +33,7 @@ class ExtensionsCommandTest {
         assertTrue(headers.get(5).equals("CountingMethod (counting method): 0"), headers.toString());
         assertTrue(r.out().contains("PhysicalSystem (physical system): 0\n  none installed\n"), r.out());
         // the reader's parameters, which no listing showed before
-        assertTrue(r.out().contains("  polynomial  (built-in 0.1.0)\n"), r.out());
+        assertTrue(r.out().contains("  polynomial  (built-in 0.2.0)\n"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(
                 " {6}degree +integer +default 0 +\\[0, 6] +highest total degree of the monomials in the library.*")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(

@@ -1,6 +1,7 @@
 package org.invariantlab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,7 +67,7 @@ class InvariantLabTest {
 
     @BeforeEach
     void goodPlugin() {
-        PluginJarBuilder.plugin("greetings").version("1.2.0").requires(">=0.1.0")
+        PluginJarBuilder.plugin("greetings").version("1.2.0").requires(">=0.2.0")
                 .description("Greets through the host")
                 .extensions(GreetingSystem.class, NoPenaltyLoss.class)
                 .writeTo(dir);
@@ -108,7 +109,7 @@ class InvariantLabTest {
 
             PluginInfo info = lab.plugins().get(0);
             assertEquals(new PluginInfo("greetings", "1.2.0", "STARTED", "greetings-1.2.0.jar", "Greets through the host",
-                    ">=0.1.0", Map.of("PhysicalSystem", List.of("greeting"), "IndependenceLoss", List.of("no-penalty")),
+                    ">=0.2.0", Map.of("PhysicalSystem", List.of("greeting"), "IndependenceLoss", List.of("no-penalty")),
                     null), info);
             assertEquals(List.of("PhysicalSystem", "IndependenceLoss"), List.copyOf(info.extensions().keySet()));
         }
@@ -175,6 +176,34 @@ class InvariantLabTest {
             assertEquals("DISABLED", newer.state());
             assertEquals(reason, newer.failure());
             assertEquals(Map.of(), newer.extensions());
+            assertTrue(lab.registry().find(PhysicalSystem.class, "kepler").isEmpty());
+            assertGoodPluginLoaded(lab);
+        }
+    }
+
+    /**
+     * The compatibility policy ({@code ApiVersion}): {@code old-plugins/invariantlab-plugin-lorentz-0.1.0.jar} is the
+     * Lorentz plugin as the 0.1.0 build produced it (its manifest says {@code Plugin-Requires: >=0.1.0 & <1.0.0}, a
+     * range PF4J alone would accept); it is refused before any of its classes load, in one line naming both versions.
+     */
+    @Test
+    void aPluginBuiltAgainstTheOldApiIsRefusedNamingBothVersions() throws Exception {
+        String host = ApiVersion.current();
+        assertFalse(ApiVersion.compatible("0.1.0", host), "this test needs a host on another line than 0.1");
+        try (var in = InvariantLabTest.class.getResourceAsStream("/old-plugins/invariantlab-plugin-lorentz-0.1.0.jar")) {
+            Files.copy(in, dir.resolve("invariantlab-plugin-lorentz-0.1.0.jar"));
+        }
+        PluginJarBuilder.plugin("unversioned").manifestEntry("Plugin-Requires", null).extensions(KeplerSystem.class)
+                .writeTo(dir);
+        try (InvariantLab lab = start()) {
+            assertEquals(List.of("invariantlab-plugin-lorentz-0.1.0.jar: plugin 'lorentz' was built against InvariantLab"
+                            + " API 0.1.0 but this is " + host + ", and API 0.1.x plugins do not run on "
+                            + ApiVersion.line(host) + ".x — rebuild it against " + host
+                            + " (docs/plugin-development.md, \"Porting a plugin\")",
+                    "unversioned-1.0.0.jar: plugin 'unversioned' does not say which InvariantLab API it was built"
+                            + " against (Plugin-Requires '*' has no lower bound) — rebuild it against " + host
+                            + " with Plugin-Requires: " + ApiVersion.compatibleRange()), lines(lab));
+            assertTrue(lab.registry().find(PhysicalSystem.class, "lorentz").isEmpty());
             assertTrue(lab.registry().find(PhysicalSystem.class, "kepler").isEmpty());
             assertGoodPluginLoaded(lab);
         }
@@ -347,7 +376,7 @@ class InvariantLabTest {
                     "noversion.jar: plugin 'noversion' has no Plugin-Version in its manifest — rebuild it with a"
                             + " semantic version such as 1.0.0",
                     "oddrange-1.0.0.jar: plugin 'oddrange' has an invalid Plugin-Requires 'soon' (expected a version"
-                            + " range such as >=0.1.0 & <1.0.0) — rebuild it",
+                            + " range such as >=0.2.0 & <0.3.0) — rebuild it",
                     "oddversion-one.jar: plugin 'oddversion' has an invalid Plugin-Version 'one' (expected a semantic"
                             + " version such as 1.0.0) — rebuild it"), lines(lab));
             assertGoodPluginLoaded(lab);
@@ -454,6 +483,7 @@ class InvariantLabTest {
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().putValue("Plugin-Id", pluginId);
         m.getMainAttributes().putValue("Plugin-Version", "1.0.0");
+        m.getMainAttributes().putValue("Plugin-Requires", ApiVersion.compatibleRange());
         return m;
     }
 

@@ -27,6 +27,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.invariantlab.api.ApiVersion;
 
 /**
  * Writes a real PF4J plugin jar, the same kind {@code maven-jar-plugin} produces for a plugin module, so
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * Path jar = PluginJarBuilder.plugin("kepler")
  *         .version("1.0.0")
- *         .requires(">=0.1.0")
+ *         .requires(">=0.2.0")
  *         .description("Kepler problem")
  *         .extensions(KeplerSystem.class)
  *         .writeTo(pluginsDir);
@@ -91,11 +92,13 @@ public final class PluginJarBuilder {
         if (pluginId != null) {
             manifestEntries.put("Plugin-Id", pluginId);
             manifestEntries.put("Plugin-Version", "1.0.0");
+            manifestEntries.put("Plugin-Requires", ApiVersion.compatibleRange());
         }
     }
 
     /**
-     * Starts a plugin jar with {@code Plugin-Id: pluginId} and {@code Plugin-Version: 1.0.0}.
+     * Starts a plugin jar with {@code Plugin-Id: pluginId}, {@code Plugin-Version: 1.0.0} and
+     * {@code Plugin-Requires: }{@link ApiVersion#compatibleRange()} (built against this API).
      *
      * @param pluginId the plugin id; must not be blank
      */
@@ -140,7 +143,10 @@ public final class PluginJarBuilder {
         return pluginEntry("Plugin-Version", version);
     }
 
-    /** Sets {@code Plugin-Requires}, the range of InvariantLab API versions this plugin works with. */
+    /**
+     * Sets {@code Plugin-Requires}, the range of InvariantLab API versions this plugin works with (its lower bound is
+     * the API it was built against); {@code manifestEntry("Plugin-Requires", null)} leaves the entry out.
+     */
     public PluginJarBuilder requires(String requires) {
         return pluginEntry("Plugin-Requires", requires);
     }

@@ -77,13 +77,10 @@ public abstract class PluginLoadingContract {
 
     /**
      * The {@code Plugin-Requires} range of the packed plugin. The default is the range the API's
-     * compatibility policy prescribes for the current API version {@code X.Y.Z}:
-     * {@code >=X.Y.0 & <(X+1).0.0}.
+     * compatibility policy prescribes for a plugin built against this API: {@link ApiVersion#compatibleRange()}.
      */
     protected String pluginRequires() {
-        String[] parts = ApiVersion.current().split("[.-]");
-        int major = Integer.parseInt(parts[0]);
-        return ">=" + major + "." + parts[1] + ".0 & <" + (major + 1) + ".0.0";
+        return ApiVersion.compatibleRange();
     }
 
     @Test

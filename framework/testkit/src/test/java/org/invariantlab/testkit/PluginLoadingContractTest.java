@@ -1,5 +1,6 @@
 package org.invariantlab.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,8 @@ class PluginLoadingContractTest {
     @Test
     void theDefaultRangeFollowsTheCompatibilityPolicyAndAdmitsTheCurrentApi() {
         String range = new Run(Map.of(), null).pluginRequires();
-        assertTrue(range.matches(">=\\d+\\.\\d+\\.0 & <\\d+\\.0\\.0"), range);
+        assertTrue(range.matches(">=\\d+\\.\\d+\\.0 & <\\d+\\.\\d+\\.0"), range);
+        assertEquals(ApiVersion.compatibleRange(), range);
         assertTrue(new DefaultVersionManager().checkVersionConstraint(ApiVersion.current(), range),
                 "API " + ApiVersion.current() + " outside " + range);
     }

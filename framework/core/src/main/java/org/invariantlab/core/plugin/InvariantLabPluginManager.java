@@ -247,8 +247,10 @@ public class InvariantLabPluginManager extends DefaultPluginManager {
             getVersionManager().checkVersionConstraint(getSystemVersion(), effectiveRequires(descriptor));
         } catch (RuntimeException e) {
             throw new InvalidPluginDescriptorException("plugin '" + id + "' has an invalid Plugin-Requires '"
-                    + descriptor.getRequires() + "' (expected a version range such as >=0.1.0 & <1.0.0) — rebuild it");
+                    + descriptor.getRequires() + "' (expected a version range such as " + ApiVersion.compatibleRange()
+                    + ") — rebuild it");
         }
+        checkBuiltAgainst(id, descriptor);
         for (PluginDependency dependency : descriptor.getDependencies()) {
             String range = dependency.getPluginVersionSupport();
             try {
@@ -257,6 +259,28 @@ public class InvariantLabPluginManager extends DefaultPluginManager {
                 throw new InvalidPluginDescriptorException("plugin '" + id + "' has an invalid version range '" + range
                         + "' for plugin '" + dependency.getPluginId() + "' in Plugin-Dependencies — rebuild it");
             }
+        }
+    }
+
+    /**
+     * The API compatibility policy ({@link ApiVersion}): a plugin says which API it was built against by the lower
+     * bound of its {@code Plugin-Requires}; one built against an older line is refused here, naming both versions
+     * (PF4J's range check alone would accept a 0.1 plugin that declared {@code <1.0.0}). A plugin built against a
+     * newer version is left to the range check, which disables it with {@link #requiresReason}.
+     */
+    private void checkBuiltAgainst(String id, PluginDescriptor descriptor) {
+        String host = getSystemVersion();
+        String built = ApiVersion.builtAgainst(effectiveRequires(descriptor)).orElse(null);
+        if (built == null) {
+            throw new InvalidPluginDescriptorException("plugin '" + id + "' does not say which InvariantLab API it was"
+                    + " built against (Plugin-Requires '" + effectiveRequires(descriptor) + "' has no lower bound) —"
+                    + " rebuild it against " + host + " with Plugin-Requires: " + ApiVersion.compatibleRange());
+        }
+        if (ApiVersion.compare(built, host) < 0 && !ApiVersion.compatible(built, host)) {
+            throw new InvalidPluginDescriptorException("plugin '" + id + "' was built against InvariantLab API " + built
+                    + " but this is " + host + ", and API " + ApiVersion.line(built) + ".x plugins do not run on "
+                    + ApiVersion.line(host) + ".x — rebuild it against " + host
+                    + " (docs/plugin-development.md, \"Porting a plugin\")");
         }
     }
 

@@ -87,7 +87,7 @@ class ExtensionRegistryTest {
     void offerRefusesDuplicatesInvalidIdsBlankDescriptionsAndFailingAccessors() {
         ExtensionRegistry.Builder b = ExtensionRegistry.builder();
         assertEquals(Optional.empty(), b.offer(PhysicalSystem.class, new NamedSystem("kepler", "first"),
-                ExtensionRecord.BUILT_IN, "0.1.0"));
+                ExtensionRecord.BUILT_IN, "0.2.0"));
         assertEquals(Optional.of("extension id 'kepler' (PhysicalSystem) from plugin 'b' already provided by the built-in"
                 + " extensions; ignoring the one from 'b'"), b.offer(PhysicalSystem.class, new NamedSystem("kepler", "2nd"),
                 "b", "1.0.0"));
