@@ -26,7 +26,7 @@ class PluginsCommandIT {
         }
         assertTrue(r.out().contains("kepler, kepler-fixed-l"), r.out());
         assertTrue(r.out().contains("lotka-volterra, oscillator-2d"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.contains("IndependenceLoss") && l.contains("neural-deflation")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("GradientLoss") && l.contains("neural-deflation")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("CountingMethod") && l.contains("library-nullspace")), r.out());
         assertTrue(r.out().contains("8 loaded, 0 problems"), r.out());
         assertEquals("", r.err(), "nothing on stderr");

@@ -5,9 +5,9 @@
  * (which extends PF4J's {@code ExtensionPoint}):
  * <ul>
  *   <li>{@link org.invariantlab.api.system.PhysicalSystem}: states, groups that share invariants, the true invariants;</li>
- *   <li>{@link org.invariantlab.api.training.PairSampler}: turns groups into training examples (pairs or groups);</li>
+ *   <li>{@link org.invariantlab.api.training.ExampleSampler}: turns groups into training examples (pairs or groups);</li>
  *   <li>{@link org.invariantlab.api.training.NetworkHead}: turns latents of a batch into a loss and its gradient;</li>
- *   <li>{@link org.invariantlab.api.training.IndependenceLoss}: keeps several learned invariants independent;</li>
+ *   <li>{@link org.invariantlab.api.training.GradientLoss}: keeps several learned invariants independent;</li>
  *   <li>{@link org.invariantlab.api.symbolic.SymbolicInterpreter}: reads a learned function back as a formula;</li>
  *   <li>{@link org.invariantlab.api.count.CountingMethod}: counts conserved quantities from states and their
  *       directions of motion without the host's networks (e.g. a library nullspace).</li>

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import org.invariantlab.api.param.Parameters;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.InterpreterBenchmark;
 import org.invariantlab.core.run.Reproductions;
@@ -83,17 +83,17 @@ final class BenchmarkCommand extends LabCommand {
                 lab.registry().get(NetworkHead.class, "distance-logistic")));
         // the group loss of Ha & Jeong beside it, when its plugin is installed
         var groupHead = lab.registry().find(NetworkHead.class, "noise-variance");
-        var groupSampler = lab.registry().find(PairSampler.class, "ha-jeong");
+        var groupSampler = lab.registry().find(ExampleSampler.class, "ha-jeong");
         if (groupHead.isPresent() && groupSampler.isPresent()) {
-            PairSampler sampler = groupSampler.get().extension();
+            ExampleSampler sampler = groupSampler.get().extension();
             speed.add(TrainerBenchmark.runGroups(s, groupHead.get().extension(),
                     sampler.perturbation(Parameters.resolve(sampler.id(), sampler.parameters(), Map.of())).orElse(null)));
         }
         // training on input gradients (second order): AI Poincare 2.0's loss for 1 and 3 outputs, a deflation stage
-        IndependenceLoss orthogonality = lab.registry().get(IndependenceLoss.class, "gradient-orthogonality");
+        GradientLoss orthogonality = lab.registry().get(GradientLoss.class, "gradient-orthogonality");
         speed.addAll(TrainerBenchmark.runGradient(s, "orthogonality-1", orthogonality, Map.of(), 1, 0));
         speed.addAll(TrainerBenchmark.runGradient(s, "orthogonality-3", orthogonality, Map.of(), 3, 0));
-        lab.registry().find(IndependenceLoss.class, "neural-deflation").ifPresent(d -> speed.addAll(
+        lab.registry().find(GradientLoss.class, "neural-deflation").ifPresent(d -> speed.addAll(
                 TrainerBenchmark.runGradient(s, "deflation-2", d.extension(), Map.of(), 1, 1)));
         List<TrainerBenchmark.Row> peerRows = peer ? PytorchPeer.run(s, out) : List.of();
         speed.addAll(peerRows);

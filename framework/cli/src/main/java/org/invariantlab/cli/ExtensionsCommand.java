@@ -3,6 +3,7 @@ package org.invariantlab.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.invariantlab.api.LabExtension;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.registry.ExtensionPoints;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class ExtensionsCommand extends LabCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "POINT", converter = PointConverter.class,
-            description = "Only this extension point: PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss or"
+            description = "Only this extension point: PhysicalSystem, ExampleSampler, NetworkHead, GradientLoss or"
                     + " SymbolicInterpreter (case and '-' ignored, e.g. network-head).")
     Class<? extends LabExtension> point;
 
@@ -46,14 +47,21 @@ final class ExtensionsCommand extends LabCommand {
         return ExitCodes.OK;
     }
 
-    /** Reads an extension point name: the interface's simple name, any case, with or without '-' or spaces. */
+    /**
+     * Reads an extension point name: the interface's simple name, any case, with or without '-' or spaces. A name
+     * from before 0.2.0 is named with its new one.
+     */
     static final class PointConverter implements CommandLine.ITypeConverter<Class<? extends LabExtension>> {
+        private static final Map<String, String> RENAMED_IN_0_2 = Map.of("pairsampler", "ExampleSampler",
+                "independenceloss", "GradientLoss");
+
         @Override
         public Class<? extends LabExtension> convert(String value) {
             String key = normalize(value);
+            String renamed = RENAMED_IN_0_2.containsKey(key) ? " (renamed " + RENAMED_IN_0_2.get(key) + " in 0.2.0)" : "";
             return ExtensionPoints.all().stream().filter(spi -> normalize(spi.getSimpleName()).equals(key)).findFirst()
                     .orElseThrow(() -> new CommandLine.TypeConversionException("unknown extension point '" + value
-                            + "'; choose one of " + ExtensionPoints.simpleNames()));
+                            + "'" + renamed + "; choose one of " + ExtensionPoints.simpleNames()));
         }
 
         private static String normalize(String name) {

@@ -55,8 +55,16 @@ class ExtensionsCommandTest {
     void anUnknownPointIsAUsageErrorNamingTheChoices() throws IOException {
         CliRun r = run("extensions", "readers");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
-        assertTrue(r.err().contains("unknown extension point 'readers'; choose one of PhysicalSystem, PairSampler,"
-                + " NetworkHead, IndependenceLoss, SymbolicInterpreter, CountingMethod"), r.err());
+        assertTrue(r.err().contains("unknown extension point 'readers'; choose one of PhysicalSystem, ExampleSampler,"
+                + " NetworkHead, GradientLoss, SymbolicInterpreter, CountingMethod"), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void aPointNameFromBefore020IsNamedWithItsNewName() throws IOException {
+        CliRun r = run("extensions", "PairSampler");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("unknown extension point 'PairSampler' (renamed ExampleSampler in 0.2.0)"), r.err());
+        assertEquals(ExitCodes.OK, run("extensions", "example-sampler").code());
     }
 }

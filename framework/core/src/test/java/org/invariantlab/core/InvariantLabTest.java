@@ -24,7 +24,7 @@ import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.core.plugin.PluginInfo;
 import org.invariantlab.core.plugin.PluginProblem;
 import org.invariantlab.core.plugin.fixtures.BadIdSystem;
@@ -105,13 +105,13 @@ class InvariantLabTest {
                     .stateSpace().variables());
             // created once: every lookup returns the same instance
             assertSame(r.extension(), lab.registry().get(PhysicalSystem.class, "greeting"));
-            assertEquals("greetings", lab.registry().record(IndependenceLoss.class, "no-penalty").origin());
+            assertEquals("greetings", lab.registry().record(GradientLoss.class, "no-penalty").origin());
 
             PluginInfo info = lab.plugins().get(0);
             assertEquals(new PluginInfo("greetings", "1.2.0", "STARTED", "greetings-1.2.0.jar", "Greets through the host",
-                    ">=0.2.0", Map.of("PhysicalSystem", List.of("greeting"), "IndependenceLoss", List.of("no-penalty")),
+                    ">=0.2.0", Map.of("PhysicalSystem", List.of("greeting"), "GradientLoss", List.of("no-penalty")),
                     null), info);
-            assertEquals(List.of("PhysicalSystem", "IndependenceLoss"), List.copyOf(info.extensions().keySet()));
+            assertEquals(List.of("PhysicalSystem", "GradientLoss"), List.copyOf(info.extensions().keySet()));
         }
     }
 
@@ -320,14 +320,14 @@ class InvariantLabTest {
         Module builtIn = new AbstractModule() {
             @Override
             protected void configure() {
-                ExtensionPointsModule.addBuiltIn(binder(), IndependenceLoss.class).to(NoPenaltyLoss.class);
+                ExtensionPointsModule.addBuiltIn(binder(), GradientLoss.class).to(NoPenaltyLoss.class);
             }
         };
         try (InvariantLab lab = InvariantLab.start(dir, GREETER, builtIn)) {
-            assertEquals(List.of("greetings-1.2.0.jar: extension id 'no-penalty' (IndependenceLoss) from plugin"
+            assertEquals(List.of("greetings-1.2.0.jar: extension id 'no-penalty' (GradientLoss) from plugin"
                     + " 'greetings' already provided by the built-in extensions; ignoring the one from 'greetings'"),
                     lines(lab));
-            ExtensionRecord<IndependenceLoss> r = lab.registry().record(IndependenceLoss.class, "no-penalty");
+            ExtensionRecord<GradientLoss> r = lab.registry().record(GradientLoss.class, "no-penalty");
             assertTrue(r.isBuiltIn());
             assertEquals(ApiVersion.current(), r.originVersion());
             assertSame(NoPenaltyLoss.class, r.extension().getClass());
@@ -343,7 +343,7 @@ class InvariantLabTest {
                     "sloppy-1.0.0.jar: extension class '" + FIXTURES + "BadIdSystem' (PhysicalSystem) from plugin"
                             + " 'sloppy' has id 'Bad Id', which is not a valid id (lower-case words joined by '-' or"
                             + " '.', e.g. kepler-fixed-l); it is ignored",
-                    "sloppy-1.0.0.jar: extension 'blank' (IndependenceLoss) from plugin 'sloppy' has a blank"
+                    "sloppy-1.0.0.jar: extension 'blank' (GradientLoss) from plugin 'sloppy' has a blank"
                             + " description; it is ignored"), lines(lab));
             assertGoodPluginLoaded(lab);
         }
@@ -396,7 +396,7 @@ class InvariantLabTest {
                     "odd-1.0.0.jar: extension class 'com.example.Gone' from plugin 'odd' is listed in"
                             + " META-INF/extensions.idx but is not in the jar — rebuild odd-1.0.0.jar",
                     "odd-1.0.0.jar: extension class '" + FIXTURES + "NotAnExtension' from plugin 'odd' implements none"
-                            + " of the extension points (PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss,"
+                            + " of the extension points (PhysicalSystem, ExampleSampler, NetworkHead, GradientLoss,"
                             + " SymbolicInterpreter, CountingMethod); it is ignored"), lines(lab));
             assertGoodPluginLoaded(lab);
         }
@@ -444,8 +444,8 @@ class InvariantLabTest {
             UnknownExtensionException e = assertThrows(UnknownExtensionException.class,
                     () -> lab.registry().get(PhysicalSystem.class, "greting"));
             assertEquals("unknown physical system 'greting'; did you mean 'greeting'? Available: greeting", e.getMessage());
-            e = assertThrows(UnknownExtensionException.class, () -> lab.registry().get(IndependenceLoss.class, "xyz"));
-            assertEquals("unknown independence loss 'xyz'; available: gradient-orthogonality, no-penalty", e.getMessage());
+            e = assertThrows(UnknownExtensionException.class, () -> lab.registry().get(GradientLoss.class, "xyz"));
+            assertEquals("unknown gradient loss 'xyz'; available: gradient-orthogonality, no-penalty", e.getMessage());
         }
     }
 

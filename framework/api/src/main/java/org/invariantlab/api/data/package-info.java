@@ -1,5 +1,5 @@
 /**
- * Data as its own concept: {@link org.invariantlab.api.data.Groups}, groups of states that share their
+ * Data as its own concept: {@link org.invariantlab.api.data.RaggedGroups}, groups of states that share their
  * invariants, of varying sizes, optionally ordered in time. Simulated systems produce them (through
  * {@link org.invariantlab.api.system.GroupedData}), and so do files.
  */

@@ -3,7 +3,7 @@ package org.invariantlab.api.training;
 /**
  * How the rows of a {@link LatentBatch} are arranged, so that a head knows which latents belong together.
  */
-public sealed interface BatchLayout permits BatchLayout.Pairs, BatchLayout.Groups {
+public sealed interface BatchLayout permits BatchLayout.Pairs, BatchLayout.Grouped {
 
     /** Number of rows (network evaluations) in the batch. */
     int rows();
@@ -38,8 +38,8 @@ public sealed interface BatchLayout permits BatchLayout.Pairs, BatchLayout.Group
      * {@code G} groups: rows {@code [0, G·m)} are the original states group by group ({@code m} each), rows
      * {@code [G·m, G·m + G·p)} the perturbed states group by group ({@code p} each).
      */
-    record Groups(int groups, int perGroup, int perturbedPerGroup) implements BatchLayout {
-        public Groups {
+    record Grouped(int groups, int perGroup, int perturbedPerGroup) implements BatchLayout {
+        public Grouped {
             if (groups < 1 || perGroup < 1 || perturbedPerGroup < 0) {
                 throw new IllegalArgumentException("invalid group layout " + groups + "×" + perGroup + "+" + perturbedPerGroup);
             }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.invariantlab.api.system.CanonicalLayout;
 
 /**
- * Input gradients of the learned invariants on a batch of states, for an {@link IndependenceLoss}.
+ * Input gradients of the learned invariants on a batch of states, for an {@link GradientLoss}.
  * All arrays are row-major and copied in and out.
  *
  * @param rows           number of states {@code n}

@@ -3,7 +3,7 @@ package org.invariantlab.api.training;
 import java.util.Objects;
 
 /**
- * An {@link IndependenceLoss} value and its gradient with respect to the trainable input gradients.
+ * An {@link GradientLoss} value and its gradient with respect to the trainable input gradients.
  *
  * @param value            the penalty (already weighted)
  * @param jacobianGradient {@code ∂penalty/∂J}, same shape as {@link GradientBatch#jacobian()}

@@ -10,7 +10,7 @@ package org.invariantlab.api.training;
  * perturbed points. Reference: S. Ha, H. Jeong, "Discovering invariants via machine learning", Phys. Rev.
  * Research 3, L042035 (2021), arXiv:2102.04008.
  *
- * <p>A {@link PairSampler} offers one through {@link PairSampler#perturbation}; the trainer then calls it for
+ * <p>A {@link ExampleSampler} offers one through {@link ExampleSampler#perturbation}; the trainer then calls it for
  * every batch of {@link GroupExamples} with a seed derived from the network seed and the step number, and
  * uses the fixed perturbed copies of the examples only for validation and evaluation. Implementations work on
  * raw (unstandardised) states, must be deterministic in {@code seed}, stateless, and must not allocate

@@ -1,7 +1,7 @@
 package org.invariantlab.api.training;
 
 /**
- * What a {@link PairSampler} makes from groups of states: labelled pairs (siamese methods) or whole groups
+ * What a {@link ExampleSampler} makes from groups of states: labelled pairs (siamese methods) or whole groups
  * with perturbed copies (trajectory-perturbation methods).
  */
 public sealed interface TrainingExamples permits PairExamples, GroupExamples {

@@ -3,9 +3,9 @@ package org.invariantlab.core.builtin;
 import com.google.inject.AbstractModule;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.core.symbolic.PolynomialInterpreter;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.registry.ExtensionPointsModule;
 
 /**
@@ -18,11 +18,11 @@ public final class BuiltInsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        ExtensionPointsModule.addBuiltIn(binder(), PairSampler.class).to(PermutationSampler.class);
+        ExtensionPointsModule.addBuiltIn(binder(), ExampleSampler.class).to(PermutationSampler.class);
         ExtensionPointsModule.addBuiltIn(binder(), NetworkHead.class).to(DistanceLogisticHead.class);
         ExtensionPointsModule.addBuiltIn(binder(), NetworkHead.class).to(ContrastiveHead.class);
         ExtensionPointsModule.addBuiltIn(binder(), SymbolicInterpreter.class).to(PolynomialInterpreter.class);
-        ExtensionPointsModule.addBuiltIn(binder(), IndependenceLoss.class).to(GradientOrthogonalityLoss.class);
+        ExtensionPointsModule.addBuiltIn(binder(), GradientLoss.class).to(GradientOrthogonalityLoss.class);
     }
 
     @Override

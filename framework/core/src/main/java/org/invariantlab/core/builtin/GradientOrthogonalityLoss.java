@@ -4,7 +4,7 @@ import java.util.List;
 import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.GradientBatch;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.Penalty;
 
 /**
@@ -23,7 +23,7 @@ import org.invariantlab.api.training.Penalty;
  * Norms are regularised as {@code |g| = √(g·g + ε²)} with {@code ε = }{@value #EPSILON}, so a vanishing gradient
  * neither divides by zero nor dominates. Needs the system's vector field.
  */
-public final class GradientOrthogonalityLoss implements IndependenceLoss {
+public final class GradientOrthogonalityLoss implements GradientLoss {
 
     /** The extension id. */
     public static final String ID = "gradient-orthogonality";

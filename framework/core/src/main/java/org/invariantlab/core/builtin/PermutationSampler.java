@@ -12,7 +12,7 @@ import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.training.PairExamples;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 
 /**
  * Siamese pairs from groups of states: positives inside a group, negatives across groups by a random cyclic
@@ -41,7 +41,7 @@ import org.invariantlab.api.training.PairSampler;
  * <p>All randomness comes from {@code new SplittableRandom(seed)}: the same data, parameters and seed give
  * bit-identical examples.
  */
-public final class PermutationSampler implements PairSampler {
+public final class PermutationSampler implements ExampleSampler {
 
     /** The extension id. */
     public static final String ID = "permutation";

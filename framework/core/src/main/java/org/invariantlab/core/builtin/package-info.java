@@ -1,5 +1,5 @@
 /**
- * Extensions built into InvariantLab, available without any plugin: the siamese pair sampler
+ * Extensions built into InvariantLab, available without any plugin: the siamese example sampler
  * {@link org.invariantlab.core.builtin.PermutationSampler} ({@code permutation}) and the pair heads
  * {@link org.invariantlab.core.builtin.DistanceLogisticHead} ({@code distance-logistic}) and
  * {@link org.invariantlab.core.builtin.ContrastiveHead} ({@code contrastive}).

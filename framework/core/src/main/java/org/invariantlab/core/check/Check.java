@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -93,13 +93,13 @@ public final class Check {
         }
         long t0 = System.nanoTime();
         SystemModel model;
-        Groups heldOut;
+        RaggedGroups heldOut;
         String source;
         Optional<CanonicalLayout> canonical;
         if (spec.system() != null) {
             PhysicalSystem system = lab.registry().record(PhysicalSystem.class, spec.system()).extension();
             model = system.configure(Parameters.resolve(system.id(), system.parameters(), spec.parameters()));
-            heldOut = Groups.of(model.sample(new SamplingRequest(GROUPS, STATES, spec.seed())));
+            heldOut = RaggedGroups.of(model.sample(new SamplingRequest(GROUPS, STATES, spec.seed())));
             source = spec.system();
             canonical = model.stateSpace().canonical();
         } else {

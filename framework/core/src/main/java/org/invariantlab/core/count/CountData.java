@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
@@ -39,7 +39,7 @@ import org.invariantlab.core.train.GradientTrainer.FieldSamples;
  *                   it; for a file, its training trajectories whole
  */
 public record CountData(String name, Map<String, String> parameters, SystemModel model, CountResult.Source source,
-                        FieldSamples train, int[] trainTrajectory, FieldSamples validation, Groups test,
+                        FieldSamples train, int[] trainTrajectory, FieldSamples validation, RaggedGroups test,
                         FieldSamples testField, GroupedData fresh, Orbits orbits) {
 
     /**
@@ -48,10 +48,10 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      * @param groups  the trajectories, {@code null} when there are none
      * @param missing why there are none (empty when there are)
      */
-    public record Orbits(Groups groups, String missing) {
+    public record Orbits(RaggedGroups groups, String missing) {
 
         /** Trajectories to measure. */
-        public static Orbits of(Groups groups) {
+        public static Orbits of(RaggedGroups groups) {
             return new Orbits(Objects.requireNonNull(groups, "groups"), "");
         }
 
@@ -163,7 +163,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(model.sample(new SamplingRequest(trajectories, perTrajectory, trainSeed)), field, layout),
                 consecutive(trajectories, perTrajectory),
                 field(model.sample(new SamplingRequest(few, perTrajectory, validationSeed)), field, layout),
-                Groups.of(test), field(test, field, layout),
+                RaggedGroups.of(test), field(test, field, layout),
                 model.sample(new SamplingRequest(few, perTrajectory, freshSeed)),
                 orbits(orbitModels, model.stateSpace().dimension(), orbitSeed));
     }
@@ -180,7 +180,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         String why = "";
         for (SystemModel m : orbitModels) {
             try {
-                return Orbits.of(Groups.of(m.sample(new SamplingRequest(OrbitDimension.TRAJECTORIES,
+                return Orbits.of(RaggedGroups.of(m.sample(new SamplingRequest(OrbitDimension.TRAJECTORIES,
                         OrbitDimension.statesPerTrajectory(d), seed))));
             } catch (org.invariantlab.api.InvariantLabException e) {
                 why = e.getMessage();
@@ -204,7 +204,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData fromFile(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout, long seed,
                                      double horizon) {
-        Groups all = model.groups();
+        RaggedGroups all = model.groups();
         TrajectoryTangents.Result tangents = TrajectoryTangents.of(all, model.name());
         GroupSplit.Indices split = split(all, file, seed, model.name());
         int[] trainWindow = window(all, split.train(), horizon, model.name());
@@ -230,7 +230,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      */
     public static CountData fromSnapshots(FileDataModel model, DataFile file, Optional<CanonicalLayout> layout,
                                           long seed) {
-        Groups all = model.groups();
+        RaggedGroups all = model.groups();
         GroupSplit.Indices split = split(all, file, seed, model.name());
         int[] whole = new int[all.groupCount()];
         for (int g = 0; g < whole.length; g++) {
@@ -250,7 +250,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      * @throws InvalidInputException when the test part holds fewer than {@link #MIN_TEST_TRAJECTORIES} trajectories:
      *                               the trajectory check takes a median over them
      */
-    private static GroupSplit.Indices split(Groups all, DataFile file, long seed, String name) {
+    private static GroupSplit.Indices split(RaggedGroups all, DataFile file, long seed, String name) {
         List<Double> f = file.split();
         GroupSplit.Indices split = GroupSplit.indices(all.groupCount(), f.get(0), f.get(1), f.get(2), seed, name);
         if (split.test().length < MIN_TEST_TRAJECTORIES) {
@@ -295,7 +295,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
      *
      * @throws InvalidInputException when a picked group keeps fewer than two states
      */
-    static int[] window(Groups all, int[] picked, double horizon, String source) {
+    static int[] window(RaggedGroups all, int[] picked, double horizon, String source) {
         int[] keep = new int[all.groupCount()];
         for (int g : picked) {
             double[] t = all.times(g);
@@ -319,7 +319,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static FieldSamples field(Groups all, TrajectoryTangents.Result tangents, int[] picked, int[] keep,
+    private static FieldSamples field(RaggedGroups all, TrajectoryTangents.Result tangents, int[] picked, int[] keep,
                                       Optional<CanonicalLayout> layout) {
         int d = all.dimension();
         long n = 0;

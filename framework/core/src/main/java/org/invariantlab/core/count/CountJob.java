@@ -13,7 +13,7 @@ import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.SystemModel;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
 import org.invariantlab.core.data.FileDataModel;
@@ -56,7 +56,7 @@ public final class CountJob {
     }
 
     private void checkPlugins(CountSpec spec) {
-        if (spec.settings().deflation() && lab.registry().find(IndependenceLoss.class, "neural-deflation").isEmpty()) {
+        if (spec.settings().deflation() && lab.registry().find(GradientLoss.class, "neural-deflation").isEmpty()) {
             throw new InvalidInputException("method " + spec.settings().method() + " needs the neural-deflation plugin, "
                     + "which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd");
         }
@@ -155,9 +155,9 @@ public final class CountJob {
         List<ExtensionRef> refs = new ArrayList<>();
         CountData countData = data(spec, refs); // a file's own problems first: they are the user's to fix
         checkPlugins(spec);
-        Optional<ExtensionRecord<IndependenceLoss>> deflation = lab.registry().find(IndependenceLoss.class,
+        Optional<ExtensionRecord<GradientLoss>> deflation = lab.registry().find(GradientLoss.class,
                 "neural-deflation");
-        ExtensionRecord<IndependenceLoss> orthogonality = lab.registry().record(IndependenceLoss.class,
+        ExtensionRecord<GradientLoss> orthogonality = lab.registry().record(GradientLoss.class,
                 GradientOrthogonalityLoss.ID);
         ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
                 "polynomial");
@@ -176,9 +176,9 @@ public final class CountJob {
                 refs.add(new ExtensionRef("CountingMethod", m.id(), m.origin(), m.originVersion(),
                         Parameters.resolve(m.id(), m.extension().parameters(), Map.of()).asText()));
             }
-            refs.add(new ExtensionRef("IndependenceLoss", orthogonality.id(), orthogonality.origin(),
+            refs.add(new ExtensionRef("GradientLoss", orthogonality.id(), orthogonality.origin(),
                     orthogonality.originVersion(), Map.of("nu", String.valueOf(settings.nu()))));
-            deflation.ifPresent(d -> refs.add(new ExtensionRef("IndependenceLoss", d.id(), d.origin(), d.originVersion(),
+            deflation.ifPresent(d -> refs.add(new ExtensionRef("GradientLoss", d.id(), d.origin(), d.originVersion(),
                     Map.of("alpha", settings.alpha()))));
             refs.add(new ExtensionRef("SymbolicInterpreter", interpreter.id(), interpreter.origin(),
                     interpreter.originVersion(), interpreterParameters.asText()));

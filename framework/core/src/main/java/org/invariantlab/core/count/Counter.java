@@ -12,12 +12,12 @@ import org.invariantlab.api.count.CountingProblem;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.core.math.Linalg;
 import org.invariantlab.core.run.FormulaReport;
 import org.invariantlab.core.run.RunListener;
@@ -81,8 +81,8 @@ public final class Counter {
      * @param interpreter   reads the learned functions as formulas
      * @throws InvariantLabException if the deflation plugin is missing
      */
-    public static CountRun count(CountData data, CountSettings s, IndependenceLoss orthogonality,
-                                 Optional<IndependenceLoss> deflation, List<CountingMethod> methods,
+    public static CountRun count(CountData data, CountSettings s, GradientLoss orthogonality,
+                                 Optional<GradientLoss> deflation, List<CountingMethod> methods,
                                  SymbolicInterpreter interpreter, Parameters interpreterParameters,
                                  FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
@@ -122,7 +122,7 @@ public final class Counter {
         }
         List<CountResult.Deflation> deflations = new ArrayList<>();
         if (s.deflation() && !snapshots) {
-            IndependenceLoss loss = deflation.get();
+            GradientLoss loss = deflation.get();
             List<Boolean> variants = data.train().canonical().isPresent() ? List.of(true, false) : List.of(false);
             for (boolean bracket : variants) {
                 deflations.add(deflate(bracket, loss, k, s, base, data, networks, interpreter, interpreterParameters, search,
@@ -217,7 +217,7 @@ public final class Counter {
                 o.rule(), o.warnings(), conservation, (System.nanoTime() - start) / 1e9, read.formulas(), read.set());
     }
 
-    private static CountResult.Deflation deflate(boolean bracket, IndependenceLoss loss, int k, CountSettings s,
+    private static CountResult.Deflation deflate(boolean bracket, GradientLoss loss, int k, CountSettings s,
                                                  TrainingConfig base, CountData data,
                                                  List<CountRun.Network> networks, SymbolicInterpreter interpreter,
                                                  Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
@@ -550,7 +550,7 @@ public final class Counter {
      * constant everywhere, which is not a quantity). Robust statistics, because a network's error concentrates
      * where few training states lie (near a Kepler pericentre, passed quickly): one state there must not decide.
      */
-    static double[] conservationRatios(List<ScalarField> fields, Groups test) {
+    static double[] conservationRatios(List<ScalarField> fields, RaggedGroups test) {
         double[] out = new double[fields.size()];
         int groups = test.groupCount();
         for (int f = 0; f < fields.size(); f++) {
@@ -642,7 +642,7 @@ public final class Counter {
      */
     private static CountResult.MethodCount orbitDimension(CountData data, RunListener listener) {
         long start = System.nanoTime();
-        Groups orbits = data.orbits().groups();
+        RaggedGroups orbits = data.orbits().groups();
         listener.stage(String.format(java.util.Locale.ROOT, "%s: the dimension of the set each of %d trajectories "
                 + "fills%s", OrbitDimension.ID, orbits.groupCount(), data.snapshots() ? ""
                 : " (an upper bound on the count)"));

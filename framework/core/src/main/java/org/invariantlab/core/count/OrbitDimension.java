@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.core.math.Linalg;
 import org.invariantlab.core.train.Standardization;
 
@@ -132,7 +132,7 @@ public final class OrbitDimension {
      *
      * @throws org.invariantlab.api.InvalidInputException when no trajectory has enough states
      */
-    public static Result measure(Groups groups) {
+    public static Result measure(RaggedGroups groups) {
         int d = groups.dimension();
         int k = NEIGHBOURS_PER_DIMENSION * d;
         double[][] standard = standardised(groups);
@@ -221,12 +221,12 @@ public final class OrbitDimension {
                 d - smallest, boundWarnings);
     }
 
-    private static int[] dimensions(Groups groups, double[][] standard, int k) {
+    private static int[] dimensions(RaggedGroups groups, double[][] standard, int k) {
         return Arrays.stream(byTrajectory(groups, standard, k)).filter(x -> x >= 0).toArray();
     }
 
     /** Each trajectory's dimension with neighbourhoods of {@code k} states, -1 where it is too short for them. */
-    private static int[] byTrajectory(Groups groups, double[][] standard, int k) {
+    private static int[] byTrajectory(RaggedGroups groups, double[][] standard, int k) {
         int[] out = new int[groups.groupCount()];
         for (int g = 0; g < groups.groupCount(); g++) {
             int m = groups.groupSize(g);
@@ -283,7 +283,7 @@ public final class OrbitDimension {
     }
 
     /** Each trajectory's states standardised over all states ({@link Standardization}, one home for the rule). */
-    private static double[][] standardised(Groups groups) {
+    private static double[][] standardised(RaggedGroups groups) {
         double[][] values = new double[groups.groupCount()][];
         for (int g = 0; g < values.length; g++) {
             values[g] = groups.values(g);
@@ -302,7 +302,7 @@ public final class OrbitDimension {
         return s[(s.length - 1) / 2];
     }
 
-    private static int longest(Groups groups) {
+    private static int longest(RaggedGroups groups) {
         int most = 0;
         for (int g = 0; g < groups.groupCount(); g++) {
             most = Math.max(most, groups.groupSize(g));

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 
 /**
  * Reads {@link Groups} from a CSV file with a header row and one state per row, such as the files {@code sample}
@@ -92,7 +92,7 @@ public final class CsvGroupsReader {
     }
 
     /** Reads {@code csv} with a memory budget of {@link DataMemory#budget()}. */
-    public static Groups read(Path csv, Options options) {
+    public static RaggedGroups read(Path csv, Options options) {
         return read(csv, options, DataMemory.budget());
     }
 
@@ -102,7 +102,7 @@ public final class CsvGroupsReader {
      * @param memoryBudget bytes of heap the data may take (see {@link DataMemory})
      * @throws InvalidInputException naming the file, line and column of bad data
      */
-    public static Groups read(Path csv, Options options, long memoryBudget) {
+    public static RaggedGroups read(Path csv, Options options, long memoryBudget) {
         Objects.requireNonNull(options, "options");
         String file = csv.toString();
         long bytes;
@@ -198,7 +198,7 @@ public final class CsvGroupsReader {
             this.invariantColumns = invariantColumns;
         }
 
-        Groups run(BufferedReader in) throws IOException {
+        RaggedGroups run(BufferedReader in) throws IOException {
             String text = nextLine(in);
             if (text == null) {
                 throw new InvalidInputException(file + ": empty file; a CSV needs a header row such as group,member,x,y"
@@ -260,7 +260,7 @@ public final class CsvGroupsReader {
                 }
                 values.add(Arrays.copyOf(b.values, b.size * d));
             }
-            return new Groups(variables, values, times, new ArrayList<>(groups.keySet()));
+            return new RaggedGroups(variables, values, times, new ArrayList<>(groups.keySet()));
         }
 
         private List<String> variables(Map<String, Integer> column, List<String> header) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.StateSpace;
@@ -33,11 +33,11 @@ public final class FileDataModel implements SystemModel {
     private final Path path;
     private final String sha256;
     private final Map<String, String> truthExpressions;
-    private final Groups groups;
+    private final RaggedGroups groups;
     private final StateSpace space;
     private final List<TrueInvariant> truth;
 
-    private FileDataModel(Path path, String sha256, Groups groups, List<TrueInvariant> truth,
+    private FileDataModel(Path path, String sha256, RaggedGroups groups, List<TrueInvariant> truth,
                           Map<String, String> truthExpressions) {
         this.path = path.toAbsolutePath().normalize();
         this.name = path.getFileName().toString();
@@ -70,7 +70,7 @@ public final class FileDataModel implements SystemModel {
             throw new InvalidInputException("data file " + file + " is a folder; give a .csv, .npy or .npz file");
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Groups groups;
+        RaggedGroups groups;
         if (lower.endsWith(".csv")) {
             CsvGroupsReader.Options o = CsvGroupsReader.Options.defaults().withVariables(variables);
             o = new CsvGroupsReader.Options(groupColumn, timeColumn, o.variables(), ignore);
@@ -104,7 +104,7 @@ public final class FileDataModel implements SystemModel {
         return this;
     }
 
-    private static void checkColumns(Groups groups, Path file) {
+    private static void checkColumns(RaggedGroups groups, Path file) {
         int d = groups.dimension();
         double[] min = new double[d];
         double[] max = new double[d];
@@ -164,7 +164,7 @@ public final class FileDataModel implements SystemModel {
     }
 
     /** The groups of the file. */
-    public Groups groups() {
+    public RaggedGroups groups() {
         return groups;
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 
 /**
  * A seeded split of groups into training, validation and test groups. Whole groups are assigned, so no group
@@ -19,7 +19,7 @@ import org.invariantlab.api.data.Groups;
  * @param validation validation groups
  * @param test       test groups
  */
-public record GroupSplit(Groups train, Groups validation, Groups test) {
+public record GroupSplit(RaggedGroups train, RaggedGroups validation, RaggedGroups test) {
 
     public GroupSplit {
         Objects.requireNonNull(train, "train");
@@ -27,8 +27,8 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
         Objects.requireNonNull(test, "test");
     }
 
-    /** As {@link #split(Groups, double, double, double, long, String)}, naming the data "the data". */
-    public static GroupSplit split(Groups groups, double train, double validation, double test, long seed) {
+    /** As {@link #split(RaggedGroups, double, double, double, long, String)}, naming the data "the data". */
+    public static GroupSplit split(RaggedGroups groups, double train, double validation, double test, long seed) {
         return split(groups, train, validation, test, seed, "the data");
     }
 
@@ -39,7 +39,7 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
      * @throws InvalidInputException if there are fewer than three groups, or the fractions are not positive or do
      *                               not sum to 1
      */
-    public static GroupSplit split(Groups groups, double train, double validation, double test, long seed,
+    public static GroupSplit split(RaggedGroups groups, double train, double validation, double test, long seed,
                                    String source) {
         Objects.requireNonNull(groups, "groups");
         Indices i = indices(groups.groupCount(), train, validation, test, seed, source);
@@ -57,7 +57,7 @@ public record GroupSplit(Groups train, Groups validation, Groups test) {
     }
 
     /**
-     * The split of {@link #split(Groups, double, double, double, long, String)} as indices, for data that travel
+     * The split of {@link #split(RaggedGroups, double, double, double, long, String)} as indices, for data that travel
      * beside the groups (e.g. their tangents).
      */
     public static Indices indices(int groups, double train, double validation, double test, long seed, String source) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 
 /**
  * Measurement noise: independent Gaussian noise on every value, with standard deviation
@@ -23,7 +23,7 @@ public final class Noise {
      *
      * @throws IllegalArgumentException if {@code sigma} is negative or not finite
      */
-    public static Groups add(Groups groups, double sigma, long seed) {
+    public static RaggedGroups add(RaggedGroups groups, double sigma, long seed) {
         Objects.requireNonNull(groups, "groups");
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("noise sigma must be a finite number ≥ 0, got " + sigma);
@@ -48,7 +48,7 @@ public final class Noise {
     }
 
     /** The standard deviation of each variable over all states (population, divided by the count). */
-    public static double[] spread(Groups groups) {
+    public static double[] spread(RaggedGroups groups) {
         int d = groups.dimension();
         double[] mean = new double[d];
         double[] m2 = new double[d];

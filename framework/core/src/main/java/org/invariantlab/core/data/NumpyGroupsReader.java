@@ -24,7 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 
 /**
  * Reads {@link Groups} from NumPy files: a {@code .npy} array, or a {@code .npz} archive of arrays (stored or
@@ -83,7 +83,7 @@ public final class NumpyGroupsReader {
     }
 
     /** Reads {@code file} ({@code .npy} or {@code .npz}) with a memory budget of {@link DataMemory#budget()}. */
-    public static Groups read(Path file, Options options) {
+    public static RaggedGroups read(Path file, Options options) {
         return read(file, options, DataMemory.budget());
     }
 
@@ -93,7 +93,7 @@ public final class NumpyGroupsReader {
      * @param memoryBudget bytes of heap the data may take
      * @throws InvalidInputException naming the file, array and position of bad data
      */
-    public static Groups read(Path file, Options options, long memoryBudget) {
+    public static RaggedGroups read(Path file, Options options, long memoryBudget) {
         Objects.requireNonNull(options, "options");
         requireFile(file);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz") || isZip(file)) {
@@ -104,7 +104,7 @@ public final class NumpyGroupsReader {
         return groups(file.toString(), states, times, options);
     }
 
-    private static Groups readNpz(Path file, Options options, long budget) {
+    private static RaggedGroups readNpz(Path file, Options options, long budget) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> arrays = new LinkedHashMap<>();
             zip.stream().filter(e -> !e.isDirectory()).forEach(e -> arrays.put(arrayName(e.getName()), e));
@@ -294,7 +294,7 @@ public final class NumpyGroupsReader {
     }
 
     /** The groups of {@code states} with the time stamps {@code times} (or none). */
-    static Groups groups(String file, Array states, Array times, Options options) {
+    static RaggedGroups groups(String file, Array states, Array times, Options options) {
         long[] s = states.shape();
         if (s.length != 3) {
             throw new InvalidInputException(states.source() + ": the states have shape " + shapeText(s) + "; expected"
@@ -339,7 +339,7 @@ public final class NumpyGroupsReader {
             values.add(Arrays.copyOfRange(data, g * per * d, (g + 1) * per * d));
         }
         List<double[]> t = times == null ? List.of() : times(times, groups, per);
-        return new Groups(variables, values, t, List.of());
+        return new RaggedGroups(variables, values, t, List.of());
     }
 
     private static List<double[]> times(Array times, int groups, int per) {

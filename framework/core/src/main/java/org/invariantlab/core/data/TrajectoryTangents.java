@@ -1,7 +1,7 @@
 package org.invariantlab.core.data;
 
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 
 /**
  * The direction of motion {@code dx/dt} along measured trajectories, for counting conserved quantities from data
@@ -45,7 +45,7 @@ public final class TrajectoryTangents {
      * @throws InvalidInputException without time stamps, for a group of fewer than three states, or for a time stamp
      *                               that repeats within a group
      */
-    public static Result of(Groups groups, String source) {
+    public static Result of(RaggedGroups groups, String source) {
         if (!groups.hasTimes()) {
             throw new InvalidInputException(source + " has no time stamps; counting from data estimates the direction of "
                     + "motion from consecutive states, so give the time of each state (--time-column for a CSV, a 't' "
@@ -119,7 +119,7 @@ public final class TrajectoryTangents {
      * and the overlapping stencils correlate neighbouring errors (for equal steps the variance factor is 1.25
      * instead of 1.5).
      */
-    static double directionNoise(Groups groups, java.util.List<double[]> tangents) {
+    static double directionNoise(RaggedGroups groups, java.util.List<double[]> tangents) {
         int d = groups.dimension();
         double sum = 0;
         long count = 0;

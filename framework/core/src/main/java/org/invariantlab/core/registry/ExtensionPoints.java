@@ -7,9 +7,9 @@ import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.count.CountingMethod;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 
 /**
  * The one place that lists InvariantLab's extension points. Plugin loading, the registry, the Guice
@@ -20,17 +20,17 @@ public final class ExtensionPoints {
 
     private static final List<Class<? extends LabExtension>> ALL = List.of(
             PhysicalSystem.class,
-            PairSampler.class,
+            ExampleSampler.class,
             NetworkHead.class,
-            IndependenceLoss.class,
+            GradientLoss.class,
             SymbolicInterpreter.class,
             CountingMethod.class);
 
     private static final Map<Class<? extends LabExtension>, String> DISPLAY_NAMES = Map.of(
             PhysicalSystem.class, "physical system",
-            PairSampler.class, "pair sampler",
+            ExampleSampler.class, "example sampler",
             NetworkHead.class, "network head",
-            IndependenceLoss.class, "independence loss",
+            GradientLoss.class, "gradient loss",
             SymbolicInterpreter.class, "symbolic interpreter",
             CountingMethod.class, "counting method");
 

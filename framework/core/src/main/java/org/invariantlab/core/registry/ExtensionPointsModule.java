@@ -16,7 +16,7 @@ import org.invariantlab.api.LabExtension;
  * built-in with
  *
  * <pre>{@code
- * ExtensionPointsModule.addBuiltIn(binder(), PairSampler.class).to(PermutationSampler.class);
+ * ExtensionPointsModule.addBuiltIn(binder(), ExampleSampler.class).to(PermutationSampler.class);
  * }</pre>
  *
  * <p>Built-ins are created once, by the host injector, when the registry is built; they land in the

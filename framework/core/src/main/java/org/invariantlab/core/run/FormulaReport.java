@@ -17,7 +17,7 @@ import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.core.score.FormulaCheck;
 import org.invariantlab.core.score.Scorer;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.core.symbolic.Cas;
 import org.invariantlab.core.symbolic.SymbolicForm;
 import org.invariantlab.core.score.Scores;
@@ -110,7 +110,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         if (interpreter.searchesExpressions()) {
             readings = simplified(readings, model);
         }
-        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
+        Verifier verifier = Verifier.of(VerdictContext.of(model, RaggedGroups.of(fresh), VERDICT_SEED));
         List<Verdict> verdicts = verdicts(verifier, readings);
         if (search != null && !interpreter.searchesExpressions() && unexplained(readings, verdicts)
                 && conservedNetworks(latents, fresh)) {
@@ -169,7 +169,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
         }
         Scores scores = Scorer.score(readings.stream().map(Interpretation::formula).toList(), model, test,
                 ScoringOptions.defaults());
-        Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), VERDICT_SEED));
+        Verifier verifier = Verifier.of(VerdictContext.of(model, RaggedGroups.of(fresh), VERDICT_SEED));
         return checked(readings, verdicts(verifier, readings), verifier, model, test, fresh, scores);
     }
 
@@ -214,7 +214,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
      * be found, and searching it would only cost the search's budget (at quick sizes, minutes per cell).
      */
     private static boolean conservedNetworks(List<ScalarField> latents, GroupedData fresh) {
-        Groups groups = Groups.of(fresh);
+        RaggedGroups groups = RaggedGroups.of(fresh);
         for (ScalarField f : latents) {
             java.util.Optional<HeldOutSpread> h = HeldOutSpread.measure(f, groups, VERDICT_SEED);
             if (h.isPresent() && !h.get().conserved()) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.invariantlab.api.InvariantLabException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -74,7 +74,7 @@ public final class InterpreterBenchmark {
             ScalarField network = standIn(truth.field(), states);
             InterpretationContext context = new InterpretationContext(model.stateSpace(), model.extraFeatures(),
                     states.values(), states.groups());
-            Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(fresh), FormulaReport.VERDICT_SEED));
+            Verifier verifier = Verifier.of(VerdictContext.of(model, RaggedGroups.of(fresh), FormulaReport.VERDICT_SEED));
             for (var record : registry.all(SymbolicInterpreter.class)) {
                 SymbolicInterpreter interpreter = record.extension();
                 Parameters defaults = Parameters.resolve(record.id(), interpreter.parameters(), Map.of());

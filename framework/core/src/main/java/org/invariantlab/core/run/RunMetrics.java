@@ -1,5 +1,6 @@
 package org.invariantlab.core.run;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
@@ -52,7 +53,8 @@ import org.invariantlab.core.verdict.Verdict;
  * @param trueInvariants          the system's true invariants, name to expression
  * @param bestEpoch               the epoch of the model kept
  * @param epochsRun               epochs trained
- * @param trainPairs              training examples
+ * @param trainExamples           training examples: pairs for a pair sampler, groups for a group sampler
+ *                                (written as {@code train_examples}; {@code train_pairs} before 0.2.0 is read too)
  * @param trainSeconds            training time (varies between identical runs)
  * @param pairsPerSecond          training throughput (varies between identical runs)
  */
@@ -90,7 +92,7 @@ public record RunMetrics(
         @JsonProperty("true_invariants") Map<String, String> trueInvariants,
         @JsonProperty("best_epoch") int bestEpoch,
         @JsonProperty("epochs_run") int epochsRun,
-        @JsonProperty("train_pairs") long trainPairs,
+        @JsonProperty("train_examples") @JsonAlias("train_pairs") long trainExamples,
         @JsonProperty("train_seconds") double trainSeconds,
         @JsonProperty("pairs_per_second") double pairsPerSecond) {
 
@@ -123,7 +125,7 @@ public record RunMetrics(
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),
                 f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(),
                 trueInvariants,
-                bestEpoch, epochsRun, trainPairs, trainSeconds, pairsPerSecond);
+                bestEpoch, epochsRun, trainExamples, trainSeconds, pairsPerSecond);
     }
 
     /** True if the run completed and learned something. */

@@ -17,7 +17,7 @@ import org.invariantlab.core.symbolic.SafeExpression;
  *
  * @param system            physical system id
  * @param systemParams      its parameters (unset ones take their defaults)
- * @param sampler           pair sampler id
+ * @param sampler           example sampler id
  * @param samplerParams     its parameters
  * @param head              network head id
  * @param headParams        its parameters

@@ -11,7 +11,7 @@ import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.LabExtension;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -23,7 +23,7 @@ import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.api.training.TrainingExamples;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.data.FileDataModel;
@@ -111,8 +111,8 @@ public final class Runner {
             return choices.get(SlotKind.SYSTEM).parameters();
         }
 
-        ExtensionRecord<PairSampler> sampler() {
-            return record(SlotKind.SAMPLER, PairSampler.class);
+        ExtensionRecord<ExampleSampler> sampler() {
+            return record(SlotKind.SAMPLER, ExampleSampler.class);
         }
 
         Parameters samplerParams() {
@@ -301,7 +301,7 @@ public final class Runner {
     /**
      * The three splits of a run, the same for the same spec: a data file split by groups ({@link GroupSplit}), or
      * a system's three independent draws; measurement noise added to each when the spec asks for it; groups of a
-     * file that differ in size cut to the smallest (the pair sampler needs equal sizes).
+     * file that differ in size cut to the smallest (the example sampler needs equal sizes).
      */
     static Splits splits(RunSpec spec, Resolved r, RunSeeds seeds) {
         RunSpec.Data d = spec.data();
@@ -338,15 +338,15 @@ public final class Runner {
     }
 
     private static GroupedData noisy(GroupedData data, double sigma, long seed) {
-        return sigma > 0 ? Noise.add(Groups.of(data), sigma, seed).toRectangular() : data;
+        return sigma > 0 ? Noise.add(RaggedGroups.of(data), sigma, seed).toRectangular() : data;
     }
 
-    private static GroupedData prepared(Groups groups, double sigma, long seed, String source) {
+    private static GroupedData prepared(RaggedGroups groups, double sigma, long seed, String source) {
         return rectangular(sigma > 0 ? Noise.add(groups, sigma, seed) : groups, source);
     }
 
     /** {@code groups} as a rectangular block, each group cut to the smallest group's size (at least 2). */
-    public static GroupedData rectangular(Groups groups, String source) {
+    public static GroupedData rectangular(RaggedGroups groups, String source) {
         if (groups.isRectangular()) {
             return groups.toRectangular();
         }
@@ -360,11 +360,11 @@ public final class Runner {
         for (int g = 0; g < groups.groupCount(); g++) {
             cut.add(java.util.Arrays.copyOf(groups.values(g), m * d));
         }
-        return Groups.of(groups.variables(), cut).toRectangular();
+        return RaggedGroups.of(groups.variables(), cut).toRectangular();
     }
 
     private static Examples examples(Resolved r, Splits data, RunSeeds seeds) {
-        PairSampler sampler = r.sampler().extension();
+        ExampleSampler sampler = r.sampler().extension();
         return new Examples(sampler.examples(data.train(), r.samplerParams(), seeds.trainPairs()),
                 sampler.examples(data.validation(), r.samplerParams(), seeds.validationPairs()),
                 sampler.examples(data.test(), r.samplerParams(), seeds.testPairs()));

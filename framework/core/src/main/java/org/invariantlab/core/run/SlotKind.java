@@ -4,7 +4,7 @@ import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 
 /**
  * The extension slots of a run: the one list of them. Each slot of a {@link RunSpec} names an extension of its
@@ -17,7 +17,7 @@ public enum SlotKind {
     SYSTEM("system", PhysicalSystem.class),
 
     /** How groups become training examples. */
-    SAMPLER("sampler", PairSampler.class),
+    SAMPLER("sampler", ExampleSampler.class),
 
     /** How latents become a loss. */
     HEAD("head", NetworkHead.class),

@@ -8,10 +8,10 @@ import org.invariantlab.api.training.TrainingExamples;
 
 /**
  * Training examples, standardised once, that stack any subset of examples into the network rows a head
- * expects: {@link BatchLayout.Pairs} (first members, then second members) or {@link BatchLayout.Groups}
+ * expects: {@link BatchLayout.Pairs} (first members, then second members) or {@link BatchLayout.Grouped}
  * (all original states group by group, then all perturbed states group by group).
  */
-abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups {
+abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Grouped {
 
     final int dimension;
 
@@ -24,7 +24,7 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
         if (examples instanceof PairExamples p) {
             return new Pairs(p, standardization);
         }
-        return new Groups((GroupExamples) examples, standardization);
+        return new Grouped((GroupExamples) examples, standardization);
     }
 
     /** Every state the network sees for {@code examples}, as row-major blocks (for fitting a standardisation). */
@@ -42,7 +42,7 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
             return new BatchLayout.Pairs(new double[] {1.0});
         }
         GroupExamples g = (GroupExamples) examples;
-        return new BatchLayout.Groups(1, g.groups().perGroup(), g.perturbed().perGroup());
+        return new BatchLayout.Grouped(1, g.groups().perGroup(), g.perturbed().perGroup());
     }
 
     /** Number of examples. */
@@ -96,7 +96,7 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
     }
 
     /** Groups: {@code G} groups of {@code m} states and {@code p} perturbed states each. */
-    static final class Groups extends ExampleRows {
+    static final class Grouped extends ExampleRows {
         private final double[] rawOriginals;
         private final double[] originals;
         private final double[] perturbed;
@@ -105,7 +105,7 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
         private final int perturbedPerGroup;
         private final Standardization standardization;
 
-        Groups(GroupExamples g, Standardization s) {
+        Grouped(GroupExamples g, Standardization s) {
             super(g.dimension());
             rawOriginals = g.groups().values();
             standardization = s;
@@ -136,7 +136,7 @@ abstract sealed class ExampleRows permits ExampleRows.Pairs, ExampleRows.Groups 
                 System.arraycopy(originals, e * m, target, i * m, m);
                 System.arraycopy(perturbed, e * q, target, g * m + i * q, q);
             }
-            return new BatchLayout.Groups(g, perGroup, perturbedPerGroup);
+            return new BatchLayout.Grouped(g, perGroup, perturbedPerGroup);
         }
 
         /** States per group {@code m}. */

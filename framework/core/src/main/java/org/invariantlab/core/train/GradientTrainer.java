@@ -10,14 +10,14 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.training.GradientBatch;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.Penalty;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains {@code k} outputs of one network on a loss of their <em>input gradients</em>: an
- * {@link IndependenceLoss} such as AI Poincaré 2.0's gradient orthogonality (Liu, Madhavan, Tegmark, Phys. Rev. E
+ * {@link GradientLoss} such as AI Poincaré 2.0's gradient orthogonality (Liu, Madhavan, Tegmark, Phys. Rev. E
  * 106, 045307 (2022)) or neural deflation (Zhu, Zhang, Kevrekidis, Phys. Rev. E 108, L022301 (2023)).
  *
  * <p>One step on a batch of states {@code x} (raw units) with vector field {@code h(x)}: the network sees
@@ -129,7 +129,7 @@ public final class GradientTrainer {
     }
 
     /** Trains a new network for exactly {@code config.epochs()} (see the other overload, with {@link Plateau#NONE}). */
-    public static Stage train(FieldSamples train, FieldSamples validation, IndependenceLoss loss, Parameters lossParams,
+    public static Stage train(FieldSamples train, FieldSamples validation, GradientLoss loss, Parameters lossParams,
                               TrainingConfig config, List<Encoder> frozen, TrainingListener listener) {
         return train(train, validation, loss, lossParams, config, frozen, listener, Plateau.NONE);
     }
@@ -147,7 +147,7 @@ public final class GradientTrainer {
      * @param plateau     whether and how far a network still improving trains on
      * @throws InvariantLabException if the loss becomes NaN or infinite (with what to change)
      */
-    public static Stage train(FieldSamples train, FieldSamples validation, IndependenceLoss loss, Parameters lossParams,
+    public static Stage train(FieldSamples train, FieldSamples validation, GradientLoss loss, Parameters lossParams,
                               TrainingConfig config, List<Encoder> frozen, TrainingListener listener,
                               Plateau plateau) {
         int d = train.dimension();
@@ -259,7 +259,7 @@ public final class GradientTrainer {
     /**
      * The loss of a trained stage on {@code samples} (batches of {@code batch} states, the mean over them).
      */
-    public static double loss(Encoder encoder, FieldSamples samples, IndependenceLoss loss, Parameters lossParams,
+    public static double loss(Encoder encoder, FieldSamples samples, GradientLoss loss, Parameters lossParams,
                               List<Encoder> frozen, int batch) {
         MlpKernel kernel = kernel(encoder.network());
         double[] params = JacobianKernel.parameters(encoder.network());
@@ -275,7 +275,7 @@ public final class GradientTrainer {
         return net.params().dataType() == DataType.FLOAT ? FloatJacobianKernel.of(net, true) : JacobianKernel.of(net);
     }
 
-    private static double evaluate(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+    private static double evaluate(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams,
                                    Standardization standardization, FieldSamples samples, Frozen frozen, int batch) {
         int n = samples.size();
         int d = samples.dimension();
@@ -362,7 +362,7 @@ public final class GradientTrainer {
             }
         }
 
-        private Penalty penalty(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams,
+        private Penalty penalty(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams,
                                 double[] std, Optional<CanonicalLayout> canonical) {
             kernel.forward(params, u, rows);
             double[] j = kernel.jacobian(rows);
@@ -375,12 +375,12 @@ public final class GradientTrainer {
                     lossParams);
         }
 
-        double value(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+        double value(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams, double[] std,
                      Optional<CanonicalLayout> canonical) {
             return penalty(kernel, params, loss, lossParams, std, canonical).value();
         }
 
-        double step(MlpKernel kernel, double[] params, IndependenceLoss loss, Parameters lossParams, double[] std,
+        double step(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams, double[] std,
                     Optional<CanonicalLayout> canonical) {
             Penalty p = penalty(kernel, params, loss, lossParams, std, canonical);
             double[] g = p.jacobianGradient();

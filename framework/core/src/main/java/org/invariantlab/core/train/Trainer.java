@@ -289,7 +289,7 @@ public final class Trainer {
             }
             SplittableRandom random = new SplittableRandom(config.seed());
             double[] x = new double[rows.rows(batch) * d];
-            ExampleRows.Groups fresh = perturbation == null ? null : (ExampleRows.Groups) rows;
+            ExampleRows.Grouped fresh = perturbation == null ? null : (ExampleRows.Grouped) rows;
             int freshValues = fresh == null ? 0 : batch * fresh.perGroup() * d;
             double[] raw = new double[freshValues];
             double[] noisy = new double[freshValues];

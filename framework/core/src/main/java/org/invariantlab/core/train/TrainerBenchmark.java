@@ -12,7 +12,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.BatchLayout;
 import org.invariantlab.api.training.GroupExamples;
 import org.invariantlab.api.training.HeadOutput;
@@ -198,7 +198,7 @@ public final class TrainerBenchmark {
      *
      * @param engine the row's name
      */
-    public static List<Row> runGradient(Settings s, String engine, IndependenceLoss loss,
+    public static List<Row> runGradient(Settings s, String engine, GradientLoss loss,
                                         Map<String, String> lossParameters, int outputs, int frozen) {
         int d = s.inputs() % 2 == 0 ? s.inputs() : s.inputs() + 1;
         GradientTrainer.FieldSamples train = rotation(s.pairs(), d, 11L);

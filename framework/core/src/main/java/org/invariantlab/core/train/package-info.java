@@ -13,7 +13,7 @@
  *       Wetzel et al., PRR 2, 033499, 2020; whole groups for losses such as Ha &amp; Jeong's, PRR 3,
  *       L042035, 2021), best-model selection, early stopping, divergence handling, evaluation;</li>
  *   <li>{@link org.invariantlab.core.train.GradientTrainer}: training on input gradients (second order) for the
- *       {@link org.invariantlab.api.training.IndependenceLoss} methods;</li>
+ *       {@link org.invariantlab.api.training.GradientLoss} methods;</li>
  *   <li>the kernels behind both (package-private): {@code MlpKernel} with {@code FloatJacobianKernel} (single
  *       precision, OpenBLAS sgemm, Vector API activations via {@code FloatActivations}; the fast path of both
  *       trainers) and {@code JacobianKernel} (double, the reference checked against central differences);

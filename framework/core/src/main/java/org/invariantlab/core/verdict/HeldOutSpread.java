@@ -3,7 +3,7 @@ package org.invariantlab.core.verdict;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.ScalarField;
 
 /**
@@ -63,7 +63,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
     }
 
     /** The measurement, or empty with fewer than {@value #MIN_GROUPS} groups of two or more states. */
-    public static Optional<HeldOutSpread> measure(ScalarField f, Groups groups, long seed) {
+    public static Optional<HeldOutSpread> measure(ScalarField f, RaggedGroups groups, long seed) {
         int[] usable = java.util.stream.IntStream.range(0, groups.groupCount()).filter(g -> groups.groupSize(g) >= 2)
                 .toArray();
         if (usable.length < MIN_GROUPS) {
@@ -94,7 +94,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
     }
 
     /** The median ratio of {@value #NULL_FUNCTIONS} random functions on the same groups. */
-    static double nullRatio(Groups groups, int[] usable, long seed) {
+    static double nullRatio(RaggedGroups groups, int[] usable, long seed) {
         int d = groups.dimension();
         double[] mean = new double[d];
         double[] sd = new double[d];
@@ -149,7 +149,7 @@ public record HeldOutSpread(double ratio, double low, double high, double nullRa
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 
-    private static double[][] values(java.util.function.ToDoubleFunction<double[]> f, Groups groups, int[] usable) {
+    private static double[][] values(java.util.function.ToDoubleFunction<double[]> f, RaggedGroups groups, int[] usable) {
         double[][] out = new double[usable.length][];
         for (int k = 0; k < usable.length; k++) {
             int g = usable[k];

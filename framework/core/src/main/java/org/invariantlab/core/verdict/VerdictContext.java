@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
@@ -24,7 +24,7 @@ import org.invariantlab.core.symbolic.Rational;
  * @param seed      seed of the random points and the bootstrap
  */
 public record VerdictContext(List<String> variables, Optional<List<String>> field, Optional<CanonicalLayout> canonical,
-                             List<TrueInvariant> truth, Groups heldOut, long seed) {
+                             List<TrueInvariant> truth, RaggedGroups heldOut, long seed) {
 
     /** Denominator of the rational points: a prime, so that the points are not special for rational functions. */
     static final int DENOMINATOR = 997;
@@ -42,7 +42,7 @@ public record VerdictContext(List<String> variables, Optional<List<String>> fiel
     }
 
     /** The context of a system or data file's {@code model}, with {@code heldOut} groups. */
-    public static VerdictContext of(SystemModel model, Groups heldOut, long seed) {
+    public static VerdictContext of(SystemModel model, RaggedGroups heldOut, long seed) {
         return new VerdictContext(model.stateSpace().variables(), model.vectorFieldExpressions(),
                 model.stateSpace().canonical(), model.invariants(), heldOut, seed);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.training.NetworkHead;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.CoreModule;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.registry.ExtensionPointsModule;
@@ -27,7 +27,7 @@ class BuiltInsModuleTest {
     @Test
     void everyRegistryListsTheBuiltIns() {
         try (InvariantLab lab = InvariantLab.start(plugins)) {
-            ExtensionRecord<PairSampler> sampler = lab.registry().record(PairSampler.class, "permutation");
+            ExtensionRecord<ExampleSampler> sampler = lab.registry().record(ExampleSampler.class, "permutation");
             assertTrue(sampler.isBuiltIn());
             assertEquals(ExtensionRecord.BUILT_IN, sampler.origin());
             assertEquals(ApiVersion.current(), sampler.originVersion());
@@ -38,7 +38,7 @@ class BuiltInsModuleTest {
                 Parameters.resolve(id, head.extension().parameters(), Map.of());
             }
             Map<String, List<String>> builtIns = lab.registry().idsByOrigin(ExtensionRecord.BUILT_IN);
-            assertEquals(List.of("permutation"), builtIns.get("PairSampler"));
+            assertEquals(List.of("permutation"), builtIns.get("ExampleSampler"));
             assertEquals(List.of("contrastive", "distance-logistic"), builtIns.get("NetworkHead"));
             assertEquals(List.of(), lab.problems());
         }
@@ -48,6 +48,6 @@ class BuiltInsModuleTest {
     void installingTheModuleTwiceBindsEachExtensionOnce() {
         var injector = Guice.createInjector(new CoreModule(), new BuiltInsModule());
         assertEquals(2, ExtensionPointsModule.builtIns(injector, NetworkHead.class).size());
-        assertEquals(1, ExtensionPointsModule.builtIns(injector, PairSampler.class).size());
+        assertEquals(1, ExtensionPointsModule.builtIns(injector, ExampleSampler.class).size());
     }
 }

@@ -70,8 +70,8 @@ class DistanceLogisticHeadTest {
         assertArrayEquals(new double[] {2.0, 0.0}, head.initialParameters(defaults));
         assertEquals("distance-logistic", head.id());
         assertTrue(head.accepts(new BatchLayout.Pairs(new double[] {1})));
-        assertFalse(head.accepts(new BatchLayout.Groups(2, 3, 1)));
-        LatentBatch groups = new LatentBatch(new BatchLayout.Groups(1, 2, 0), 1, new double[] {0, 1});
+        assertFalse(head.accepts(new BatchLayout.Grouped(2, 3, 1)));
+        LatentBatch groups = new LatentBatch(new BatchLayout.Grouped(1, 2, 0), 1, new double[] {0, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> head.evaluate(groups, new double[] {2, 0}, defaults));
         assertEquals("the 'distance-logistic' head scores pairs only, got a Groups batch", e.getMessage());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class OrbitDimensionTest {
 
-    private static Groups oscillator(double w, double noise, long seed) {
+    private static RaggedGroups oscillator(double w, double noise, long seed) {
         return oscillator(w, noise, seed, 400);
     }
 
-    private static Groups oscillator(double w, double noise, long seed, int states) {
+    private static RaggedGroups oscillator(double w, double noise, long seed, int states) {
         SplittableRandom r = new SplittableRandom(seed);
         List<double[]> values = new ArrayList<>();
         for (int g = 0; g < 12; g++) {
@@ -40,7 +40,7 @@ class OrbitDimensionTest {
             }
             values.add(v);
         }
-        return Groups.of(List.of("x", "y", "px", "py"), values);
+        return RaggedGroups.of(List.of("x", "y", "px", "py"), values);
     }
 
     @Test
@@ -60,7 +60,7 @@ class OrbitDimensionTest {
             }
             box.add(v);
         }
-        OrbitDimension.Result none = OrbitDimension.measure(Groups.of(List.of("x", "y", "px", "py"), box));
+        OrbitDimension.Result none = OrbitDimension.measure(RaggedGroups.of(List.of("x", "y", "px", "py"), box));
         assertEquals(0, none.count(), none.rule());
     }
 
@@ -123,7 +123,7 @@ class OrbitDimensionTest {
             }
             values.add(v);
         }
-        OrbitDimension.Result thin = OrbitDimension.measure(Groups.of(List.of("x", "y", "z", "px", "py", "pz"),
+        OrbitDimension.Result thin = OrbitDimension.measure(RaggedGroups.of(List.of("x", "y", "z", "px", "py", "pz"),
                 values));
         assertTrue(thin.bound() >= 3 || thin.boundWarnings().stream().anyMatch(x -> x.contains("too coarse")),
                 thin.rule() + " " + thin.boundWarnings());
@@ -133,7 +133,7 @@ class OrbitDimensionTest {
     void shortTrajectoriesAreRefusedWithWhatWouldDo() {
         List<double[]> few = List.of(new double[40], new double[40], new double[40]);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> OrbitDimension.measure(Groups.of(List.of("x", "y", "px", "py"), few)));
+                () -> OrbitDimension.measure(RaggedGroups.of(List.of("x", "y", "px", "py"), few)));
         assertTrue(e.getMessage().startsWith("counting from snapshots needs trajectories of at least 80 states"),
                 e.getMessage());
     }

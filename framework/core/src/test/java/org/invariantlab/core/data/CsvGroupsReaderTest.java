@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.core.provenance.ExtensionRef;
@@ -50,7 +50,7 @@ class CsvGroupsReaderTest {
                 Map.of())));
         SampleExport.write(SampleExportTest.CIRCLES, data, csv, p, false);
 
-        Groups groups = CsvGroupsReader.read(csv, CsvGroupsReader.Options.defaults());
+        RaggedGroups groups = CsvGroupsReader.read(csv, CsvGroupsReader.Options.defaults());
         assertEquals(List.of("x", "y"), groups.variables(), "the invariant column r is left out via the sidecar");
         assertEquals(data, groups.toRectangular());
         assertEquals(List.of("0", "1", "2", "3"), groups.ids());
@@ -69,14 +69,14 @@ class CsvGroupsReaderTest {
                 B,0.5,b,7,8
                 """);
         CsvGroupsReader.Options options = new CsvGroupsReader.Options("traj", "t", List.of(), List.of("label"));
-        Groups g = CsvGroupsReader.read(csv, options);
+        RaggedGroups g = CsvGroupsReader.read(csv, options);
         assertEquals(List.of("q", "p"), g.variables());
         assertEquals(List.of("A", "B"), g.ids());
         assertArrayEquals(new double[] {1, -1, 1.5, 2}, g.values(0));
         assertArrayEquals(new double[] {3, 4, 7, 8, 5, 6}, g.values(1));
         assertArrayEquals(new double[] {0, 0.5, 1}, g.times(1));
 
-        Groups chosen = CsvGroupsReader.read(csv, options.withVariables(List.of("p")));
+        RaggedGroups chosen = CsvGroupsReader.read(csv, options.withVariables(List.of("p")));
         assertEquals(List.of("p"), chosen.variables());
         assertArrayEquals(new double[] {-1, 2}, chosen.values(0));
     }

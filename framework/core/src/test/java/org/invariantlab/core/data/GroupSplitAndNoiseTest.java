@@ -11,13 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.junit.jupiter.api.Test;
 
 class GroupSplitAndNoiseTest {
 
     /** {@code n} groups of 2 + g % 3 states; each value encodes its group. */
-    private static Groups groups(int n) {
+    private static RaggedGroups groups(int n) {
         List<double[]> values = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int g = 0; g < n; g++) {
@@ -26,18 +26,18 @@ class GroupSplitAndNoiseTest {
             values.add(v);
             ids.add("traj" + g);
         }
-        return new Groups(List.of("x", "y"), values, List.of(), ids);
+        return new RaggedGroups(List.of("x", "y"), values, List.of(), ids);
     }
 
     @Test
     void everyGroupLandsInExactlyOneSplitDeterministically() {
-        Groups all = groups(20);
+        RaggedGroups all = groups(20);
         GroupSplit s = GroupSplit.split(all, 0.6, 0.2, 0.2, 11);
         assertEquals(12, s.train().groupCount());
         assertEquals(4, s.validation().groupCount());
         assertEquals(4, s.test().groupCount());
         Set<String> seen = new HashSet<>();
-        for (Groups part : List.of(s.train(), s.validation(), s.test())) {
+        for (RaggedGroups part : List.of(s.train(), s.validation(), s.test())) {
             for (int g = 0; g < part.groupCount(); g++) {
                 assertTrue(seen.add(part.id(g)), "group " + part.id(g) + " in two splits");
                 int original = Integer.parseInt(part.id(g).substring(4));
@@ -72,9 +72,9 @@ class GroupSplitAndNoiseTest {
         for (int g = 0; g < n / 2; g++) {
             values.add(new double[] {r.nextGaussian(), 1000 * r.nextGaussian(), r.nextGaussian(), 1000 * r.nextGaussian()});
         }
-        Groups clean = Groups.of(List.of("a", "b"), values);
+        RaggedGroups clean = RaggedGroups.of(List.of("a", "b"), values);
         double[] spread = Noise.spread(clean);
-        Groups noisy = Noise.add(clean, 0.1, 3);
+        RaggedGroups noisy = Noise.add(clean, 0.1, 3);
         double[] sumSq = new double[2];
         for (int g = 0; g < clean.groupCount(); g++) {
             double[] c = clean.values(g);

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,7 @@ class NumpyGroupsReaderTest {
     @Test
     void readsEveryNumberTypeInCOrder() throws IOException {
         for (String type : List.of("<f8", "<f4", "<i8", "<i4")) {
-            Groups g = NumpyGroupsReader.read(file("a" + type.substring(1) + ".npy", npy(type, false, SHAPE, VALUES)),
+            RaggedGroups g = NumpyGroupsReader.read(file("a" + type.substring(1) + ".npy", npy(type, false, SHAPE, VALUES)),
                     NumpyGroupsReader.Options.defaults());
             assertEquals(List.of("x0", "x1"), g.variables(), type);
             assertEquals(3, g.groupCount());
@@ -64,7 +64,7 @@ class NumpyGroupsReaderTest {
             arrays.put("t", npy(new long[] {2}, new double[] {0, 0.1}));
             Path f = dir.resolve("d" + deflated + ".npz");
             NpyBytes.npz(f, arrays, deflated);
-            Groups g = NumpyGroupsReader.read(f, NumpyGroupsReader.Options.defaults().withVariables(List.of("q", "p")));
+            RaggedGroups g = NumpyGroupsReader.read(f, NumpyGroupsReader.Options.defaults().withVariables(List.of("q", "p")));
             assertEquals(List.of("q", "p"), g.variables());
             assertArrayEquals(new double[] {200, 201, 210, 211}, g.values(2));
             assertArrayEquals(new double[] {0, 0.1}, g.times(2));
@@ -81,7 +81,7 @@ class NumpyGroupsReaderTest {
     void npyWithASeparateTimesFile() throws IOException {
         Path states = file("s.npy", npy(SHAPE, VALUES));
         Path times = file("t.npy", npy(new long[] {2}, new double[] {0, 0.5}));
-        Groups g = NumpyGroupsReader.read(states, new NumpyGroupsReader.Options(List.of(), null, null, times));
+        RaggedGroups g = NumpyGroupsReader.read(states, new NumpyGroupsReader.Options(List.of(), null, null, times));
         assertArrayEquals(new double[] {0, 0.5}, g.times(0));
         Path wrong = file("w.npy", npy(new long[] {3}, new double[] {0, 1, 2}));
         assertTrue(refusal(states, new NumpyGroupsReader.Options(List.of(), null, null, wrong))

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.junit.jupiter.api.Test;
 
 class TrajectoryTangentsTest {
@@ -22,7 +22,7 @@ class TrajectoryTangentsTest {
             x[2 * i] = 1 + 2 * t[i] - 3 * t[i] * t[i];   // x' = 2 − 6t
             x[2 * i + 1] = 0.5 * t[i] * t[i];           // y' = t
         }
-        TrajectoryTangents.Result r = TrajectoryTangents.of(new Groups(List.of("x", "y"), List.of(x), List.of(t),
+        TrajectoryTangents.Result r = TrajectoryTangents.of(new RaggedGroups(List.of("x", "y"), List.of(x), List.of(t),
                 List.of()), "test");
         double[] v = r.tangents().get(0);
         for (int i = 0; i < t.length; i++) {
@@ -42,7 +42,7 @@ class TrajectoryTangentsTest {
             x[2 * i] = Math.cos(t[i]);
             x[2 * i + 1] = Math.sin(t[i]);
         }
-        TrajectoryTangents.Result r = TrajectoryTangents.of(new Groups(List.of("x", "y"), List.of(x), List.of(t),
+        TrajectoryTangents.Result r = TrajectoryTangents.of(new RaggedGroups(List.of("x", "y"), List.of(x), List.of(t),
                 List.of()), "test");
         assertEquals(12, r.medianTurnDegrees(), 1e-9);
     }
@@ -80,23 +80,23 @@ class TrajectoryTangentsTest {
             noisy.add(b);
             times.add(t);
         }
-        double quiet = TrajectoryTangents.of(new Groups(List.of("x", "y"), clean, times, null), "circle").directionNoise();
+        double quiet = TrajectoryTangents.of(new RaggedGroups(List.of("x", "y"), clean, times, null), "circle").directionNoise();
         assertTrue(quiet < 1e-2, "clean: " + quiet);
-        double loud = TrajectoryTangents.of(new Groups(List.of("x", "y"), noisy, times, null), "circle").directionNoise();
+        double loud = TrajectoryTangents.of(new RaggedGroups(List.of("x", "y"), noisy, times, null), "circle").directionNoise();
         double expected = eps / (Math.sqrt(2) * h); // |v| = 1, one component across the motion
         assertTrue(loud > expected / 2 && loud < 2 * expected, "noisy: " + loud + " against " + expected);
     }
 
     @Test
     void dataWithoutTimesTooShortTrajectoriesAndRepeatedTimesAreRefusedPlainly() {
-        Groups noTimes = Groups.of(List.of("x"), List.of(new double[] {1, 2, 3}));
+        RaggedGroups noTimes = RaggedGroups.of(List.of("x"), List.of(new double[] {1, 2, 3}));
         assertTrue(assertThrows(InvalidInputException.class, () -> TrajectoryTangents.of(noTimes, "f.csv"))
                 .getMessage().contains("--time-column"));
-        Groups shortOne = new Groups(List.of("x"), List.of(new double[] {1, 2}), List.of(new double[] {0, 1}),
+        RaggedGroups shortOne = new RaggedGroups(List.of("x"), List.of(new double[] {1, 2}), List.of(new double[] {0, 1}),
                 List.of("a"));
         assertTrue(assertThrows(InvalidInputException.class, () -> TrajectoryTangents.of(shortOne, "f.csv"))
                 .getMessage().contains("trajectory 'a' has 2 states"));
-        Groups repeated = new Groups(List.of("x"), List.of(new double[] {1, 2, 3}), List.of(new double[] {0, 1, 1}),
+        RaggedGroups repeated = new RaggedGroups(List.of("x"), List.of(new double[] {1, 2, 3}), List.of(new double[] {0, 1, 1}),
                 List.of("b"));
         assertTrue(assertThrows(InvalidInputException.class, () -> TrajectoryTangents.of(repeated, "f.csv"))
                 .getMessage().contains("has the time 1.0 twice"));

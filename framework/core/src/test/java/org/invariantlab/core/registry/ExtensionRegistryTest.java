@@ -13,8 +13,8 @@ import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.SystemModel;
-import org.invariantlab.api.training.IndependenceLoss;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.GradientLoss;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.plugin.fixtures.NoPenaltyLoss;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class ExtensionRegistryTest {
         assertEquals("system kepler", r.get(PhysicalSystem.class, "kepler").description());
         assertSame(r.get(PhysicalSystem.class, "em"), r.find(PhysicalSystem.class, "em").orElseThrow().extension());
         assertTrue(r.find(PhysicalSystem.class, "nope").isEmpty());
-        assertEquals(List.of(), r.all(PairSampler.class));
+        assertEquals(List.of(), r.all(ExampleSampler.class));
         assertEquals(3, r.size());
         assertEquals(Map.of("PhysicalSystem", List.of("em", "kepler", "lorentz")), r.idsByOrigin("p"));
         assertEquals(Map.of(), r.idsByOrigin("other"));
@@ -78,8 +78,8 @@ class ExtensionRegistryTest {
     @Test
     void unknownIdWhenNothingIsInstalled() {
         UnknownExtensionException e = assertThrows(UnknownExtensionException.class,
-                () -> ExtensionRegistry.empty().get(PairSampler.class, "ha-jeong"));
-        assertEquals("unknown pair sampler 'ha-jeong'; none is installed (add a plugin jar that provides one to the"
+                () -> ExtensionRegistry.empty().get(ExampleSampler.class, "ha-jeong"));
+        assertEquals("unknown example sampler 'ha-jeong'; none is installed (add a plugin jar that provides one to the"
                 + " plugins directory)", e.getMessage());
     }
 
@@ -132,7 +132,7 @@ class ExtensionRegistryTest {
     void sameIdUnderDifferentExtensionPointsIsFine() {
         ExtensionRegistry.Builder b = ExtensionRegistry.builder();
         assertEquals(Optional.empty(), b.offer(PhysicalSystem.class, new NamedSystem("no-penalty", "s"), "p", "1"));
-        assertEquals(Optional.empty(), b.offer(IndependenceLoss.class, new NoPenaltyLoss(), "p", "1"));
+        assertEquals(Optional.empty(), b.offer(GradientLoss.class, new NoPenaltyLoss(), "p", "1"));
         assertEquals(2, b.build().size());
     }
 
@@ -148,10 +148,10 @@ class ExtensionRegistryTest {
     @Test
     void extensionPointsAreListedOnce() {
         assertEquals(6, ExtensionPoints.all().size());
-        assertEquals("PhysicalSystem, PairSampler, NetworkHead, IndependenceLoss, SymbolicInterpreter, CountingMethod",
+        assertEquals("PhysicalSystem, ExampleSampler, NetworkHead, GradientLoss, SymbolicInterpreter, CountingMethod",
                 ExtensionPoints.simpleNames());
-        assertEquals("independence loss", ExtensionPoints.displayName(IndependenceLoss.class));
-        assertEquals(Optional.of(PairSampler.class), ExtensionPoints.bySimpleName("PairSampler"));
+        assertEquals("gradient loss", ExtensionPoints.displayName(GradientLoss.class));
+        assertEquals(Optional.of(ExampleSampler.class), ExtensionPoints.bySimpleName("ExampleSampler"));
         assertTrue(ExtensionPoints.bySimpleName("Nope").isEmpty());
     }
 

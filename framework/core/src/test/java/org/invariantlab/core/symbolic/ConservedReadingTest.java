@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -43,7 +43,7 @@ class ConservedReadingTest {
 
     private static VerdictKind verdict(Interpretation r, double[] states) {
         Verifier verifier = Verifier.of(new VerdictContext(SPACE.variables(), Optional.of(List.of("px", "py", "-x", "-y")),
-                SPACE.canonical(), List.of(), Groups.of(SPACE.variables(), List.of(states)), 1));
+                SPACE.canonical(), List.of(), RaggedGroups.of(SPACE.variables(), List.of(states)), 1));
         return verifier.verdict(r.expression(), r.formula()).kind();
     }
 

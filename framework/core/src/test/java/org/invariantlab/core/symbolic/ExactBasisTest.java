@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -70,7 +70,7 @@ class ExactBasisTest {
                 Parameters.resolve("polynomial", reader.parameters(), Map.of()));
         assertEquals(3, readings.size(), readings.toString());
         Verifier verifier = Verifier.of(new VerdictContext(space.variables(), Optional.of(List.of("px", "py", "-x", "-y")),
-                space.canonical(), List.of(), Groups.of(space.variables(), List.of(states)), 1));
+                space.canonical(), List.of(), RaggedGroups.of(space.variables(), List.of(states)), 1));
         for (Interpretation r : readings) {
             String expanded = Cas.eval("Expand(" + r.expression() + ")", space.variables());
             long terms = expanded.chars().filter(c -> c == '+' || c == '-').count() + (expanded.startsWith("-") ? 0 : 1);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.api.symbolic.InterpretationContext;
@@ -101,7 +101,7 @@ class PairCandidatesTest {
         Verifier verifier = Verifier.of(new VerdictContext(SPACE.variables(),
                 Optional.of(List.of("p1", "p2", "p3", "E^(q3-q1)-E^(q1-q2)", "E^(q1-q2)-E^(q2-q3)",
                         "E^(q2-q3)-E^(q3-q1)")),
-                SPACE.canonical(), List.of(), Groups.of(SPACE.variables(), List.of(states)), 1));
+                SPACE.canonical(), List.of(), RaggedGroups.of(SPACE.variables(), List.of(states)), 1));
         assertEquals(VerdictKind.PROVEN, verifier.verdict(r.expression(), r.formula()).kind(), r.expression());
         assertTrue(r.expression().contains("E^"), "the energy needs the exponential pair terms: " + r.expression());
     }

@@ -66,12 +66,12 @@ final class TestHeads {
 
         @Override
         public boolean accepts(BatchLayout layout) {
-            return layout instanceof BatchLayout.Groups;
+            return layout instanceof BatchLayout.Grouped;
         }
 
         @Override
         public HeadOutput evaluate(LatentBatch batch, double[] theta, Parameters parameters) {
-            BatchLayout.Groups g = (BatchLayout.Groups) batch.layout();
+            BatchLayout.Grouped g = (BatchLayout.Grouped) batch.layout();
             int groups = g.groups();
             int m = g.perGroup();
             int q = g.perturbedPerGroup();

@@ -100,7 +100,7 @@ class HeldOutSpreadTest {
             }
             values.add(v);
         }
-        org.invariantlab.api.data.Groups groups = org.invariantlab.api.data.Groups.of(java.util.List.of("x", "y"), values);
+        org.invariantlab.api.data.RaggedGroups groups = org.invariantlab.api.data.RaggedGroups.of(java.util.List.of("x", "y"), values);
         // the radius squared as a reader's formula evaluates it on measured states: exact up to a wiggle of 1e-13
         HeldOutSpread h = HeldOutSpread.measure(org.invariantlab.api.system.ScalarField.of(
                 x -> x[0] * x[0] + x[1] * x[1] + 1e-13 * Math.sin(1e5 * x[0]),

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.TrueInvariant;
@@ -26,7 +26,7 @@ class VerifierTest {
     private static final CanonicalLayout QP = new CanonicalLayout(List.of(0, 1), List.of(2, 3));
 
     /** 30 trajectories of the oscillator, 12 states each at random times (exact solutions). */
-    private static Groups oscillatorTrajectories() {
+    private static RaggedGroups oscillatorTrajectories() {
         SplittableRandom rng = new SplittableRandom(7);
         List<double[]> groups = new ArrayList<>();
         for (int g = 0; g < 30; g++) {
@@ -44,7 +44,7 @@ class VerifierTest {
             }
             groups.add(v);
         }
-        return Groups.of(OSC, groups);
+        return RaggedGroups.of(OSC, groups);
     }
 
     private static TrueInvariant truth(String definition, List<String> variables) {
@@ -84,7 +84,7 @@ class VerifierTest {
             groups.add(v);
         }
         VerdictContext c = new VerdictContext(vars, Optional.of(List.of("vx", "vy", "-x/(x^2+y^2)^(3/2)",
-                "-y/(x^2+y^2)^(3/2)")), Optional.empty(), List.of(), Groups.of(vars, groups), 2);
+                "-y/(x^2+y^2)^(3/2)")), Optional.empty(), List.of(), RaggedGroups.of(vars, groups), 2);
         Verifier v = Verifier.of(c);
         for (String e : List.of("vx^2/2+vy^2/2-1/Sqrt(x^2+y^2)", "x*vy-y*vx", "vy*(x*vy-y*vx)-x/Sqrt(x^2+y^2)")) {
             assertEquals(VerdictKind.PROVEN, v.verdict(e, f(e, vars)).kind(), e);

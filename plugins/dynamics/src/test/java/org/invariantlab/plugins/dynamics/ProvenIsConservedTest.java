@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.invariantlab.api.data.Groups;
+import org.invariantlab.api.data.RaggedGroups;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.system.PhysicalSystem;
@@ -47,7 +47,7 @@ class ProvenIsConservedTest {
             SystemModel model = system.configure(Parameters.resolve(system.id(), system.parameters(), Map.of()));
             GroupedData data = model.sample(new SamplingRequest(12, 6, 3));
             List<String> vars = model.stateSpace().variables();
-            Verifier verifier = Verifier.of(VerdictContext.of(model, Groups.of(data), 3));
+            Verifier verifier = Verifier.of(VerdictContext.of(model, RaggedGroups.of(data), 3));
             List<String> conserved = new ArrayList<>();
             for (TrueInvariant t : model.invariants()) {
                 conserved.add(t.expression());

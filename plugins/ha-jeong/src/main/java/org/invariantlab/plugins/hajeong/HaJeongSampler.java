@@ -9,7 +9,7 @@ import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.GroupedData;
 import org.invariantlab.api.training.GroupExamples;
-import org.invariantlab.api.training.PairSampler;
+import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.api.training.Perturbation;
 import org.pf4j.Extension;
 
@@ -29,7 +29,7 @@ import org.pf4j.Extension;
  * L042035 (2021), arXiv:2102.04008.
  */
 @Extension
-public final class HaJeongSampler implements PairSampler {
+public final class HaJeongSampler implements ExampleSampler {
 
     /** The extension id. */
     public static final String ID = "ha-jeong";

@@ -14,7 +14,7 @@ import org.pf4j.Extension;
 /**
  * Ha &amp; Jeong's noise-variance loss over whole groups ("ConservNet").
  *
- * <p>For a batch of {@code G} groups ({@link BatchLayout.Groups}), group {@code g} with latents
+ * <p>For a batch of {@code G} groups ({@link BatchLayout.Grouped}), group {@code g} with latents
  * {@code a_gj = F_c(x_gj)}, {@code j = 1..m}, of its states and {@code b_gj = F_c(x_gj + δ_gj)},
  * {@code j = 1..p}, of its perturbed states, for each latent {@code c = 1..k}:
  * <pre>
@@ -74,14 +74,14 @@ public final class NoiseVarianceHead implements NetworkHead {
     /** Groups with at least two states and two perturbed states each. */
     @Override
     public boolean accepts(BatchLayout layout) {
-        return layout instanceof BatchLayout.Groups g && g.perGroup() >= 2 && g.perturbedPerGroup() >= 2;
+        return layout instanceof BatchLayout.Grouped g && g.perGroup() >= 2 && g.perturbedPerGroup() >= 2;
     }
 
     @Override
     public HeadOutput evaluate(LatentBatch batch, double[] theta, Parameters parameters) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(parameters, "parameters");
-        if (!(batch.layout() instanceof BatchLayout.Groups layout) || !accepts(layout)) {
+        if (!(batch.layout() instanceof BatchLayout.Grouped layout) || !accepts(layout)) {
             throw new IllegalArgumentException("the '" + ID + "' head scores groups of at least 2 states and 2 perturbed"
                     + " states, got " + batch.layout());
         }

@@ -33,7 +33,7 @@ class NoiseVarianceHeadTest {
     @Test
     void lossOfOneGroupByHand() {
         // originals 0, 2 -> Var = 2; perturbed 0, 1, 2 -> Var = 1; beta = 0.5, Q = 3: 2 + 0.5·|3 − 1| = 3
-        LatentBatch batch = new LatentBatch(new BatchLayout.Groups(1, 2, 3), 1, new double[] {0, 2, 0, 1, 2});
+        LatentBatch batch = new LatentBatch(new BatchLayout.Grouped(1, 2, 3), 1, new double[] {0, 2, 0, 1, 2});
         HeadOutput out = head.evaluate(batch, new double[0], parameters("0.5", "3"));
         assertEquals(3.0, out.loss(), 1e-15);
         // ∂/∂a_j = 2(a_j − 1)/1 = ∓2; ∂/∂b_j = −0.5·sgn(2)·2(b_j − 1)/2 = −0.5(b_j − 1)
@@ -49,7 +49,7 @@ class NoiseVarianceHeadTest {
     @Test
     void gradientMatchesCentralDifferencesOnBothSidesOfQ() {
         SplittableRandom rng = new SplittableRandom(5);
-        BatchLayout.Groups layout = new BatchLayout.Groups(3, 4, 5);
+        BatchLayout.Grouped layout = new BatchLayout.Grouped(3, 4, 5);
         for (int k = 1; k <= 2; k++) {
             for (String q : new String[] {"0.2", "4.0"}) { // Var F(x + δ) ≈ 1 below Q = 4, above Q = 0.2
                 double[] z = new double[layout.rows() * k];
@@ -73,9 +73,9 @@ class NoiseVarianceHeadTest {
 
     @Test
     void acceptsOnlyGroupsWithTwoStatesAndTwoPerturbedStates() {
-        assertTrue(head.accepts(new BatchLayout.Groups(1, 2, 2)));
-        assertFalse(head.accepts(new BatchLayout.Groups(1, 1, 2)));
-        assertFalse(head.accepts(new BatchLayout.Groups(1, 2, 1)));
+        assertTrue(head.accepts(new BatchLayout.Grouped(1, 2, 2)));
+        assertFalse(head.accepts(new BatchLayout.Grouped(1, 1, 2)));
+        assertFalse(head.accepts(new BatchLayout.Grouped(1, 2, 1)));
         assertFalse(head.accepts(new BatchLayout.Pairs(new double[] {1})));
         LatentBatch pairs = new LatentBatch(new BatchLayout.Pairs(new double[] {1}), 1, new double[] {0, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

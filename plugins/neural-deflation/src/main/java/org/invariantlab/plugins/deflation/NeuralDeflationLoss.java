@@ -6,9 +6,9 @@ import org.invariantlab.api.param.ParameterSpec;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.training.GradientBatch;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.api.training.Penalty;
-import org.invariantlab.api.training.Schedule;
+import org.invariantlab.api.training.StagePlan;
 import org.pf4j.Extension;
 
 /**
@@ -33,7 +33,7 @@ import org.pf4j.Extension;
  * {@value #MIN_RESIDUAL}, so a state where the gradients are exactly dependent gives a large, finite loss.
  */
 @Extension
-public final class NeuralDeflationLoss implements IndependenceLoss {
+public final class NeuralDeflationLoss implements GradientLoss {
 
     /** The extension id. */
     public static final String ID = "neural-deflation";
@@ -74,8 +74,8 @@ public final class NeuralDeflationLoss implements IndependenceLoss {
     }
 
     @Override
-    public Schedule schedule(Parameters parameters) {
-        return Schedule.SEQUENTIAL;
+    public StagePlan stagePlan(Parameters parameters) {
+        return StagePlan.SEQUENTIAL;
     }
 
     @Override

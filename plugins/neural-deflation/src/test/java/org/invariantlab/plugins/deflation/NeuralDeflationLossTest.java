@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.invariantlab.api.param.Parameters;
 import org.invariantlab.api.system.CanonicalLayout;
 import org.invariantlab.api.training.GradientBatch;
-import org.invariantlab.api.training.Schedule;
+import org.invariantlab.api.training.StagePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,7 +70,7 @@ class NeuralDeflationLossTest {
 
     @Test
     void isSequential() {
-        assertEquals(Schedule.SEQUENTIAL, loss.schedule(params("1", true)));
+        assertEquals(StagePlan.SEQUENTIAL, loss.stagePlan(params("1", true)));
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.invariantlab.plugins.deflation;
 import java.util.Map;
 import org.invariantlab.api.LabExtension;
 import org.invariantlab.api.system.PhysicalSystem;
-import org.invariantlab.api.training.IndependenceLoss;
+import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.testkit.PluginLoadingContract;
 
 /** The module's classes, packed as a plugin jar, start in PF4J and provide the deflation loss. */
@@ -21,6 +21,6 @@ class NeuralDeflationPluginLoadingTest extends PluginLoadingContract {
 
     @Override
     protected Map<Class<? extends LabExtension>, Map<String, Class<? extends LabExtension>>> otherExtensions() {
-        return Map.of(IndependenceLoss.class, Map.of(NeuralDeflationLoss.ID, NeuralDeflationLoss.class));
+        return Map.of(GradientLoss.class, Map.of(NeuralDeflationLoss.ID, NeuralDeflationLoss.class));
     }
 }

@@ -13,11 +13,11 @@ import org.invariantlab.api.param.Parameters;
  * PRE 108, L022301, 2023), which trains networks one after another with a {@link Schedule#SEQUENTIAL}
  * schedule and divides by {@code ‖(I − QQᵀ)ĝ_k‖^{2α}}.
  */
-public interface IndependenceLoss extends LabExtension {
+public interface GradientLoss extends LabExtension {
 
     /** Whether the outputs train jointly or one after another. */
-    default Schedule schedule(Parameters parameters) {
-        return Schedule.JOINT;
+    default StagePlan stagePlan(Parameters parameters) {
+        return StagePlan.JOINT;
     }
 
     /** The penalty on one batch of input gradients. */

@@ -1,7 +1,7 @@
 package org.invariantlab.api.training;
 
 /** How several learned invariants are trained. */
-public enum Schedule {
+public enum StagePlan {
     /** All {@code k} outputs train together, penalised jointly (gradient orthogonality). */
     JOINT,
     /** One network after another, earlier ones frozen (neural deflation). */

@@ -10,13 +10,13 @@ import java.util.List;
 import org.invariantlab.api.system.GroupedData;
 import org.junit.jupiter.api.Test;
 
-class GroupsTest {
+class RaggedGroupsTest {
 
     private static final List<String> XY = List.of("x", "y");
 
     @Test
     void raggedGroupsKeepSizesIdsAndTimes() {
-        Groups g = new Groups(XY, List.of(new double[] {1, 2, 3, 4}, new double[] {5, 6, 7, 8, 9, 10}),
+        RaggedGroups g = new RaggedGroups(XY, List.of(new double[] {1, 2, 3, 4}, new double[] {5, 6, 7, 8, 9, 10}),
                 List.of(new double[] {0, 1}, new double[] {0, 0.5, 1}), List.of("a", "b"));
         assertEquals(2, g.groupCount());
         assertEquals(5, g.size());
@@ -27,13 +27,13 @@ class GroupsTest {
         assertArrayEquals(new double[] {0, 0.5, 1}, g.times(1));
         assertEquals("b", g.id(1));
         assertThrows(IllegalStateException.class, g::toRectangular);
-        assertEquals("Groups[2 groups of 2 to 3 states of [x, y], with times]", g.toString());
+        assertEquals("RaggedGroups[2 groups of 2 to 3 states of [x, y], with times]", g.toString());
     }
 
     @Test
     void arraysAreCopiedInAndOut() {
         double[] a = {1, 2, 3, 4};
-        Groups g = Groups.of(XY, List.of(a));
+        RaggedGroups g = RaggedGroups.of(XY, List.of(a));
         a[0] = 99;
         assertEquals(1.0, g.state(0, 0)[0]);
         g.values().get(0)[0] = 99;
@@ -44,27 +44,27 @@ class GroupsTest {
     @Test
     void rectangularDataConvertBothWays() {
         GroupedData data = new GroupedData(XY, 3, 2, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-        Groups g = Groups.of(data);
+        RaggedGroups g = RaggedGroups.of(data);
         assertEquals(List.of("0", "1", "2"), g.ids());
         assertArrayEquals(new double[] {7, 8}, g.state(1, 1));
         assertEquals(data, g.toRectangular());
-        Groups picked = g.select(new int[] {2, 0});
+        RaggedGroups picked = g.select(new int[] {2, 0});
         assertEquals(List.of("2", "0"), picked.ids());
         assertArrayEquals(new double[] {9, 10}, picked.state(0, 0));
     }
 
     @Test
     void badShapesAndValuesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Groups.of(XY, List.of(new double[] {1, 2, 3})));
-        assertThrows(IllegalArgumentException.class, () -> Groups.of(XY, List.of(new double[0])));
-        assertThrows(IllegalArgumentException.class, () -> Groups.of(XY, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> Groups.of(List.of("x", "x"), List.of(new double[] {1, 2})));
+        assertThrows(IllegalArgumentException.class, () -> RaggedGroups.of(XY, List.of(new double[] {1, 2, 3})));
+        assertThrows(IllegalArgumentException.class, () -> RaggedGroups.of(XY, List.of(new double[0])));
+        assertThrows(IllegalArgumentException.class, () -> RaggedGroups.of(XY, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> RaggedGroups.of(List.of("x", "x"), List.of(new double[] {1, 2})));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Groups.of(XY, List.of(new double[] {1, 2, 3, Double.NaN})));
+                () -> RaggedGroups.of(XY, List.of(new double[] {1, 2, 3, Double.NaN})));
         assertTrue(e.getMessage().contains("group 0, state 1, variable y"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Groups(XY, List.of(new double[] {1, 2, 3, 4}),
+        assertThrows(IllegalArgumentException.class, () -> new RaggedGroups(XY, List.of(new double[] {1, 2, 3, 4}),
                 List.of(new double[] {0}), List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new Groups(XY,
+        assertThrows(IllegalArgumentException.class, () -> new RaggedGroups(XY,
                 List.of(new double[] {1, 2}, new double[] {3, 4}), List.of(), List.of("a", "a")));
     }
 }

@@ -12,7 +12,7 @@ import org.invariantlab.api.system.GroupedData;
  * negatives pair a state with one of another group. Trajectory perturbation (Ha &amp; Jeong, PRR 3,
  * L042035, 2021): whole groups plus perturbed copies {@code x + δ}, no negatives.
  */
-public interface PairSampler extends LabExtension {
+public interface ExampleSampler extends LabExtension {
 
     /**
      * Makes examples from {@code data}. The caller splits groups into train and test sets before calling, so
@@ -27,7 +27,7 @@ public interface PairSampler extends LabExtension {
      * {@code perturbation.perturb(originals, seed(step))}, with one perturbed state per original (the
      * examples must then have as many perturbed states per group as states); the examples' own perturbed
      * copies still serve validation and evaluation, so those stay fixed. Empty (the default) means the
-     * examples are used as they are, which is what every pair sampler needs.
+     * examples are used as they are, which is what every example sampler needs.
      *
      * @param parameters this sampler's resolved parameters
      */

@@ -24,9 +24,9 @@ import org.invariantlab.api.system.GroupedData;
  *                  per state
  * @param ids       one distinct id per group, or empty for {@code 0, 1, …}
  */
-public record Groups(List<String> variables, List<double[]> values, List<double[]> times, List<String> ids) {
+public record RaggedGroups(List<String> variables, List<double[]> values, List<double[]> times, List<String> ids) {
 
-    public Groups {
+    public RaggedGroups {
         variables = List.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(values, "values");
         times = times == null ? List.of() : times;
@@ -88,12 +88,12 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
     }
 
     /** Groups without time stamps, with ids {@code 0, 1, …}. */
-    public static Groups of(List<String> variables, List<double[]> values) {
-        return new Groups(variables, values, List.of(), List.of());
+    public static RaggedGroups of(List<String> variables, List<double[]> values) {
+        return new RaggedGroups(variables, values, List.of(), List.of());
     }
 
     /** The rectangular groups a system samples, as ragged groups with ids {@code 0, 1, …} and no times. */
-    public static Groups of(GroupedData data) {
+    public static RaggedGroups of(GroupedData data) {
         Objects.requireNonNull(data, "data");
         double[] all = data.values();
         int n = data.perGroup() * data.dimension();
@@ -194,7 +194,7 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
     }
 
     /** The groups at {@code indices}, in that order, with their ids and times. */
-    public Groups select(int[] indices) {
+    public RaggedGroups select(int[] indices) {
         List<double[]> v = new ArrayList<>(indices.length);
         List<double[]> t = new ArrayList<>(hasTimes() ? indices.length : 0);
         List<String> i = new ArrayList<>(indices.length);
@@ -205,11 +205,11 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
             }
             i.add(ids.get(g));
         }
-        return new Groups(variables, v, t, i);
+        return new RaggedGroups(variables, v, t, i);
     }
 
     /** The same groups with other values of the same shapes, e.g. with measurement noise. */
-    public Groups withValues(List<double[]> newValues) {
+    public RaggedGroups withValues(List<double[]> newValues) {
         if (newValues.size() != groupCount()) {
             throw new IllegalArgumentException(newValues.size() + " value arrays for " + groupCount() + " groups");
         }
@@ -218,7 +218,7 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
                 throw new IllegalArgumentException("group " + ids.get(g) + " changed its size");
             }
         }
-        return new Groups(variables, newValues, times, ids);
+        return new RaggedGroups(variables, newValues, times, ids);
     }
 
     /**
@@ -251,7 +251,7 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Groups other && other.variables.equals(variables) && other.ids.equals(ids)
+        return o instanceof RaggedGroups other && other.variables.equals(variables) && other.ids.equals(ids)
                 && sameArrays(other.values, values) && sameArrays(other.times, times);
     }
 
@@ -268,7 +268,7 @@ public record Groups(List<String> variables, List<double[]> values, List<double[
     public String toString() {
         int min = minGroupSize();
         int max = maxGroupSize();
-        return "Groups[" + groupCount() + " groups of " + (min == max ? String.valueOf(min) : min + " to " + max)
+        return "RaggedGroups[" + groupCount() + " groups of " + (min == max ? String.valueOf(min) : min + " to " + max)
                 + " states of " + variables + (hasTimes() ? ", with times" : "") + "]";
     }
 
