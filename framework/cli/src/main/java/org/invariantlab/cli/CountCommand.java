@@ -105,6 +105,15 @@ final class CountCommand extends LabCommand {
     @Option(names = "--deflation-tolerance", paramLabel = "T", defaultValue = "0.05", description = "deflation: count leading stages whose final loss is below T (default: ${DEFAULT-VALUE}).")
     double deflationTolerance;
 
+    @Option(names = "--svd-loss", paramLabel = "ID", defaultValue = CountSettings.SVD_LOSS, description = "svd: the gradient loss its joint network trains with, built-in or a plugin's (stage plan JOINT; default: ${DEFAULT-VALUE}).")
+    String svdLoss;
+
+    @Option(names = "--deflation-loss", paramLabel = "ID", defaultValue = CountSettings.DEFLATION_LOSS, description = "deflation: the gradient loss its stages train with (stage plan SEQUENTIAL; default: ${DEFAULT-VALUE}).")
+    String deflationLoss;
+
+    @Option(names = "--interpreter", paramLabel = "ID", defaultValue = CountSettings.INTERPRETER, description = "The symbolic interpreter that reads counted functions as formulas (default: ${DEFAULT-VALUE}).")
+    String interpreter;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Result directory (new or empty; --force replaces an earlier count).")
     Path out;
 
@@ -114,7 +123,8 @@ final class CountCommand extends LabCommand {
     @Override
     int run(InvariantLab lab, PrintWriter pw) {
         CountSettings settings = new CountSettings(method, max, epochs, batchSize, learningRate, schedule, hidden,
-                activation, precision, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance);
+                activation, precision, trajectories, statesPerTrajectory, seed, nu, alpha, svTolerance, deflationTolerance,
+                svdLoss, deflationLoss, interpreter);
         DataFile file = data.file();
         if (file != null) {
             var parse = spec.commandLine().getParseResult();

@@ -101,10 +101,7 @@ public record Grid(String name, String description, String source, List<Data> da
 
         /** The count of this method on a system or file at {@code seed}, with {@code size} trajectories (≤ 0: as set). */
         public CountSpec spec(Data d, long seed, int size) {
-            CountSettings s = settings;
-            CountSettings seeded = new CountSettings(s.method(), s.max(), s.epochs(), s.batchSize(), s.learningRate(),
-                    s.schedule(), s.hidden(), s.activation(), s.dataType(), size > 0 ? size : s.trajectories(),
-                    s.statesPerTrajectory(), seed, s.nu(), s.alpha(), s.singularValueTolerance(), s.deflationTolerance());
+            CountSettings seeded = settings.withSeed(seed, size);
             return new CountSpec(d.file() == null ? d.system() : null, d.params(), d.file(), d.canonical(), seeded,
                     checkHorizon, d.features());
         }

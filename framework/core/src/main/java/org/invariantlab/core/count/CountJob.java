@@ -14,8 +14,8 @@ import org.invariantlab.api.symbolic.SymbolicInterpreter;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.training.GradientLoss;
+import org.invariantlab.api.training.StagePlan;
 import org.invariantlab.core.InvariantLab;
-import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
 import org.invariantlab.core.data.FileDataModel;
 import org.invariantlab.core.data.TrajectoryTangents;
 import org.invariantlab.core.provenance.ExtensionRef;
@@ -55,11 +55,47 @@ public final class CountJob {
         checkPlugins(spec);
     }
 
+    /**
+     * The extensions the count names — the losses of svd and deflation, the interpreter — are looked up in the
+     * registry, so a plugin's loss or reader is used like a built-in one; each loss must train the way its method
+     * does ({@link GradientLoss#stagePlan}: svd's outputs jointly, deflation's one after another).
+     */
     private void checkPlugins(CountSpec spec) {
-        if (spec.settings().deflation() && lab.registry().find(GradientLoss.class, "neural-deflation").isEmpty()) {
-            throw new InvalidInputException("method " + spec.settings().method() + " needs the neural-deflation plugin, "
-                    + "which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd");
+        CountSettings s = spec.settings();
+        if (s.svd()) {
+            loss(s.svdLoss(), StagePlan.JOINT, "svd", "--svd-loss");
         }
+        if (s.deflation() && lab.registry().find(GradientLoss.class, s.deflationLoss()).isEmpty()) {
+            throw new InvalidInputException("method " + s.method() + " needs the gradient loss '" + s.deflationLoss()
+                    + "'" + (s.deflationLoss().equals(CountSettings.DEFLATION_LOSS) ? ", the neural-deflation plugin's,"
+                    + " which is not in " + lab.pluginsDirectory() + "; add its jar or use method svd"
+                    : ", which is not installed; " + installed(GradientLoss.class)));
+        }
+        if (s.deflation()) {
+            loss(s.deflationLoss(), StagePlan.SEQUENTIAL, "deflation", "--deflation-loss");
+        }
+        if (lab.registry().find(SymbolicInterpreter.class, s.interpreter()).isEmpty()) {
+            throw new InvalidInputException("unknown interpreter '" + s.interpreter() + "' (--interpreter); "
+                    + installed(SymbolicInterpreter.class));
+        }
+    }
+
+    private ExtensionRecord<GradientLoss> loss(String id, StagePlan plan, String method, String option) {
+        ExtensionRecord<GradientLoss> r = lab.registry().find(GradientLoss.class, id).map(e -> lab.registry()
+                .record(GradientLoss.class, id)).orElseThrow(() -> new InvalidInputException("unknown gradient loss '"
+                + id + "' (" + option + "); " + installed(GradientLoss.class)));
+        Parameters defaults = Parameters.resolve(r.id(), r.extension().parameters(), Map.of());
+        if (r.extension().stagePlan(defaults) != plan) {
+            throw new InvalidInputException("the gradient loss '" + id + "' trains its outputs "
+                    + (plan == StagePlan.JOINT ? "one after another" : "jointly") + ", but " + method + " trains them "
+                    + (plan == StagePlan.JOINT ? "jointly" : "one after another") + "; choose a loss for " + option
+                    + " whose stage plan is " + plan);
+        }
+        return r;
+    }
+
+    private String installed(Class<? extends org.invariantlab.api.LabExtension> point) {
+        return "installed: " + String.join(", ", lab.registry().all(point).stream().map(ExtensionRecord::id).toList());
     }
 
     /** A method that is neither the host's nor an installed plugin's is refused before anything is read. */
@@ -155,12 +191,13 @@ public final class CountJob {
         List<ExtensionRef> refs = new ArrayList<>();
         CountData countData = data(spec, refs); // a file's own problems first: they are the user's to fix
         checkPlugins(spec);
-        Optional<ExtensionRecord<GradientLoss>> deflation = lab.registry().find(GradientLoss.class,
-                "neural-deflation");
-        ExtensionRecord<GradientLoss> orthogonality = lab.registry().record(GradientLoss.class,
-                GradientOrthogonalityLoss.ID);
+        Optional<ExtensionRecord<GradientLoss>> deflation = settings.deflation()
+                ? Optional.of(loss(settings.deflationLoss(), StagePlan.SEQUENTIAL, "deflation", "--deflation-loss"))
+                : Optional.empty();
+        ExtensionRecord<GradientLoss> orthogonality = loss(settings.svd() ? settings.svdLoss() : CountSettings.SVD_LOSS,
+                StagePlan.JOINT, "svd", "--svd-loss"); // not trained unless svd runs
         ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
-                "polynomial");
+                settings.interpreter());
         Parameters interpreterParameters = Parameters.resolve(interpreter.id(), interpreter.extension().parameters(),
                 Map.of());
         try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.COUNT, overwrite)) {
@@ -176,10 +213,13 @@ public final class CountJob {
                 refs.add(new ExtensionRef("CountingMethod", m.id(), m.origin(), m.originVersion(),
                         Parameters.resolve(m.id(), m.extension().parameters(), Map.of()).asText()));
             }
-            refs.add(new ExtensionRef("GradientLoss", orthogonality.id(), orthogonality.origin(),
-                    orthogonality.originVersion(), Map.of("nu", String.valueOf(settings.nu()))));
+            if (settings.svd()) {
+                refs.add(new ExtensionRef("GradientLoss", orthogonality.id(), orthogonality.origin(),
+                        orthogonality.originVersion(), Counter.lossParameters(orthogonality.extension(),
+                        Map.of("nu", String.valueOf(settings.nu()))).asText()));
+            }
             deflation.ifPresent(d -> refs.add(new ExtensionRef("GradientLoss", d.id(), d.origin(), d.originVersion(),
-                    Map.of("alpha", settings.alpha()))));
+                    Counter.lossParameters(d.extension(), Map.of("alpha", settings.alpha())).asText())));
             refs.add(new ExtensionRef("SymbolicInterpreter", interpreter.id(), interpreter.origin(),
                     interpreter.originVersion(), interpreterParameters.asText()));
             dir.writeJson("count.json", run.result());

@@ -35,11 +35,24 @@ import org.invariantlab.core.train.TrainingConfig;
  * @param alpha                  exponent of the deflation denominator, {@code 0.5} or {@code 1}
  * @param singularValueTolerance the svd count's threshold on mean singular values
  * @param deflationTolerance     the deflation count's threshold on a stage's final loss
+ * @param svdLoss                the {@link org.invariantlab.api.training.GradientLoss} svd trains its joint network
+ *                               with (its stage plan must be {@code JOINT}); default {@value #SVD_LOSS}
+ * @param deflationLoss          the {@link org.invariantlab.api.training.GradientLoss} deflation trains its stages with
+ *                               (its stage plan must be {@code SEQUENTIAL}); default {@value #DEFLATION_LOSS}
+ * @param interpreter            the {@link org.invariantlab.api.symbolic.SymbolicInterpreter} that reads counted
+ *                               functions as formulas; default {@value #INTERPRETER}
  */
 public record CountSettings(String method, int max, int epochs, int batchSize, double learningRate, String schedule,
                             List<Integer> hidden, String activation, String dataType, int trajectories, int statesPerTrajectory,
                             long seed, double nu, String alpha, double singularValueTolerance,
-                            double deflationTolerance) {
+                            double deflationTolerance, String svdLoss, String deflationLoss, String interpreter) {
+
+    /** The loss of svd's joint network unless another is named: AI Poincaré 2.0's gradient orthogonality. */
+    public static final String SVD_LOSS = "gradient-orthogonality";
+    /** The loss of deflation's stages unless another is named: Zhu, Zhang and Kevrekidis' neural deflation (plugin). */
+    public static final String DEFLATION_LOSS = "neural-deflation";
+    /** The reader of counted functions unless another is named. */
+    public static final String INTERPRETER = "polynomial";
 
     /** The host's own methods; any other id names a plugin's {@link org.invariantlab.api.count.CountingMethod}. */
     public static final List<String> METHODS = List.of("svd", "deflation", "all");
@@ -79,6 +92,9 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
         if (!(nu >= 0) || !Double.isFinite(nu)) {
             throw new InvalidInputException("--nu must be a non-negative number, got " + nu);
         }
+        svdLoss = extensionId(svdLoss, SVD_LOSS, "--svd-loss");
+        deflationLoss = extensionId(deflationLoss, DEFLATION_LOSS, "--deflation-loss");
+        interpreter = extensionId(interpreter, INTERPRETER, "--interpreter");
         hidden = List.copyOf(hidden);
         dataType = dataType == null ? "" : dataType.trim().toLowerCase(Locale.ROOT);
         if (!List.of("float", "double").contains(dataType)) {
@@ -99,7 +115,23 @@ public record CountSettings(String method, int max, int epochs, int batchSize, d
      */
     public static CountSettings defaults() {
         return new CountSettings("all", 0, 150, 256, 1e-3, "constant", List.of(64, 64, 64), "swish", "float", 512, 8, 1, 1.0, "1", 0.2,
-                0.05);
+                0.05, SVD_LOSS, DEFLATION_LOSS, INTERPRETER);
+    }
+
+    /** The same settings with the grid's seed and size ({@code trajectories ≤ 0}: as set). */
+    public CountSettings withSeed(long newSeed, int newTrajectories) {
+        return new CountSettings(method, max, epochs, batchSize, learningRate, schedule, hidden, activation, dataType,
+                newTrajectories > 0 ? newTrajectories : trajectories, statesPerTrajectory, newSeed, nu, alpha,
+                singularValueTolerance, deflationTolerance, svdLoss, deflationLoss, interpreter);
+    }
+
+    private static String extensionId(String id, String fallback, String option) {
+        String v = id == null || id.isBlank() ? fallback : id.trim();
+        if (!v.matches(org.invariantlab.api.LabExtension.ID_PATTERN)) {
+            throw new InvalidInputException(option + " must be an extension id (lower case, e.g. " + fallback + "), got '"
+                    + v + "'");
+        }
+        return v;
     }
 
     public boolean svd() {

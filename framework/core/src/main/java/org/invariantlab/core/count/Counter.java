@@ -75,8 +75,11 @@ public final class Counter {
      * The counts.
      *
      * @param data          the states with their directions of motion, and the truth
-     * @param orthogonality the {@code gradient-orthogonality} loss and its parameters (for svd)
-     * @param deflation     the {@code neural-deflation} loss, when installed (for deflation)
+     * @param orthogonality the joint loss svd trains with ({@link CountSettings#svdLoss()}, by default
+     *                      {@code gradient-orthogonality}); given {@code nu} when it declares it
+     * @param deflation     the sequential loss deflation trains with ({@link CountSettings#deflationLoss()}, by default
+     *                      {@code neural-deflation}), when installed; given {@code alpha} and {@code bracket} when it
+     *                      declares them, and run with and without the bracket only if it declares {@code bracket}
      * @param methods       plugin counting methods to run beside the neural ones, with their default parameters
      * @param interpreter   reads the learned functions as formulas
      * @throws InvariantLabException if the deflation plugin is missing
@@ -87,8 +90,8 @@ public final class Counter {
                                  FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
         if (s.deflation() && deflation.isEmpty()) {
-            throw new InvariantLabException("--method " + s.method() + " needs the neural-deflation plugin; put its jar "
-                    + "into the plugins directory or use --method svd");
+            throw new InvariantLabException("--method " + s.method() + " needs the gradient loss '" + s.deflationLoss()
+                    + "' (for neural-deflation: its plugin's jar in the plugins directory) or --method svd");
         }
         SystemModel model = data.model();
         int d = data.dimension();
@@ -109,9 +112,10 @@ public final class Counter {
             listener.stage("unordered snapshots: no directions of motion, so the methods that need none count");
         }
         if (s.svd() && !snapshots) {
-            listener.stage("svd: " + k + " outputs trained jointly with gradient-orthogonality (nu = " + s.nu() + ")");
-            Parameters p = Parameters.resolve(orthogonality.id(), orthogonality.parameters(),
-                    Map.of("nu", String.valueOf(s.nu())));
+            Parameters p = lossParameters(orthogonality, Map.of("nu", String.valueOf(s.nu())));
+            listener.stage("svd: " + k + " outputs trained jointly with " + orthogonality.id() + p.asText().entrySet()
+                    .stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ", " (", ")")));
             GradientTrainer.Stage stage = GradientTrainer.train(data.train(), data.validation(), orthogonality, p,
                     base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener,
                     GradientTrainer.Plateau.below(0));
@@ -123,7 +127,10 @@ public final class Counter {
         List<CountResult.Deflation> deflations = new ArrayList<>();
         if (s.deflation() && !snapshots) {
             GradientLoss loss = deflation.get();
-            List<Boolean> variants = data.train().canonical().isPresent() ? List.of(true, false) : List.of(false);
+            // with and without the Poisson bracket where the loss has that choice and the data a canonical layout
+            boolean bracketed = loss.parameters().stream().anyMatch(q -> q.name().equals(BRACKET));
+            List<Boolean> variants = bracketed && data.train().canonical().isPresent() ? List.of(true, false)
+                    : List.of(false);
             for (boolean bracket : variants) {
                 deflations.add(deflate(bracket, loss, k, s, base, data, networks, interpreter, interpreterParameters, search,
                         listener));
@@ -217,13 +224,29 @@ public final class Counter {
                 o.rule(), o.warnings(), conservation, (System.nanoTime() - start) / 1e9, read.formulas(), read.set());
     }
 
+    /** The parameter of a sequential loss that adds the Poisson-bracket term (neural deflation's {@code bracket}). */
+    static final String BRACKET = "bracket";
+
+    /**
+     * A loss's parameters with the count's settings it declares ({@code nu}, {@code alpha}, {@code bracket}); a loss
+     * from a plugin that declares none of them gets its own defaults.
+     */
+    static Parameters lossParameters(GradientLoss loss, Map<String, String> offered) {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        loss.parameters().forEach(q -> {
+            if (offered.containsKey(q.name())) {
+                given.put(q.name(), offered.get(q.name()));
+            }
+        });
+        return Parameters.resolve(loss.id(), loss.parameters(), given);
+    }
+
     private static CountResult.Deflation deflate(boolean bracket, GradientLoss loss, int k, CountSettings s,
                                                  TrainingConfig base, CountData data,
                                                  List<CountRun.Network> networks, SymbolicInterpreter interpreter,
                                                  Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
         long start = System.nanoTime();
-        Parameters p = Parameters.resolve(loss.id(), loss.parameters(), Map.of("alpha", s.alpha(), "bracket",
-                String.valueOf(bracket)));
+        Parameters p = lossParameters(loss, Map.of("alpha", s.alpha(), BRACKET, String.valueOf(bracket)));
         double tolerance = deflationTolerance(s.deflationTolerance(), data.source().directionNoise(), data.dimension());
         List<Encoder> stages = new ArrayList<>();
         List<Double> losses = new ArrayList<>();

@@ -65,7 +65,7 @@ class CounterTest {
     private static CountResult svd(DynamicalSystem system, int epochs) {
         SystemModel model = system.configure(Parameters.resolve(system.id(), system.parameters(), Map.of()));
         CountSettings settings = new CountSettings("svd", 0, epochs, 256, 1e-3, "constant", List.of(32, 32), "swish", "float", 512, 4, 1,
-                1.0, "1", 0.2, 0.05);
+                1.0, "1", 0.2, 0.05, null, null, null);
         GradientOrthogonalityLoss loss = new GradientOrthogonalityLoss();
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountRun run = Counter.count(CountData.simulate(system.id(), Map.of(), model, settings.trajectories(),
@@ -203,7 +203,7 @@ class CounterTest {
         assertEquals("file", data.source().kind());
         assertTrue(data.source().medianTurnDegrees() < 15, "turn " + data.source().medianTurnDegrees());
         CountSettings settings = new CountSettings("svd", 0, 100, 256, 1e-3, "constant", List.of(32, 32), "swish", "float", 512, 4,
-                1, 1.0, "1", 0.2, 0.05);
+                1, 1.0, "1", 0.2, 0.05, null, null, null);
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), List.of(), reader,
                 Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent()).result();
