@@ -18,7 +18,7 @@ import org.invariantlab.core.compare.Grid;
 import org.invariantlab.core.compare.GridFile;
 import org.invariantlab.core.compare.GridPlan;
 import org.invariantlab.core.io.IoErrors;
-import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.job.ResultDirectory;
 import org.invariantlab.core.train.EpochStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

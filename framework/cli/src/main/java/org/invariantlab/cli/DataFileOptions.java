@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.job.DataFile;
 import picocli.CommandLine.Option;
 
 /** The options that describe the physicist's own data file (docs/data.md), shared by {@code run} and {@code count}. */

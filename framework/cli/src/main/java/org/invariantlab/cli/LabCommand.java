@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.io.OutputPaths;
-import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.job.ResultDirectory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;

@@ -2,14 +2,14 @@ package org.invariantlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.train.EpochStats;
 
 /**
  * Progress of runs on the terminal. On an interactive terminal one line is redrawn per epoch (bar, losses,
  * accuracies, ETA); otherwise (CI, redirected output) every epoch is one plain log line, so logs stay readable.
  */
-final class ProgressPrinter implements RunListener {
+final class ProgressPrinter implements JobListener {
 
     private static final int BAR = 24;
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.core.InvariantLab;
-import org.invariantlab.core.run.FormulaReport;
+import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.run.ResultReader;
 import org.invariantlab.core.score.FormulaCheck;
 import picocli.CommandLine.Command;

@@ -8,7 +8,7 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.Reproductions;
-import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.job.ResultDirectory;
 import org.invariantlab.core.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

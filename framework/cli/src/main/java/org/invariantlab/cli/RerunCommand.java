@@ -16,7 +16,7 @@ import org.invariantlab.core.compare.Rerun;
 import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.io.Leftovers;
 import org.invariantlab.core.io.OutputPaths;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +62,7 @@ final class RerunCommand extends LabCommand {
                     stored.cell().seed());
             pw.flush();
             CellResult now = CellWorker.run(lab, stored.cell(), parent, LocalExecutor.ID + " (rerun) on "
-                    + LocalExecutor.host(), RunListener.silent());
+                    + LocalExecutor.host(), JobListener.silent());
             List<Rerun.Difference> diffs = Rerun.differences(stored, now);
             if (diffs.isEmpty()) {
                 pw.printf(Locale.ROOT, "Identical metrics: status %s, every metric and formula as stored (%.1f s)%n",

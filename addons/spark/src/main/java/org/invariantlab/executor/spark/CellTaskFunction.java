@@ -12,7 +12,7 @@ import org.invariantlab.core.compare.Cell;
 import org.invariantlab.core.compare.CellWorker;
 import org.invariantlab.core.compare.LocalExecutor;
 import org.invariantlab.core.io.Leftovers;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class CellTaskFunction implements Function<String, byte[]> {
         Path tmp = Files.createTempDirectory("invariantlab-cell-");
         Leftovers.Registration cleanup = Leftovers.removeOnExit(tmp);
         try {
-            CellWorker.run(lab, cell, tmp, SparkExecutor.ID + " on " + host, RunListener.silent());
+            CellWorker.run(lab, cell, tmp, SparkExecutor.ID + " on " + host, JobListener.silent());
             return CellFolders.zip(tmp.resolve(cell.id()));
         } finally {
             try {

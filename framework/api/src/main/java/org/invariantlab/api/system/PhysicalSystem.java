@@ -18,6 +18,13 @@ import org.invariantlab.api.param.Parameters;
  */
 public interface PhysicalSystem extends LabExtension {
 
+    /**
+     * The name of the parameter that a trajectory system's time span goes by: the host lengthens it when it checks
+     * counted quantities over longer times ({@code count --check-horizon}) and draws long orbits. A system without it
+     * is not lengthened (since 0.2.0).
+     */
+    String TIME_SPAN = "tMax";
+
     /** The state variables, independent of parameters. */
     StateSpace stateSpace();
 

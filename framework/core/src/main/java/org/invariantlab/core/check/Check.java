@@ -15,11 +15,11 @@ import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.core.InvariantLab;
-import org.invariantlab.core.count.CountSpec;
 import org.invariantlab.core.data.FileDataModel;
+import org.invariantlab.core.job.CanonicalText;
 import org.invariantlab.core.provenance.Provenance;
-import org.invariantlab.core.run.DataFile;
-import org.invariantlab.core.run.ResultDirectory;
+import org.invariantlab.core.job.DataFile;
+import org.invariantlab.core.job.ResultDirectory;
 import org.invariantlab.core.symbolic.ExpressionInvariant;
 import org.invariantlab.core.symbolic.UserFeatures;
 import org.invariantlab.core.verdict.SetVerdict;
@@ -109,7 +109,7 @@ public final class Check {
             model = file;
             heldOut = file.groups();
             source = file.name();
-            canonical = CountSpec.layout(spec.canonical(), model.stateSpace().variables());
+            canonical = CanonicalText.layout(spec.canonical(), model.stateSpace().variables());
         }
         List<String> variables = model.stateSpace().variables();
         UserFeatures.of(spec.features(), variables); // each feature checked on its own first

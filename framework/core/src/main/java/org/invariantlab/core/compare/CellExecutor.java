@@ -3,7 +3,7 @@ package org.invariantlab.core.compare;
 import java.nio.file.Path;
 import java.util.List;
 import org.invariantlab.core.InvariantLab;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 
 /**
  * Runs the cells of a comparison: one after another in this process ({@code local}), on a thread pool
@@ -52,7 +52,7 @@ public interface CellExecutor {
      * @param options  the executor options
      * @param listener progress of the cell being run in this process
      */
-    record Context(InvariantLab lab, Path cells, Options options, RunListener listener) {
+    record Context(InvariantLab lab, Path cells, Options options, JobListener listener) {
     }
 
     /** Receives cells as they start (where the executor knows) and results as they finish. */

@@ -25,7 +25,7 @@ import org.invariantlab.core.io.AtomicFiles;
 import org.invariantlab.core.io.Digests;
 import org.invariantlab.core.io.Json;
 import org.invariantlab.core.plugin.PluginInfo;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.RunOutcome;
 import org.invariantlab.core.run.Runner;
@@ -58,7 +58,7 @@ public final class CellWorker {
      *
      * @param executor which executor and host ran it, for the provenance
      */
-    public static CellResult run(InvariantLab lab, Cell cell, Path cells, String executor, RunListener listener) {
+    public static CellResult run(InvariantLab lab, Cell cell, Path cells, String executor, JobListener listener) {
         Path dir = cells.resolve(cell.id());
         Instant start = Instant.now();
         long t0 = System.nanoTime();

@@ -16,8 +16,8 @@ import org.invariantlab.core.io.AtomicFiles;
 import org.invariantlab.core.io.FolderLock;
 import org.invariantlab.core.io.OutputPaths;
 import org.invariantlab.core.io.Json;
-import org.invariantlab.core.run.ResultDirectory;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.ResultDirectory;
+import org.invariantlab.core.job.JobListener;
 
 /**
  * {@code invariantlab compare}: validates a grid's every cell, opens (or resumes) the comparison folder, runs the
@@ -37,7 +37,7 @@ public final class Comparison {
     }
 
     /** Progress of a comparison. */
-    public interface Progress extends RunListener {
+    public interface Progress extends JobListener {
 
         /** Cells already finished in the folder, reused. */
         void reused(int cells, int total);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.count.CountSpec;
-import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.job.DataFile;
 import org.invariantlab.core.run.RunSpec;
 import org.invariantlab.core.run.Slot;
 import org.invariantlab.core.run.SlotKind;

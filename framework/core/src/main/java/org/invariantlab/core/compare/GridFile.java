@@ -19,7 +19,7 @@ import java.util.Set;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.io.IoErrors;
-import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.job.DataFile;
 import org.invariantlab.core.run.RunSpec;
 import org.invariantlab.core.run.Slot;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 
 /**
  * The default executor: cells one after another in this process, each training with the whole machine (two
@@ -67,7 +67,7 @@ public final class LocalExecutor implements CellExecutor {
                     synchronized (sink) {
                         sink.started(c);
                     }
-                    CellResult r = CellWorker.run(context.lab(), c, context.cells(), where, RunListener.silent());
+                    CellResult r = CellWorker.run(context.lab(), c, context.cells(), where, JobListener.silent());
                     synchronized (sink) {
                         sink.finished(r);
                     }

@@ -15,8 +15,8 @@ import org.invariantlab.api.system.VectorField;
 import org.invariantlab.core.data.FileDataModel;
 import org.invariantlab.core.data.GroupSplit;
 import org.invariantlab.core.data.TrajectoryTangents;
-import org.invariantlab.core.run.DataFile;
-import org.invariantlab.core.run.Runner;
+import org.invariantlab.core.job.DataFile;
+import org.invariantlab.core.data.Rectangular;
 import org.invariantlab.core.train.GradientTrainer.FieldSamples;
 
 /**
@@ -116,7 +116,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
 
     /** The test trajectories cut to one length, for the scorer and the formula reader. */
     public GroupedData testBlock() {
-        return Runner.rectangular(test, name);
+        return Rectangular.of(test, name);
     }
 
     /**
@@ -218,7 +218,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(all, tangents, split.train(), trainWindow, layout), membership(split.train(), trainWindow),
                 field(all, tangents, split.validation(), validationWindow, layout),
                 all.select(split.test()), field(all, tangents, split.test(), whole, layout),
-                Runner.rectangular(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
+                Rectangular.of(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
     }
 
     /**
@@ -241,7 +241,7 @@ public record CountData(String name, Map<String, String> parameters, SystemModel
                 field(all, null, split.train(), whole, layout), membership(split.train(), whole),
                 field(all, null, split.validation(), whole, layout), all.select(split.test()),
                 field(all, null, split.test(), whole, layout),
-                Runner.rectangular(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
+                Rectangular.of(all.select(split.validation()), model.name()), Orbits.of(all.select(split.train())));
     }
 
     /**

@@ -18,16 +18,16 @@ import org.invariantlab.api.training.StagePlan;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.data.FileDataModel;
 import org.invariantlab.core.data.TrajectoryTangents;
+import org.invariantlab.core.job.CanonicalText;
 import org.invariantlab.core.provenance.ExtensionRef;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionRecord;
 import org.invariantlab.core.report.Plots;
 import org.invariantlab.core.symbolic.UserFeatures;
-import org.invariantlab.core.run.DataFile;
-import org.invariantlab.core.run.FormulaReport;
-import org.invariantlab.core.run.ResultDirectory;
-import org.invariantlab.core.run.RunListener;
-import org.invariantlab.physics.dynamics.DynamicalSystem;
+import org.invariantlab.core.job.DataFile;
+import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.ResultDirectory;
+import org.invariantlab.core.job.JobListener;
 
 /**
  * One count from its {@link CountSpec} to a complete result folder: resolves the system or reads the file, trains
@@ -183,7 +183,7 @@ public final class CountJob {
      * @param overwrite replace an earlier count in {@code out} once the new one is complete
      * @param command   the command line, for the provenance record
      */
-    public CountRun run(CountSpec spec, Path out, boolean overwrite, String command, RunListener listener,
+    public CountRun run(CountSpec spec, Path out, boolean overwrite, String command, JobListener listener,
                         Warnings warnings) {
         checkMethod(spec);
         checkData(spec);
@@ -242,7 +242,7 @@ public final class CountJob {
             DataFile file = spec.file();
             FileDataModel model = FileDataModel.read(Path.of(file.path()), file.variables(), file.groupColumn(),
                     file.timeColumn(), file.ignore(), file.statesArray(), file.timesArray(), file.truth());
-            java.util.Optional<org.invariantlab.api.system.CanonicalLayout> layout = CountSpec.layout(spec.canonical(),
+            java.util.Optional<org.invariantlab.api.system.CanonicalLayout> layout = CanonicalText.layout(spec.canonical(),
                     model.stateSpace().variables());
             CountData d;
             if (model.groups().hasTimes()) {
@@ -273,15 +273,15 @@ public final class CountJob {
                 s.trajectories(), s.statesPerTrajectory(), s.seed());
     }
 
-    /** Whether the system has a time span {@value DynamicalSystem#T_MAX} that a count can lengthen. */
+    /** Whether the system has a time span {@value PhysicalSystem#TIME_SPAN} that a count can lengthen. */
     private static boolean hasTimeSpan(PhysicalSystem system) {
-        return system.parameters().stream().anyMatch(p -> p.name().equals(DynamicalSystem.T_MAX));
+        return system.parameters().stream().anyMatch(p -> p.name().equals(PhysicalSystem.TIME_SPAN));
     }
 
-    /** The system with its time span {@value DynamicalSystem#T_MAX} multiplied by {@code factor}. */
+    /** The system with its time span {@value PhysicalSystem#TIME_SPAN} multiplied by {@code factor}. */
     private static SystemModel stretched(PhysicalSystem system, Parameters resolved, double factor) {
         Map<String, String> longer = new LinkedHashMap<>(resolved.asText());
-        longer.put(DynamicalSystem.T_MAX, String.valueOf(resolved.getDouble(DynamicalSystem.T_MAX) * factor));
+        longer.put(PhysicalSystem.TIME_SPAN, String.valueOf(resolved.getDouble(PhysicalSystem.TIME_SPAN) * factor));
         return system.configure(Parameters.resolve(system.id(), system.parameters(), longer));
     }
 

@@ -1,14 +1,10 @@
 package org.invariantlab.core.count;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.api.system.CanonicalLayout;
-import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.job.DataFile;
 
 /**
  * Everything one count needs, as a value: what to count (a system with its parameters, or a file of measured
@@ -84,41 +80,5 @@ public record CountSpec(String system, Map<String, String> parameters, DataFile 
     /** The name of what is counted: the system id or {@code file:NAME}. */
     public String dataName() {
         return file != null ? "file:" + java.nio.file.Path.of(file.path()).getFileName() : system;
-    }
-
-    /** The (q, p) layout from {@code Q,..:P,..} over {@code variables}, or empty for {@code null}. */
-    public static Optional<CanonicalLayout> layout(String text, List<String> variables) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String[] sides = text.split(":", -1);
-        if (sides.length != 2) {
-            throw new InvalidInputException("--canonical '" + text + "': give positions and momenta separated by a colon,"
-                    + " e.g. x,y:px,py");
-        }
-        List<Integer> q = indices(sides[0], variables, text);
-        List<Integer> p = indices(sides[1], variables, text);
-        if (q.size() != p.size() || q.isEmpty()) {
-            throw new InvalidInputException("--canonical '" + text + "': " + q.size() + " positions and " + p.size()
-                    + " momenta; give one momentum per position");
-        }
-        if (new HashSet<>(q).size() + new HashSet<>(p).size() != 2 * q.size() || q.stream().anyMatch(p::contains)) {
-            throw new InvalidInputException("--canonical '" + text + "': each variable may appear once");
-        }
-        return Optional.of(new CanonicalLayout(q, p));
-    }
-
-    private static List<Integer> indices(String names, List<String> variables, String text) {
-        List<Integer> out = new ArrayList<>();
-        for (String n : names.split(",")) {
-            String name = n.strip();
-            int i = variables.indexOf(name);
-            if (i < 0) {
-                throw new InvalidInputException("--canonical '" + text + "': '" + name + "' is not a variable of the "
-                        + "data (" + String.join(", ", variables) + ")");
-            }
-            out.add(i);
-        }
-        return out;
     }
 }

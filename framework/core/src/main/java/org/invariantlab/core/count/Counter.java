@@ -19,8 +19,8 @@ import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.core.math.Linalg;
-import org.invariantlab.core.run.FormulaReport;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.score.FormulaCheck;
 import org.invariantlab.core.score.Scorer;
 import org.invariantlab.core.score.Scores;
@@ -87,7 +87,7 @@ public final class Counter {
     public static CountRun count(CountData data, CountSettings s, GradientLoss orthogonality,
                                  Optional<GradientLoss> deflation, List<CountingMethod> methods,
                                  SymbolicInterpreter interpreter, Parameters interpreterParameters,
-                                 FormulaReport.Search search, RunListener listener) {
+                                 FormulaReport.Search search, JobListener listener) {
         long start = System.nanoTime();
         if (s.deflation() && deflation.isEmpty()) {
             throw new InvariantLabException("--method " + s.method() + " needs the gradient loss '" + s.deflationLoss()
@@ -180,7 +180,7 @@ public final class Counter {
     private static CountResult.MethodCount plugin(CountingMethod method, CountData data, long seed,
                                                   SymbolicInterpreter interpreter,
                                                   Parameters interpreterParameters, FormulaReport.Search search,
-                                                  RunListener listener) {
+                                                  JobListener listener) {
         long start = System.nanoTime();
         listener.stage(method.id() + ": counting on " + data.train().size() + " training states");
         double[] x = data.train().states();
@@ -244,7 +244,7 @@ public final class Counter {
     private static CountResult.Deflation deflate(boolean bracket, GradientLoss loss, int k, CountSettings s,
                                                  TrainingConfig base, CountData data,
                                                  List<CountRun.Network> networks, SymbolicInterpreter interpreter,
-                                                 Parameters interpreterParameters, FormulaReport.Search search, RunListener listener) {
+                                                 Parameters interpreterParameters, FormulaReport.Search search, JobListener listener) {
         long start = System.nanoTime();
         Parameters p = lossParameters(loss, Map.of("alpha", s.alpha(), BRACKET, String.valueOf(bracket)));
         double tolerance = deflationTolerance(s.deflationTolerance(), data.source().directionNoise(), data.dimension());
@@ -663,7 +663,7 @@ public final class Counter {
      * The orbit dimension ({@link OrbitDimension}) of {@link CountData#orbits()}: a count from snapshots, an upper bound
      * where the data carry directions; it counts without formulas.
      */
-    private static CountResult.MethodCount orbitDimension(CountData data, RunListener listener) {
+    private static CountResult.MethodCount orbitDimension(CountData data, JobListener listener) {
         long start = System.nanoTime();
         RaggedGroups orbits = data.orbits().groups();
         listener.stage(String.format(java.util.Locale.ROOT, "%s: the dimension of the set each of %d trajectories "

@@ -17,6 +17,7 @@ import org.invariantlab.api.system.SamplingRequest;
 import org.invariantlab.api.system.ScalarField;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.api.system.TrueInvariant;
+import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.registry.ExtensionRegistry;
 import org.invariantlab.core.verdict.Verdict;
 import org.invariantlab.core.verdict.VerdictContext;

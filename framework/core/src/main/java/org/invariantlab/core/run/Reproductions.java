@@ -1,5 +1,8 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.job.JobListener;
+import org.invariantlab.core.job.ResultDirectory;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -207,7 +210,7 @@ public final class Reproductions {
      * an earlier reproduction; anything else is refused, with or without {@code overwrite}.
      */
     public static List<Row> run(InvariantLab lab, String name, boolean quick, Path out, boolean overwrite, String command,
-                                RunListener listener) {
+                                JobListener listener) {
         return run(lab, name, quick, experiments(name, quick), out, overwrite, command, listener);
     }
 
@@ -217,15 +220,15 @@ public final class Reproductions {
                 .map(e -> e.withSpec(e.spec().withData(e.spec().data().withNoise(sigma)))).toList();
     }
 
-    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} with measurement noise. */
+    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, JobListener)} with measurement noise. */
     public static List<Row> run(InvariantLab lab, String name, boolean quick, double sigma, Path out, boolean overwrite,
-                                String command, RunListener listener) {
+                                String command, JobListener listener) {
         return run(lab, name, quick, experiments(name, quick, sigma), out, overwrite, command, listener);
     }
 
-    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, RunListener)} for a given list. */
+    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, JobListener)} for a given list. */
     static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
-                         boolean overwrite, String command, RunListener listener) {
+                         boolean overwrite, String command, JobListener listener) {
         Runner runner = Runner.of(lab);
         List<RunSpec> resolved = new ArrayList<>();
         // fail on a missing plugin, a bad setting or too little memory before any training
@@ -242,7 +245,7 @@ public final class Reproductions {
 
     private static List<Row> runExperiments(String name, boolean quick, List<Experiment> experiments,
                                             List<RunSpec> resolved, Path root, String command, Runner runner,
-                                            boolean overwrite, RunListener listener) {
+                                            boolean overwrite, JobListener listener) {
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         Path summary = root.resolve("summary.json");

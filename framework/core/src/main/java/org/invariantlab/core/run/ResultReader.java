@@ -1,5 +1,10 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.JobListener;
+
+import org.invariantlab.core.job.ResultDirectory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +76,7 @@ public final class ResultReader {
      * folder to {@code out} unless it is {@code null}.
      */
     public Reading read(Path result, String interpreter, Map<String, String> parameters, Path out, boolean overwrite,
-                        String command, RunListener listener) {
+                        String command, JobListener listener) {
         if (!Files.isDirectory(result)) {
             throw new InvalidInputException(result + " is not a folder; give the folder of a finished run");
         }

@@ -1,5 +1,7 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.job.FormulaReport;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.invariantlab.core.job.FormulaSummary;
 import org.invariantlab.core.verdict.SetVerdict;
 import org.invariantlab.core.verdict.Verdict;
 
@@ -111,15 +114,8 @@ public record RunMetrics(
         trueInvariants = ordered(trueInvariants);
     }
 
-    /** The formula part of the metrics, from a reading and its checks. */
-    public record Formulas(String formula, String latex, List<String> formulas, List<String> reading, double r2,
-                           double alignment, double networkAlignment, boolean exact, List<String> matches,
-                           double freshSpread, List<String> flags, String error, List<Verdict> verdicts,
-                           SetVerdict set) {
-    }
-
     /** These metrics with the formula part replaced (a new reading of the same model). */
-    public RunMetrics withFormulas(Formulas f) {
+    public RunMetrics withFormulas(FormulaSummary f) {
         return new RunMetrics(system, seed, status, statusMessage, stopReason, trainAccuracy, testAccuracy, testLoss,
                 gradientAlignment, matchedInvariants, alignmentPerInvariant, pearsonPerInvariant, r2, withinGroupSpread,
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),

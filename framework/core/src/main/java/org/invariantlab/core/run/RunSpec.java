@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
+import org.invariantlab.core.job.DataFile;
 import org.invariantlab.core.symbolic.SafeExpression;
 
 /**

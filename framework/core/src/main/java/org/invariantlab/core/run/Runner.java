@@ -1,5 +1,15 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.data.Rectangular;
+import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.FormulaSummary;
+
+import org.invariantlab.core.job.DataFile;
+
+import org.invariantlab.core.job.JobListener;
+
+import org.invariantlab.core.job.ResultDirectory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -161,7 +171,7 @@ public final class Runner {
         RunSpec.Training t = spec.training();
         if (t.latentSize() == RunSpec.Training.AUTO_LATENT_SIZE) {
             GroupedData probe = r.model() instanceof FileDataModel f
-                    ? rectangular(f.groups().select(java.util.stream.IntStream.range(0,
+                    ? Rectangular.of(f.groups().select(java.util.stream.IntStream.range(0,
                             Math.min(LATENT_SIZE_GROUPS, f.groups().groupCount())).toArray()), spec.dataName())
                     : r.model().sample(new SamplingRequest(LATENT_SIZE_GROUPS, spec.data().perGroup(), spec.seed()));
             int k = Math.max(1, Scorer.independentInvariants(r.model(), probe, ScoringOptions.defaults()));
@@ -218,7 +228,7 @@ public final class Runner {
      * @param command   the command line, recorded in the provenance
      * @param overwrite replace an existing result in {@code out}
      */
-    public RunOutcome run(RunSpec spec, Path out, boolean overwrite, String command, RunListener listener) {
+    public RunOutcome run(RunSpec spec, Path out, boolean overwrite, String command, JobListener listener) {
         Resolved r = resolveExtensions(spec);
         RunSpec resolved = resolve(spec, r);
         memoryEstimate(resolved, r).check(MemoryEstimate.available());
@@ -267,7 +277,7 @@ public final class Runner {
     }
 
     /** The stages of a run, each returning a record: data → examples → train → judge → score → read → store. */
-    private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunListener listener) {
+    private RunOutcome execute(RunSpec spec, Resolved r, ResultDirectory dir, String command, JobListener listener) {
         RunSeeds seeds = RunSeeds.of(spec.seed());
         Splits data = data(spec, r, seeds, listener);
         Examples examples = examples(r, data, seeds);
@@ -285,7 +295,7 @@ public final class Runner {
         return new RunOutcome(spec, metrics, dir.target());
     }
 
-    private static Splits data(RunSpec spec, Resolved r, RunSeeds seeds, RunListener listener) {
+    private static Splits data(RunSpec spec, Resolved r, RunSeeds seeds, JobListener listener) {
         RunSpec.Data d = spec.data();
         if (r.model() instanceof FileDataModel f) {
             listener.stage(String.format(Locale.ROOT, "splitting the %d groups of %s (%s) by groups%s", f.groups().groupCount(),
@@ -342,25 +352,7 @@ public final class Runner {
     }
 
     private static GroupedData prepared(RaggedGroups groups, double sigma, long seed, String source) {
-        return rectangular(sigma > 0 ? Noise.add(groups, sigma, seed) : groups, source);
-    }
-
-    /** {@code groups} as a rectangular block, each group cut to the smallest group's size (at least 2). */
-    public static GroupedData rectangular(RaggedGroups groups, String source) {
-        if (groups.isRectangular()) {
-            return groups.toRectangular();
-        }
-        int m = groups.minGroupSize();
-        if (m < 2) {
-            throw new InvalidInputException(source + ": a group has a single state; every group needs at least two "
-                    + "states that share the invariant");
-        }
-        List<double[]> cut = new ArrayList<>(groups.groupCount());
-        int d = groups.dimension();
-        for (int g = 0; g < groups.groupCount(); g++) {
-            cut.add(java.util.Arrays.copyOf(groups.values(g), m * d));
-        }
-        return RaggedGroups.of(groups.variables(), cut).toRectangular();
+        return Rectangular.of(sigma > 0 ? Noise.add(groups, sigma, seed) : groups, source);
     }
 
     private static Examples examples(Resolved r, Splits data, RunSeeds seeds) {
@@ -371,7 +363,7 @@ public final class Runner {
     }
 
     private static TrainingResult train(RunSpec spec, Resolved r, Examples examples, RunSeeds seeds, Trainer trainer,
-                                        RunListener listener) {
+                                        JobListener listener) {
         listener.stage(String.format(Locale.ROOT, "training %s on %d examples (%d epochs, batch %d, %s %s)",
                 spec.head(), examples.train().count(), spec.training().epochs(), spec.training().batchSize(),
                 spec.training().activation(), spec.training().hidden()));
@@ -381,7 +373,7 @@ public final class Runner {
     }
 
     private static Judgement judge(RunSpec spec, Resolved r, Examples examples, TrainingResult result, Trainer trainer,
-                                   RunListener listener) {
+                                   JobListener listener) {
         listener.stage("evaluating and scoring the best model (epoch " + result.bestEpoch() + ")");
         NetworkHead head = r.head().extension();
         Evaluation trainEval = trainer.evaluate(result.encoder(), head, result.theta(), r.headParams(), examples.train());
@@ -396,7 +388,7 @@ public final class Runner {
 
     private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, Splits data,
                                       RunSeeds seeds, Scores scores, LearningVerdict verdict, FormulaReport.Search search,
-                                      RunListener listener) {
+                                      JobListener listener) {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
@@ -416,7 +408,7 @@ public final class Runner {
     private static RunMetrics metrics(RunSpec spec, SystemModel model, Examples examples, TrainingResult result,
                                       Judgement j, Scores scores, FormulaReport formulas) {
         LearningVerdict verdict = j.verdict();
-        RunMetrics.Formulas f = formulas.metrics();
+        FormulaSummary f = formulas.metrics();
         return new RunMetrics(spec.dataName(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
                 pairAccuracy(j.train()), pairAccuracy(j.test()), j.test().loss(), scores.gradientAlignment(),
                 verdict.learned() ? scores.matched() : List.of(), scores.alignmentPerInvariant(),
@@ -434,7 +426,7 @@ public final class Runner {
 
     private static void store(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
                               FormulaReport formulas, TrainingResult result, List<ScalarField> latents,
-                              GroupedData test, Scores scores, RunListener listener) {
+                              GroupedData test, Scores scores, JobListener listener) {
         listener.stage("writing " + dir.target());
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
         dir.writeJson("metrics.json", metrics);

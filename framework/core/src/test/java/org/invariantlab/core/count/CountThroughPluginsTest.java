@@ -18,7 +18,7 @@ import org.invariantlab.core.count.fixtures.ConservationOnlyLoss;
 import org.invariantlab.core.count.fixtures.KitOscillator;
 import org.invariantlab.core.count.fixtures.RadialReader;
 import org.invariantlab.core.count.fixtures.StagedConservationLoss;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +62,7 @@ class CountThroughPluginsTest {
     void aPluginsLossAndReaderCountAndReadWithNoCoreEdit() throws IOException {
         Path out = tmp.resolve("count");
         List<String> stages = new ArrayList<>();
-        RunListener listener = new RunListener() {
+        JobListener listener = new JobListener() {
             @Override
             public void stage(String message) {
                 stages.add(message);

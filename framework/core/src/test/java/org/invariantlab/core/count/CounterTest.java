@@ -15,7 +15,7 @@ import org.invariantlab.api.system.ConservedCounts;
 import org.invariantlab.api.system.StateSpace;
 import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.core.builtin.GradientOrthogonalityLoss;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.symbolic.PolynomialInterpreter;
 import org.invariantlab.physics.dynamics.DynamicalSystem;
 import org.invariantlab.physics.dynamics.Dynamics;
@@ -70,7 +70,7 @@ class CounterTest {
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountRun run = Counter.count(CountData.simulate(system.id(), Map.of(), model, settings.trajectories(),
                 settings.statesPerTrajectory(), settings.seed()), settings, loss, Optional.empty(), List.of(), reader,
-                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent());
+                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, JobListener.silent());
         assertEquals(1, run.networks().size(), "svd trains one network");
         return run.result();
     }
@@ -195,7 +195,7 @@ class CounterTest {
         truth.put("Ex", "(x^2+px^2)/2");
         truth.put("Ey", "(y^2+py^2)/2");
         truth.put("L", "x*py-y*px");
-        org.invariantlab.core.run.DataFile spec = new org.invariantlab.core.run.DataFile(file.toString(), null, null, "t",
+        org.invariantlab.core.job.DataFile spec = new org.invariantlab.core.job.DataFile(file.toString(), null, null, "t",
                 null, null, null, truth, null);
         org.invariantlab.core.data.FileDataModel model = org.invariantlab.core.data.FileDataModel.read(file, List.of(),
                 "group", "t", List.of(), null, null, truth);
@@ -206,7 +206,7 @@ class CounterTest {
                 1, 1.0, "1", 0.2, 0.05, null, null, null);
         PolynomialInterpreter reader = new PolynomialInterpreter();
         CountResult r = Counter.count(data, settings, new GradientOrthogonalityLoss(), Optional.empty(), List.of(), reader,
-                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, RunListener.silent()).result();
+                Parameters.resolve(reader.id(), reader.parameters(), Map.of()), null, JobListener.silent()).result();
         assertEquals(3, r.trueIndependent(), "rank of the suspected invariants' gradients");
         assertEquals(-1, r.declaredIndependent(), "a file declares no counts");
         assertEquals(3, r.svd().count(), () -> "spectrum " + java.util.Arrays.toString(r.svd().spectrum()));
@@ -231,7 +231,7 @@ class CounterTest {
         }
         java.nio.file.Path file = dir.resolve("osc.csv");
         java.nio.file.Files.writeString(file, csv);
-        org.invariantlab.core.run.DataFile spec = new org.invariantlab.core.run.DataFile(file.toString(), null, null, "t",
+        org.invariantlab.core.job.DataFile spec = new org.invariantlab.core.job.DataFile(file.toString(), null, null, "t",
                 null, null, null, Map.of(), null);
         org.invariantlab.core.data.FileDataModel model = org.invariantlab.core.data.FileDataModel.read(file, List.of(),
                 "group", "t", List.of(), null, null, Map.of());

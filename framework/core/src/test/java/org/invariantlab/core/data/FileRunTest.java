@@ -18,10 +18,10 @@ import org.invariantlab.api.system.SystemModel;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.provenance.Provenance;
 import org.invariantlab.core.registry.ExtensionPointsModule;
-import org.invariantlab.core.run.DataFile;
+import org.invariantlab.core.job.DataFile;
 import org.invariantlab.core.run.ResultReader;
 import org.invariantlab.core.run.RingSystem;
-import org.invariantlab.core.run.RunListener;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.RunOutcome;
 import org.invariantlab.core.run.RunSpec;
@@ -77,7 +77,7 @@ class FileRunTest {
         Path csv = ringCsv("ring.csv");
         DataFile file = new DataFile(csv.toString(), null, null, null, null, null, null, Map.of("r2", "x^2+y^2"), null);
         Path out = tmp.resolve("csv-run");
-        RunOutcome o = Runner.of(lab).run(spec(file), out, false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(spec(file), out, false, "test", JobListener.silent());
         RunMetrics m = o.metrics();
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertEquals("file:ring.csv", m.system());
@@ -88,7 +88,7 @@ class FileRunTest {
 
         // the run can be re-read: the file is read and split again with the same seed
         ResultReader.Reading again = ResultReader.of(lab).read(out, null, Map.of(), null, false, "test",
-                RunListener.silent());
+                JobListener.silent());
         assertEquals(m.gradientAlignment(), again.scores().gradientAlignment(), "the same test groups");
     }
 
@@ -96,7 +96,7 @@ class FileRunTest {
     void withoutSuspectedInvariantsTheRunReportsTruthFreeScores() {
         Path csv = ringCsv("ring-no-truth.csv");
         RunOutcome o = Runner.of(lab).run(spec(DataFile.of(csv.toString())), tmp.resolve("csv-no-truth"), false, "test",
-                RunListener.silent());
+                JobListener.silent());
         RunMetrics m = o.metrics();
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertEquals(List.of(), m.matchedInvariants());
@@ -114,7 +114,7 @@ class FileRunTest {
         NpyBytes.npz(npz, Map.of("states", NpyBytes.npy(new long[] {1500, 4, 2}, data.values())), true);
         DataFile file = new DataFile(npz.toString(), List.of("x", "y"), null, null, null, null, null,
                 Map.of("r2", "x^2+y^2"), null);
-        RunOutcome o = Runner.of(lab).run(spec(file), tmp.resolve("npz-run"), false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(spec(file), tmp.resolve("npz-run"), false, "test", JobListener.silent());
         assertTrue(o.metrics().formulaExact(), "formula " + o.metrics().formula());
         String provenance = Files.readString(tmp.resolve("npz-run/provenance.json"));
         assertTrue(provenance.contains("\"spi\" : \"DataFile\"") && provenance.contains("sha256:"), provenance);

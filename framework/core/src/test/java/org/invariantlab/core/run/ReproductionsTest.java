@@ -14,6 +14,7 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.api.system.PhysicalSystem;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.io.Leftovers;
+import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.registry.ExtensionPointsModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class ReproductionsTest {
     }
 
     private static List<Reproductions.Row> reproduce(List<Experiment> list, Path out, boolean force) {
-        return Reproductions.run(lab, "test", true, list, out, force, "test", RunListener.silent());
+        return Reproductions.run(lab, "test", true, list, out, force, "test", JobListener.silent());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.job.JobListener;
+import org.invariantlab.core.job.ResultDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +64,7 @@ class RunnerTest {
     @Test
     void aRunLearnsTheInvariantAndWritesACompleteResult() throws IOException {
         Path out = tmp.resolve("ring-run");
-        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", JobListener.silent());
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertTrue(o.metrics().gradientAlignment() > MIN_ALIGNMENT, "alignment " + o.metrics().gradientAlignment());
         assertTrue(o.metrics().testAccuracy() > MIN_TEST_ACCURACY, "test accuracy " + o.metrics().testAccuracy());
@@ -91,12 +94,12 @@ class RunnerTest {
     @Test
     void readReReadsASavedModelWithoutRetrainingAndKeepsTheOldResult() throws IOException {
         Path out = tmp.resolve("ring-to-read");
-        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", JobListener.silent());
         byte[] oldMetrics = Files.readAllBytes(out.resolve("metrics.json"));
         ResultReader reader = ResultReader.of(lab);
 
         ResultReader.Reading printed = reader.read(out, null, Map.of("fit", "linear"), null, false, "test",
-                RunListener.silent());
+                JobListener.silent());
         assertEquals(null, printed.written(), "without --out nothing is written");
         assertEquals("linear", printed.spec().interpreterParams().get("fit"));
         assertEquals(o.metrics().gradientAlignment(), printed.scores().gradientAlignment(),
@@ -106,7 +109,7 @@ class RunnerTest {
 
         Path again = tmp.resolve("ring-read-again");
         ResultReader.Reading written = reader.read(out, null, Map.of("maxDegree", "2"), again, false, "test",
-                RunListener.silent());
+                JobListener.silent());
         assertEquals(again.toAbsolutePath().normalize(), written.written());
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(out.resolve("model/model.zip")),
                 Files.readAllBytes(again.resolve("model/model.zip"))), "the model is copied, not retrained");
@@ -116,7 +119,7 @@ class RunnerTest {
                 "the result read is never changed");
 
         InvariantLabException notAResult = assertThrows(InvariantLabException.class,
-                () -> reader.read(tmp.resolve("plugins"), null, Map.of(), null, false, "test", RunListener.silent()));
+                () -> reader.read(tmp.resolve("plugins"), null, Map.of(), null, false, "test", JobListener.silent()));
         assertTrue(notAResult.getMessage().contains("is not the result of a run"), notAResult.getMessage());
     }
 
@@ -155,7 +158,7 @@ class RunnerTest {
         RunSpec spec = small();
         spec = new RunSpec(spec.system(), spec.systemParams(), spec.sampler(), spec.samplerParams(), spec.head(),
                 spec.headParams(), "failing", Map.of(), spec.data(), spec.training(), spec.seed());
-        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", JobListener.silent());
         assertTrue(o.completed());
         assertEquals("f is constant on the states (test)", o.metrics().formulaError());
         assertEquals("", o.metrics().formula());
@@ -166,8 +169,8 @@ class RunnerTest {
 
     @Test
     void theSameSpecGivesTheSameNumbers() {
-        RunOutcome a = Runner.of(lab).run(small(), tmp.resolve("det-a"), false, "test", RunListener.silent());
-        RunOutcome b = Runner.of(lab).run(small(), tmp.resolve("det-b"), false, "test", RunListener.silent());
+        RunOutcome a = Runner.of(lab).run(small(), tmp.resolve("det-a"), false, "test", JobListener.silent());
+        RunOutcome b = Runner.of(lab).run(small(), tmp.resolve("det-b"), false, "test", JobListener.silent());
         RunMetrics x = a.metrics();
         RunMetrics y = b.metrics();
         assertEquals(x.trainAccuracy(), y.trainAccuracy());
@@ -183,7 +186,7 @@ class RunnerTest {
         Runner runner = Runner.of(lab);
         UnknownExtensionException head = assertThrows(UnknownExtensionException.class,
                 () -> runner.run(new RunSpec("ring", null, null, null, "distance-logistik", null, null, null,
-                        small().data(), small().training(), 1), tmp.resolve("never"), false, "test", RunListener.silent()));
+                        small().data(), small().training(), 1), tmp.resolve("never"), false, "test", JobListener.silent()));
         assertTrue(head.getMessage().contains("distance-logistic"), head.getMessage());
         assertFalse(Files.exists(tmp.resolve("never")));
 
@@ -195,7 +198,7 @@ class RunnerTest {
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("old.txt"), "keep me");
         InvariantLabException exists = assertThrows(InvariantLabException.class,
-                () -> runner.run(small(), taken, false, "test", RunListener.silent()));
+                () -> runner.run(small(), taken, false, "test", JobListener.silent()));
         assertTrue(exists.getMessage().contains("--force"), exists.getMessage());
         assertEquals("keep me", Files.readString(taken.resolve("old.txt")));
     }
@@ -205,7 +208,7 @@ class RunnerTest {
         // measured: at learning rate 30 the first epoch's mean loss is astronomical and accuracy stays at 50 %
         RunSpec spec = small().withTraining(new RunSpec.Training(List.of(32, 32), "swish", 1, 3, 64, 30.0, "cosine", 0));
         Path out = tmp.resolve("ring-lr30");
-        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", RunListener.silent());
+        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", JobListener.silent());
         assertEquals(RunStatus.FAILED_TO_LEARN, o.status(), o.metrics().toString());
         assertFalse(o.completed());
         assertEquals(List.of(), o.metrics().matchedInvariants());
@@ -221,7 +224,7 @@ class RunnerTest {
     void aRunTooLargeForTheMemoryIsRefusedBeforeAnyWork() {
         RunSpec huge = small().withData(new RunSpec.Data(400_000_000, 300, 500, 2));
         InvariantLabException e = assertThrows(InvariantLabException.class,
-                () -> Runner.of(lab).run(huge, tmp.resolve("huge"), false, "test", RunListener.silent()));
+                () -> Runner.of(lab).run(huge, tmp.resolve("huge"), false, "test", JobListener.silent()));
         assertTrue(e.getMessage().contains("memory") && e.getMessage().contains("JAVA_OPTS"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("huge")));
     }
@@ -234,8 +237,8 @@ class RunnerTest {
     void theSameSpecGivesByteIdenticalFiles() throws IOException {
         Path a = tmp.resolve("bytes-a");
         Path b = tmp.resolve("bytes-b");
-        Runner.of(lab).run(small(), a, false, "test", RunListener.silent());
-        Runner.of(lab).run(small(), b, false, "test", RunListener.silent());
+        Runner.of(lab).run(small(), a, false, "test", JobListener.silent());
+        Runner.of(lab).run(small(), b, false, "test", JobListener.silent());
         for (String f : IDENTICAL) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
                     f + " is byte-identical");

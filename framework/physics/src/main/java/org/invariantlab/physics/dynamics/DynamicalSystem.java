@@ -59,7 +59,7 @@ import org.invariantlab.api.system.TrueInvariant;
 public abstract class DynamicalSystem extends DescribedExtension implements PhysicalSystem {
 
     /** Parameter: the time span {@code t_max} over which the states of a group are taken. */
-    public static final String T_MAX = "tMax";
+    public static final String T_MAX = PhysicalSystem.TIME_SPAN;
 
     private final StateSpace stateSpace;
 

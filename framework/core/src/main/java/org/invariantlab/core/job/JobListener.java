@@ -1,16 +1,16 @@
-package org.invariantlab.core.run;
+package org.invariantlab.core.job;
 
 import org.invariantlab.core.train.TrainingListener;
 
 /** Progress of a run: stages as one-line messages, and training epochs. */
-public interface RunListener extends TrainingListener {
+public interface JobListener extends TrainingListener {
 
     /** A new stage began, e.g. "sampling 50000 training groups". */
     void stage(String message);
 
     /** A listener that ignores everything. */
-    static RunListener silent() {
-        return new RunListener() {
+    static JobListener silent() {
+        return new JobListener() {
             @Override
             public void stage(String message) {
             }

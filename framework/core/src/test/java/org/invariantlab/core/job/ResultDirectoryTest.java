@@ -1,4 +1,4 @@
-package org.invariantlab.core.run;
+package org.invariantlab.core.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

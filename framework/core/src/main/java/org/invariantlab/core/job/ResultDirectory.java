@@ -1,4 +1,4 @@
-package org.invariantlab.core.run;
+package org.invariantlab.core.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.invariantlab.core.run;
+package org.invariantlab.core.job;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;

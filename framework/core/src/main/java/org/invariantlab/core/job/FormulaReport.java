@@ -1,4 +1,4 @@
-package org.invariantlab.core.run;
+package org.invariantlab.core.job;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -242,7 +242,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
     }
 
     /** Seed of the random points and bootstrap of the verdicts: fixed, so that a verdict is reproducible. */
-    static final long VERDICT_SEED = 20261206L;
+    public static final long VERDICT_SEED = 20261206L;
 
     /** A report without formula. */
     public static FormulaReport failed(String error) {
@@ -284,8 +284,8 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
     }
 
     /** The formula part of the run's metrics. */
-    public RunMetrics.Formulas metrics() {
-        return new RunMetrics.Formulas(joined(Interpretation::expression, "; "), joined(Interpretation::latex, ",\\quad "),
+    public FormulaSummary metrics() {
+        return new FormulaSummary(joined(Interpretation::expression, "; "), joined(Interpretation::latex, ",\\quad "),
                 readings.stream().map(Interpretation::expression).toList(),
                 readings.stream().map(Interpretation::reading).toList(),
                 readings.stream().mapToDouble(Interpretation::r2).min().orElse(Double.NaN),
