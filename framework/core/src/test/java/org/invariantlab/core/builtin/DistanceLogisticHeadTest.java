@@ -74,7 +74,7 @@ class DistanceLogisticHeadTest {
         LatentBatch groups = new LatentBatch(new BatchLayout.Grouped(1, 2, 0), 1, new double[] {0, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> head.evaluate(groups, new double[] {2, 0}, defaults));
-        assertEquals("the 'distance-logistic' head scores pairs only, got a Groups batch", e.getMessage());
+        assertEquals("the 'distance-logistic' head scores pairs only, got a Grouped batch", e.getMessage());
         LatentBatch pair = new LatentBatch(new BatchLayout.Pairs(new double[] {1}), 1, new double[] {0, 1});
         assertThrows(IllegalArgumentException.class, () -> head.evaluate(pair, new double[] {2}, defaults));
     }
