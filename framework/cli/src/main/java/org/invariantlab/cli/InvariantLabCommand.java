@@ -19,12 +19,17 @@ import picocli.CommandLine.Spec;
             ExitCodes.FAILURE + ":a failure while running (I/O error, a sampling or reading that failed)",
             ExitCodes.USAGE + ":a usage error (bad option value, unknown id, invalid parameter, bad spec file)",
             ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn (or training diverged)",
-            ExitCodes.DIFFERS + ":rerun: the cell ran again and some metric differs from the stored one"},
-        subcommands = {PluginsCommand.class, SystemsCommand.class, ExtensionsCommand.class, SampleCommand.class,
-            RunCommand.class, ReproduceCommand.class, ReadCommand.class, CountCommand.class, CheckCommand.class, CompareCommand.class,
-            ReportCommand.class, RerunCommand.class, BenchmarkCommand.class,
-            CommandLine.HelpCommand.class})
+            ExitCodes.DIFFERS + ":rerun: the cell ran again and some metric differs from the stored one"})
 final class InvariantLabCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. {@link Main} builds the full model (every option, by
+     * reflection) only of the one a command line names; the others are listed by name and description.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(PluginsCommand.class, SystemsCommand.class,
+            ExtensionsCommand.class, SampleCommand.class, RunCommand.class, ReproduceCommand.class, ReadCommand.class,
+            CountCommand.class, CheckCommand.class, CompareCommand.class, ReportCommand.class, RerunCommand.class,
+            BenchmarkCommand.class, CommandLine.HelpCommand.class);
 
     @Mixin
     CommonOptions common;

@@ -9,6 +9,7 @@ import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.io.IoErrors;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the {@code invariantlab} command. */
 public final class Main {
@@ -24,7 +25,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         Logging.configure(verbose);
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(named(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -73,13 +74,60 @@ public final class Main {
         return ExitCodes.FAILURE;
     }
 
-    /** The command tree, for tests and documentation. */
+    /** The command tree, every subcommand in full, for tests and documentation. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command tree with the subcommand {@code named} in full and the others by name and description only, so that
+     * a command builds the option model (by reflection, a few hundred milliseconds for all of them) of itself alone;
+     * {@code null}, or {@code help} with a command after it, builds them all.
+     */
+    static CommandLine commandLine(String named) {
         CommandLine cl = new CommandLine(new InvariantLabCommand());
+        for (Class<?> c : InvariantLabCommand.SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (named == null || a.name().equals(named) || java.util.List.of(a.aliases()).contains(named)) {
+                cl.addSubcommand(CommandLine.Model.CommandSpec.forAnnotatedObject(instantiate(c)));
+            } else {
+                CommandLine.Model.CommandSpec listed = CommandLine.Model.CommandSpec.create().name(a.name())
+                        .aliases(a.aliases());
+                listed.usageMessage().description(a.description()).header(a.header());
+                cl.addSubcommand(a.name(), listed);
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // a formula may start with a minus sign ('-t^2+x^2'): not an option
         cl.getSubcommands().get("check").setUnmatchedOptionsArePositionalParams(true);
         return cl;
+    }
+
+    /**
+     * The subcommand a command line names: its first argument that is neither an option nor the value of the root's
+     * {@code --plugins-dir}; {@code null} when there is none, or for {@code help COMMAND} (which needs that command's
+     * options).
+     */
+    static String named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--plugins-dir")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a.equals("help") && i + 1 < args.length ? null : a;
+            }
+        }
+        return null;
+    }
+
+    private static Object instantiate(Class<?> c) {
+        try {
+            java.lang.reflect.Constructor<?> k = c.getDeclaredConstructor();
+            k.setAccessible(true);
+            return k.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the command " + c.getName(), e);
+        }
     }
 
     private static final java.util.regex.Pattern NOT_A = java.util.regex.Pattern.compile(
