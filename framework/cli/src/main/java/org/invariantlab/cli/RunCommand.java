@@ -152,8 +152,8 @@ final class RunCommand extends LabCommand {
                 out.printf(Locale.ROOT, "  warning       %s%n", flag);
             }
         }
-        out.printf(Locale.ROOT, "  training      %.1f s, %.0f examples/s (pairs or groups), best epoch %d%n", m.trainSeconds(),
-                m.pairsPerSecond(), m.bestEpoch());
+        out.printf(Locale.ROOT, "  training      %.1f s with validation, %.0f examples/s (%d examples × %d epochs), best"
+                + " epoch %d%n", m.trainSeconds(), m.examplesPerSecond(), m.trainExamples(), m.epochsRun(), m.bestEpoch());
         if (o.status() == RunStatus.DIVERGED) {
             out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
             return ExitCodes.FAILED_TO_LEARN;

@@ -59,7 +59,9 @@ import org.invariantlab.core.verdict.Verdict;
  * @param trainExamples           training examples: pairs for a pair sampler, groups for a group sampler
  *                                (written as {@code train_examples}; {@code train_pairs} before 0.2.0 is read too)
  * @param trainSeconds            training time (varies between identical runs)
- * @param pairsPerSecond          training throughput (varies between identical runs)
+ * @param examplesPerSecond       training throughput as the user sees it: examples × epochs run over the training
+ *                                time, validation and model keeping included (varies between identical runs;
+ *                                {@code pairs_per_second} before 0.2.0 counted the steps' time only, and is read too)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunMetrics(
@@ -97,7 +99,7 @@ public record RunMetrics(
         @JsonProperty("epochs_run") int epochsRun,
         @JsonProperty("train_examples") @JsonAlias("train_pairs") long trainExamples,
         @JsonProperty("train_seconds") double trainSeconds,
-        @JsonProperty("pairs_per_second") double pairsPerSecond) {
+        @JsonProperty("examples_per_second") @JsonAlias("pairs_per_second") double examplesPerSecond) {
 
     public RunMetrics {
         Objects.requireNonNull(system, "system");
@@ -121,7 +123,12 @@ public record RunMetrics(
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),
                 f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(),
                 trueInvariants,
-                bestEpoch, epochsRun, trainExamples, trainSeconds, pairsPerSecond);
+                bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond);
+    }
+
+    /** Examples × epochs over the training seconds (validation included); NaN without a duration. */
+    public static double examplesPerSecond(long examples, int epochs, double seconds) {
+        return seconds > 0 ? examples * (double) epochs / seconds : Double.NaN;
     }
 
     /** True if the run completed and learned something. */

@@ -416,7 +416,8 @@ public final class Runner {
                 f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(), f.networkAlignment(),
                 f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(), trueInvariants(model),
                 result.bestEpoch(),
-                result.history().size(), examples.train().count(), result.seconds(), result.examplesPerSecond());
+                result.history().size(), examples.train().count(), result.seconds(),
+                RunMetrics.examplesPerSecond(examples.train().count(), result.history().size(), result.seconds()));
     }
 
     /** The pair accuracy of an evaluation; {@code null} for heads without pair probabilities (whole groups). */

@@ -80,9 +80,13 @@ class RunnerTest {
         assertEquals(List.of(), o.metrics().formulaFlags());
         String json = Files.readString(out.resolve("metrics.json"));
         for (String key : List.of("system", "seed", "train_accuracy", "test_accuracy", "gradient_alignment", "formula",
-                "formula_latex", "train_seconds", "pairs_per_second")) {
+                "formula_latex", "train_seconds", "examples_per_second")) {
             assertTrue(json.contains("\"" + key + "\" : "), "metrics.json has " + key);
         }
+        // the throughput a user reads is examples × epochs over the training time they waited (validation included)
+        RunMetrics rm = o.metrics();
+        assertEquals(rm.trainExamples() * (double) rm.epochsRun() / rm.trainSeconds(), rm.examplesPerSecond(),
+                1e-9 * rm.examplesPerSecond());
         assertEquals(o.metrics(), ResultReader.readMetrics(out.resolve("metrics.json")),
                 "metrics.json reads back as the same typed metrics");
         RunSpec written = SpecFiles.read(out.resolve("spec.yaml"));
