@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.invariantlab.api.ApiVersion;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
@@ -288,11 +289,61 @@ public final class Runner {
             latents.add(result.encoder().field(k));
         }
         Scores scores = Scorer.score(latents, r.model(), data.test(), ScoringOptions.defaults());
-        FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
-                FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
-        RunMetrics metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
-        store(spec, r, dir, command, metrics, formulas, result, latents, data.test(), scores, listener);
+        // the plots do not depend on the formula: they are drawn on a second core while it is read
+        CompletableFuture<Void> plots = plotsInBackground(dir, spec, latents.get(0), r.model(), data.test(), scores,
+                result.history());
+        RunMetrics metrics;
+        try {
+            FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
+                    FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
+            metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
+            store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
+        } catch (RuntimeException | Error e) {
+            finish(plots, e); // nothing may write into the folder once it is abandoned
+            throw e;
+        }
+        finish(plots, null);
         return new RunOutcome(spec, metrics, dir.target());
+    }
+
+    /**
+     * Draws {@code training.png} and the latent against the truth on another thread. The values are computed here,
+     * on the caller's thread (a network is not evaluated from two threads at once); only the drawing moves.
+     */
+    private static CompletableFuture<Void> plotsInBackground(ResultDirectory dir, RunSpec spec, ScalarField latent,
+                                                             SystemModel model, GroupedData test, Scores scores,
+                                                             List<EpochStats> history) {
+        Runnable latentPlot = latentPlot(dir, spec, latent, model, test, scores);
+        return CompletableFuture.runAsync(() -> {
+            writeTrainingPlot(dir, spec, history);
+            latentPlot.run();
+        }, PLOTTER);
+    }
+
+    /** One daemon thread that draws plots. */
+    private static final java.util.concurrent.Executor PLOTTER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread t = new Thread(task, "invariantlab-plots");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Waits for the plots; their failure is rethrown as it was, or added to {@code failure} when there is one. */
+    private static void finish(CompletableFuture<Void> plots, Throwable failure) {
+        try {
+            plots.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (failure != null) {
+                failure.addSuppressed(cause);
+            } else if (cause instanceof RuntimeException re) {
+                throw re;
+            } else if (cause instanceof Error er) {
+                throw er;
+            } else {
+                throw new InvariantLabException("could not draw the plots: " + cause.getMessage(), cause);
+            }
+        }
     }
 
     private static Splits data(RunSpec spec, Resolved r, RunSeeds seeds, JobListener listener) {
@@ -426,16 +477,20 @@ public final class Runner {
     }
 
     private static void store(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
-                              FormulaReport formulas, TrainingResult result, List<ScalarField> latents,
-                              GroupedData test, Scores scores, JobListener listener) {
+                              FormulaReport formulas, TrainingResult result, GroupedData test, Scores scores,
+                              JobListener listener) {
         listener.stage("writing " + dir.target());
+        write(spec, r, dir, command, metrics, formulas, result, test, scores);
+    }
+
+    private static void write(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
+                              FormulaReport formulas, TrainingResult result, GroupedData test, Scores scores) {
         dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
         dir.writeJson("metrics.json", metrics);
         dir.writeJson("provenance.json", Provenance.now(command, spec.seed(), r.refs()));
         dir.writeJson("formula.json", formulas.formulaJson());
         dir.writeString("history.csv", historyCsv(result.history()));
         result.encoder().save(dir.file("model/model.zip").getParent());
-        writePlots(dir, spec, latents.get(0), r.model(), test, scores, result.history());
         if (formulas.readings().size() > 1) {
             writeReadingPlots(dir, spec, formulas.readings(), r.model(), test, scores);
         }
@@ -465,11 +520,11 @@ public final class Runner {
         return sb.toString();
     }
 
-    private static void writePlots(ResultDirectory dir, RunSpec spec, ScalarField latent, SystemModel model, GroupedData test,
-                                   Scores scores, List<EpochStats> history) {
-        writeTrainingPlot(dir, spec, history);
+    /** The latent against the matched true invariant, its values computed now and drawn when run. */
+    private static Runnable latentPlot(ResultDirectory dir, RunSpec spec, ScalarField latent, SystemModel model,
+                                       GroupedData test, Scores scores) {
         if (model.invariants().isEmpty()) {
-            return; // no truth to plot the latent against
+            return () -> { }; // no truth to plot the latent against
         }
         String match = scores.matched().isEmpty() ? model.invariants().get(0).name() : bestSingle(scores);
         TrueInvariant inv = model.invariants().stream().filter(i -> i.name().equals(match)).findFirst()
@@ -482,8 +537,9 @@ public final class Runner {
             x[i] = inv.value(s);
             y[i] = latent.value(s);
         }
-        Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.dataName() + ": learned latent against " + inv.name(),
-                inv.name() + " = " + inv.expression(), x, "latent f(x)", y, false);
+        return () -> Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.dataName()
+                + ": learned latent against " + inv.name(), inv.name() + " = " + inv.expression(), x, "latent f(x)", y,
+                false);
     }
 
     private static void writeTrainingPlot(ResultDirectory dir, RunSpec spec, List<EpochStats> history) {
