@@ -31,7 +31,8 @@ import java.util.Locale;
  *   <li><b>uncertain</b> — anything else, with the range the evidence allows: at least the largest backed count, at most
  *       the largest count of a method or bound, or {@code d − 1} when no method bounds it (without a proof that meets a
  *       bound, a bound below another method's count leaves both possible). The number reported is then the most
- *       trusted method's (deflation without the bracket, then svd, then a plugin's), raised to the proven count.</li>
+ *       trusted method's (deflation without the bracket, then svd, then a plugin's), raised to the proven count and
+ *       cut to the tightest trusted bound.</li>
  * </ol>
  *
  * @param independent the count reported
@@ -158,7 +159,9 @@ public record CountDecision(int independent, String status,
         }
         // without a proof that meets a bound, the range keeps every method's count: bounds and claims that conflict
         // (one method's bound below another's count) leave both possible
-        int reported = Math.max(claims.get(0).count(), proven); // never below what is proven
+        // never below what is proven, never above the tightest trusted bound (a bound holds by itself; the range keeps
+        // the claims above it possible, the number given does not contradict it)
+        int reported = Math.max(ceiling >= 0 ? Math.min(claims.get(0).count(), ceiling) : claims.get(0).count(), proven);
         int lower = proven;
         int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
                 .orElse(most));
@@ -166,7 +169,10 @@ public record CountDecision(int independent, String status,
         String why = blind ? "the directions of motion are too noisy for the methods that use them"
                 : least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
                 : "nothing proves it";
+        String given = reported == claims.get(0).count() ? claims.get(0).method() + "'s"
+                : reported == proven && proven > claims.get(0).count() ? claims.get(0).method() + "'s raised to the proven "
+                + proven : claims.get(0).method() + "'s " + claims.get(0).count() + " cut to the tightest bound " + reported;
         return new CountDecision(reported, UNCERTAIN, lower, upper, String.format(Locale.ROOT, "uncertain, between %d "
-                + "and %d: %s (%s); the number given is %s's", lower, upper, why, all, claims.get(0).method()));
+                + "and %d: %s (%s); the number given is %s", lower, upper, why, all, given));
     }
 }

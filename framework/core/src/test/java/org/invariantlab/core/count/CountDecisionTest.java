@@ -110,6 +110,27 @@ class CountDecisionTest {
     }
 
     /**
+     * Toda-4 at full size (count-decision grid, seed 1, 2026-12-06): deflation 6 with one formula conserved, the
+     * library's 3 proven, orbits of dimension 4 (a trusted bound of 4 in 8 dimensions). Nothing proves 4, so the count
+     * stays uncertain between 3 and 6, but the number given is no longer deflation's 6, above the bound: it is 4.
+     */
+    @Test
+    void theNumberGivenNeverExceedsTheTightestTrustedBound() {
+        CountDecision toda4 = CountDecision.of(List.of(e("deflation", 6, 1, true), e("svd", 1, 0, false),
+                e("library-nullspace", 3, 3, false), bound(4)), 8);
+        assertEquals(CountDecision.UNCERTAIN, toda4.status(), toda4.reason());
+        assertEquals(3, toda4.atLeast());
+        assertEquals(6, toda4.atMost());
+        assertEquals(4, toda4.independent(), toda4.reason());
+        assertTrue(toda4.reason().endsWith("the number given is deflation's 6 cut to the tightest bound 4"),
+                toda4.reason());
+        // a proof above the method's number still raises it
+        CountDecision fput4 = CountDecision.of(List.of(e("deflation", 1, 1, false), e("svd", 1, 1, false),
+                e("library-nullspace", 2, 2, false), bound(4)), 8);
+        assertEquals(2, fput4.independent(), fput4.reason());
+    }
+
+    /**
      * Directions too noisy to count from: Hénon–Heiles trajectories sampled every 3.4 time units (half a period, a
      * median turn of 162° between states) give finite-difference directions of noise σ = 1.40, so a conserved
      * function's loss (9σ²/(d − 1) = 5.9) is far above a moving one's (1/d = 0.25). Deflation, svd and the library then
