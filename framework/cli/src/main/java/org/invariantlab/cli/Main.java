@@ -105,12 +105,15 @@ public final class Main {
 
     /**
      * The subcommand a command line names: its first argument that is neither an option nor the value of the root's
-     * {@code --plugins-dir}; {@code null} when there is none, or for {@code help COMMAND} (which needs that command's
-     * options).
+     * {@code --plugins-dir}; {@code null} when there is none, for {@code help COMMAND} (which needs that command's
+     * options), and when an argument file ({@code @FILE}) comes first.
      */
     static String named(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.startsWith("@")) {
+                return null; // an argument file: its words are known only once picocli has read it
+            }
             if (a.equals("--plugins-dir")) {
                 i++;
             } else if (!a.startsWith("-")) {

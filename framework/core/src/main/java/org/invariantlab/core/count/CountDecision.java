@@ -166,10 +166,15 @@ public record CountDecision(int independent, String status,
         int upper = bounds.isEmpty() ? Math.max(most, maximum) : Math.max(most, bounds.stream().mapToInt(b -> b).max()
                 .orElse(most));
         upper = Math.min(Math.max(upper, lower), Math.max(maximum, lower));
+        if (reported > upper) { // a method that counted more than a flow in d dimensions can have
+            reported = upper;
+        }
         String why = blind ? "the directions of motion are too noisy for the methods that use them"
                 : least != most ? "the methods disagree" : bounds.isEmpty() ? "no method that could bound it did"
                 : "nothing proves it";
         String given = reported == claims.get(0).count() ? claims.get(0).method() + "'s"
+                : reported == upper && claims.get(0).count() > upper && (ceiling < 0 || upper < ceiling)
+                ? claims.get(0).method() + "'s " + claims.get(0).count() + " cut to the most possible, " + upper
                 : reported == proven && proven > claims.get(0).count() ? claims.get(0).method() + "'s raised to the proven "
                 + proven : claims.get(0).method() + "'s " + claims.get(0).count() + " cut to the tightest bound " + reported;
         return new CountDecision(reported, UNCERTAIN, lower, upper, String.format(Locale.ROOT, "uncertain, between %d "

@@ -62,9 +62,7 @@ public final class CountJob {
      */
     private void checkPlugins(CountSpec spec) {
         CountSettings s = spec.settings();
-        if (s.svd()) {
-            loss(s.svdLoss(), StagePlan.JOINT, "svd", "--svd-loss");
-        }
+        loss(s.svdLoss(), StagePlan.JOINT, "svd", "--svd-loss"); // checked even when svd does not run: a typo is a typo
         if (s.deflation() && lab.registry().find(GradientLoss.class, s.deflationLoss()).isEmpty()) {
             throw new InvalidInputException("method " + s.method() + " needs the gradient loss '" + s.deflationLoss()
                     + "'" + (s.deflationLoss().equals(CountSettings.DEFLATION_LOSS) ? ", the neural-deflation plugin's,"
@@ -194,8 +192,7 @@ public final class CountJob {
         Optional<ExtensionRecord<GradientLoss>> deflation = settings.deflation()
                 ? Optional.of(loss(settings.deflationLoss(), StagePlan.SEQUENTIAL, "deflation", "--deflation-loss"))
                 : Optional.empty();
-        ExtensionRecord<GradientLoss> orthogonality = loss(settings.svd() ? settings.svdLoss() : CountSettings.SVD_LOSS,
-                StagePlan.JOINT, "svd", "--svd-loss"); // not trained unless svd runs
+        ExtensionRecord<GradientLoss> orthogonality = loss(settings.svdLoss(), StagePlan.JOINT, "svd", "--svd-loss");
         ExtensionRecord<SymbolicInterpreter> interpreter = lab.registry().record(SymbolicInterpreter.class,
                 settings.interpreter());
         Parameters interpreterParameters = Parameters.resolve(interpreter.id(), interpreter.extension().parameters(),

@@ -537,9 +537,11 @@ public final class Runner {
             x[i] = inv.value(s);
             y[i] = latent.value(s);
         }
-        return () -> Plots.scatter(dir.file("latent_vs_" + inv.name() + ".png"), spec.dataName()
-                + ": learned latent against " + inv.name(), inv.name() + " = " + inv.expression(), x, "latent f(x)", y,
-                false);
+        // every text now, on this thread: the plugin's invariant is not called from the plotting thread
+        Path file = dir.file("latent_vs_" + inv.name() + ".png");
+        String title = spec.dataName() + ": learned latent against " + inv.name();
+        String xLabel = inv.name() + " = " + inv.expression();
+        return () -> Plots.scatter(file, title, xLabel, x, "latent f(x)", y, false);
     }
 
     private static void writeTrainingPlot(ResultDirectory dir, RunSpec spec, List<EpochStats> history) {

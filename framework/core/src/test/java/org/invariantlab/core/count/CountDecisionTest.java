@@ -128,6 +128,11 @@ class CountDecisionTest {
         CountDecision fput4 = CountDecision.of(List.of(e("deflation", 1, 1, false), e("svd", 1, 1, false),
                 e("library-nullspace", 2, 2, false), bound(4)), 8);
         assertEquals(2, fput4.independent(), fput4.reason());
+        // nor the most a flow in d dimensions can have (d − 1), which caps the range too
+        CountDecision eight = CountDecision.of(List.of(e("svd", 8, 0, false)), 8);
+        assertEquals(7, eight.atMost());
+        assertEquals(7, eight.independent(), eight.reason());
+        assertTrue(eight.reason().endsWith("the number given is svd's 8 cut to the most possible, 7"), eight.reason());
     }
 
     /**
