@@ -399,7 +399,8 @@ public record CountResult(String system, Map<String, String> parameters, Source 
     static List<CountDecision.Evidence> evidence(Svd svd, List<Deflation> deflation, List<MethodCount> methods,
                                                  boolean snapshots) {
         List<CountDecision.Evidence> out = new java.util.ArrayList<>();
-        // deflation bounds its count when its first failing stage failed clearly and had finished learning; svd and
+        // deflation bounds its count when its first failing stage failed clearly (loss and spread) and had finished
+        // learning; svd and
         // a library never bound (svd undercounts when outputs fail the check, a library misses what it cannot
         // express); the orbit dimension bounds when nothing made it uncertain
         deflation.stream().filter(d -> !d.bracket()).findFirst().ifPresent(d -> out.add(new CountDecision.Evidence(
@@ -419,11 +420,15 @@ public record CountResult(String system, Map<String, String> parameters, Source 
 
     /**
      * Whether a deflation count is an upper bound: its first failing stage exists, had finished learning
-     * ({@link Deflation#underTrained()}), and failed clearly — a final loss at least {@value #CLEAR_LOSS} times the
-     * threshold, or a spread along unseen trajectories of at least {@value #CLEAR_SPREAD}. Between, a stage is
-     * ambiguous: measured (docs/counting.md), stages of true invariants that were under-trained ended at losses up to
-     * twice the threshold and spreads of 0.45–0.69, functions that are not conserved at losses of 0.17 and more or
-     * spreads of 0.71–0.94 (the damped oscillator).
+     * ({@link Deflation#underTrained()}), and failed clearly by <em>both</em> measures — a final loss at least
+     * {@value #CLEAR_LOSS} times the threshold and a spread along unseen trajectories of at least {@value #CLEAR_SPREAD}.
+     * Each measure alone has been seen on a true invariant that a stage had not yet learned: FPUT's energy at full size
+     * (benchmark grid, 2026-12-07) ended at 2.8 times the threshold with a spread of 0.41 (FPUT-3, seed 2), and at 1.1–1.9
+     * times the threshold with spreads of 0.70–0.74 (FPUT-4 and FPUT-5, seed 1); with either measure alone those
+     * stages bounded the count at 1 against the true 2, confidently wrong. Functions that are not conserved reach losses
+     * of 0.17 and more and spreads of 0.71–0.94 (the damped oscillator: its first stage, loss 0.022 and spread 0.71, no
+     * longer bounds, so deflation alone leaves it uncertain between 0 and 1; with the other methods it is still an agreed
+     * 0).
      */
     static boolean bounds(Deflation d) {
         int decisive = d.count() + 1;
@@ -431,7 +436,7 @@ public record CountResult(String system, Map<String, String> parameters, Source 
             return false;
         }
         return d.stageLoss()[decisive - 1] >= CLEAR_LOSS * d.tolerance()
-                || d.stageConservation()[decisive - 1] >= CLEAR_SPREAD;
+                && d.stageConservation()[decisive - 1] >= CLEAR_SPREAD;
     }
 
     /** A failing stage's loss this many times the threshold is a clear failure. */

@@ -172,4 +172,24 @@ class CountDecisionTest {
         assertEquals(2, split.atMost());
         assertNull(CountDecision.of(List.of(), 4));
     }
+
+    private static CountResult.Deflation plain(int count, double[] loss, double[] spread) {
+        return new CountResult.Deflation(false, loss, spread, 0.05, count, new double[loss.length], 1e5, 1.0, List.of(),
+                null, new int[0]);
+    }
+
+    /**
+     * The measured FPUT stages (benchmark grid at full size, deflation alone): the energy not yet learned failed by one
+     * measure only — loss 0.138 with spread 0.41, loss 0.094 with spread 0.70, loss 0.056 with spread 0.74 — and was
+     * taken for a clear failure, a bound of 1 against the true 2. A stage bounds only when both its loss and its spread
+     * say it failed (Kepler's fourth stage: 0.56 and 0.745).
+     */
+    @Test
+    void aDeflationStageBoundsOnlyWhenItsLossAndItsSpreadBothSayItFailed() {
+        assertFalse(CountResult.bounds(plain(1, new double[] {1e-6, 0.138}, new double[] {0.09, 0.41})));
+        assertFalse(CountResult.bounds(plain(1, new double[] {1e-6, 0.094}, new double[] {0.02, 0.703})));
+        assertFalse(CountResult.bounds(plain(1, new double[] {1e-6, 0.056}, new double[] {0.03, 0.744})));
+        assertTrue(CountResult.bounds(plain(3, new double[] {0, 3e-4, 4e-4, 0.56}, new double[] {0.015, 0.042, 0.072,
+                0.745})));
+    }
 }
