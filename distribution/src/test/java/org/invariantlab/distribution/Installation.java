@@ -43,11 +43,17 @@ final class Installation {
     }
 
     static Result run(Map<String, String> env, String... args) {
+        return runLauncher(launcher(), env, args);
+    }
+
+    /** Runs {@code launcher} (this installation's or a copy's) with {@code env} added to a clean environment. */
+    static Result runLauncher(Path launcher, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(launcher().toString());
+        cmd.add(launcher.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("INVARIANTLAB_PLUGINS_DIR");
+        pb.environment().remove("INVARIANTLAB_CDS");
         pb.environment().putAll(env);
         try {
             Process p = pb.start();

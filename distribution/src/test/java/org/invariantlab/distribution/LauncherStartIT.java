@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -42,27 +39,8 @@ class LauncherStartIT {
         return copy;
     }
 
-    private static Installation.Result run(Path home, Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/invariantlab").toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("INVARIANTLAB_PLUGINS_DIR");
-        pb.environment().remove("INVARIANTLAB_CDS");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);
-        return new Installation.Result(p.exitValue(), out.join(), err.join());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static Installation.Result run(Path home, Map<String, String> env, String... args) {
+        return Installation.runLauncher(home.resolve("bin/invariantlab"), env, args);
     }
 
     private static List<String> archives(Path home) throws IOException {
