@@ -92,7 +92,7 @@ final class JointReading {
                 t[b][a] = v;
             }
         }
-        Linalg.Eigen te = Linalg.symmetricEigen(t);
+        Linalg.Eigen te = Linalg.jacobiEigen(t); // whitening divides by the small eigenvalues: Jacobi's accuracy
         List<double[]> whiteDirections = new ArrayList<>();
         List<double[]> constantOnData = new ArrayList<>();
         double top = te.values()[0];
@@ -133,7 +133,7 @@ final class JointReading {
                 residual[s][r] = v;
             }
         }
-        Linalg.Eigen re = Linalg.symmetricEigen(residual);
+        Linalg.Eigen re = Linalg.jacobiEigen(residual);
         int keep = Math.min(latents.length, rw);
         int c0 = constantOnData.size();
         double[][] rows = new double[c0 + keep][];

@@ -33,6 +33,15 @@ final class LibraryFormula implements ScalarField {
         }
     }
 
+    FeatureLibrary library() {
+        return library;
+    }
+
+    /** {@code a_m} per column (a copy). */
+    double[] coefficients() {
+        return coefficients.clone();
+    }
+
     @Override
     public double value(double[] x) {
         checkDimension(x);

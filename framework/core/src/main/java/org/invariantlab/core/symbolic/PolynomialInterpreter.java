@@ -688,7 +688,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             }
             coefficients[free.get(a)] = x[a];
         }
-        double floatSpread = withinSpread(library, coefficients, grouped);
+        double floatSpread = withinSpread(library, coefficients, grouped, geometry);
         Rounded best = null;
         double bestSpread = Double.NaN;
         for (double step : TOLERANCE_STEPS) {
@@ -701,7 +701,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 candidate.add(q);
                 a[m] = q.doubleValue();
             }
-            double spread = withinSpread(library, a, grouped);
+            double spread = withinSpread(library, a, grouped, geometry);
             LibraryFormula formula = new LibraryFormula(library, 0, a, "polished");
             best = new Rounded(r.raw(), r.intercept(), candidate, formula, 1 - geometry.alignment(formula));
             bestSpread = spread;
@@ -709,7 +709,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
                 break;
             }
         }
-        double originalSpread = withinSpread(library, coefficientsOf(r, size), grouped);
+        double originalSpread = withinSpread(library, coefficientsOf(r, size), grouped, geometry);
         boolean explains = best.misalignment() <= Math.max(EXPLAINED, RATIONAL_FACTOR * r.misalignment() + RATIONAL_SLACK);
         return bestSpread < originalSpread && explains ? best : r;
     }
@@ -736,7 +736,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         }
         ConservedSubspace subspace = found.get();
         int size = library.size();
-        double[] spreads = readings.stream().mapToDouble(r -> withinSpread(library, coefficientsOf(r, size), grouped))
+        double[] spreads = readings.stream()
+                .mapToDouble(r -> withinSpread(library, coefficientsOf(r, size), grouped, geometry))
                 .toArray();
         if (Arrays.stream(spreads).allMatch(v -> v <= subspace.cut())) {
             return new Conserved(readings, readings.size(), subspace.cut());
@@ -899,7 +900,7 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
             double[] a = coefficientsOf(candidate, size);
             if (!seen.add(candidate.rationals().subList(1, size + 1).toString())
                     || candidate.misalignment() > CONSERVED_EXPLAINS
-                    || withinSpread(library, a, grouped) > cut
+                    || withinSpread(library, a, grouped, geometry) > cut
                     || geometry.independence(candidate.formula(), kept) < MIN_INDEPENDENCE) {
                 continue;
             }
@@ -925,7 +926,8 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         for (Rounded r : readings) {
             vectors.add(r.rationals().subList(1, size + 1).toArray(Rational[]::new));
         }
-        List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped), floor);
+        List<Rational[]> basis = ExactBasis.simplest(vectors, library, c -> withinSpread(library, c, grouped, geometry),
+                floor);
         List<Rounded> out = new ArrayList<>();
         for (Rational[] b : basis) {
             Rounded same = null;
@@ -973,30 +975,27 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
     }
 
     /** The formula's variance within groups over its variance on all their states. */
-    private static double withinSpread(FeatureLibrary library, double[] coefficients, double[][][] grouped) {
+    private static double withinSpread(FeatureLibrary library, double[] coefficients, double[][][] grouped,
+                                       GradientReading.Geometry geometry) {
+        double[] values = geometry.values(library, coefficients, grouped);
         double within = 0;
         double sum = 0;
         double squares = 0;
         int n = 0;
+        int at = 0;
         for (double[][] group : grouped) {
-            double[] v = new double[group.length];
             double mean = 0;
             for (int j = 0; j < group.length; j++) {
-                double value = 0;
-                for (int m = 0; m < coefficients.length; m++) {
-                    if (coefficients[m] != 0) {
-                        value += coefficients[m] * library.value(m, group[j]);
-                    }
-                }
-                v[j] = value;
-                mean += value / group.length;
+                mean += values[at + j] / group.length;
             }
-            for (double value : v) {
+            for (int j = 0; j < group.length; j++) {
+                double value = values[at + j];
                 within += (value - mean) * (value - mean);
                 sum += value;
                 squares += value * value;
                 n++;
             }
+            at += group.length;
         }
         double total = squares - sum * sum / n;
         return total > 0 ? within / total : Double.POSITIVE_INFINITY;

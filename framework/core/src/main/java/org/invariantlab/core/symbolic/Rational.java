@@ -71,6 +71,9 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tolerance);
         }
+        if (Math.abs(value) <= tolerance) {
+            return ZERO; // the same test as lo ≤ 0 ≤ hi below (comparing doubles is exact), without big integers
+        }
         Rational v = exact(value);
         Rational t = exact(tolerance);
         Rational lo = v.subtract(t);

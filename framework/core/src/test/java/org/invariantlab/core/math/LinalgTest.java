@@ -181,7 +181,7 @@ class LinalgTest {
             b[i] = Linalg.dot(a[i], random(rng, n));
         }
         assertEquals(null, Linalg.solveWellConditioned(a, b), "rank-deficient: no Cholesky factor");
-        Linalg.Eigen e = Linalg.symmetricEigen(a);
+        Linalg.Eigen e = Linalg.jacobiEigen(a);
         double[] jacobi = new double[n];
         for (int r = 0; r < n; r++) {
             if (e.values()[r] > Linalg.PSEUDO_INVERSE_TOLERANCE * e.values()[0]) {
@@ -193,5 +193,48 @@ class LinalgTest {
         }
         // the two pseudo-inverses agree to the conditioning of the kept eigenvalues times rounding
         assertArrayEquals(jacobi, Linalg.pseudoInverseLarge(a, b), 1e-8);
+    }
+
+    @Test
+    void largeMatricesTakeTheHouseholderPathAndAgreeWithJacobi() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = Linalg.JACOBI_SOLVE_LIMIT + 16;
+        int rank = n - 5;
+        double[][] a = gram(rng, n, rank);
+        Linalg.Eigen jacobi = Linalg.jacobiEigen(a);
+        Linalg.Eigen large = Linalg.symmetricEigen(a);
+        double top = jacobi.values()[0];
+        for (int r = 0; r < n; r++) {
+            // both backward stable: eigenvalues agree to rounding relative to the largest (n·ε·λ_max, with margin)
+            assertEquals(jacobi.values()[r], large.values()[r], 1e3 * n * Math.ulp(1.0) * top, "eigenvalue " + r);
+            if (r > 0) {
+                assertTrue(large.values()[r - 1] >= large.values()[r], "largest first");
+            }
+        }
+        for (int r = rank; r < n; r++) {
+            assertEquals(0, large.values()[r], 1e3 * n * Math.ulp(1.0) * top, "the rank-" + rank + " Gram matrix's null "
+                    + "eigenvalue " + r);
+        }
+        for (int r = 0; r < n; r++) {
+            double[] v = large.vectors()[r];
+            assertEquals(1, Linalg.norm(v), 1e-12, "unit eigenvector " + r);
+            for (int i = 0; i < n; i++) {
+                // A v = λ v to rounding relative to ‖A‖
+                assertEquals(large.values()[r] * v[i], Linalg.dot(a[i], v), 1e3 * n * Math.ulp(1.0) * top,
+                        "A v = λ v, eigenvector " + r + " row " + i);
+            }
+        }
+        // the null space is the same: its projector from either decomposition
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double pj = 0;
+                double pl = 0;
+                for (int r = rank; r < n; r++) {
+                    pj += jacobi.vectors()[r][i] * jacobi.vectors()[r][j];
+                    pl += large.vectors()[r][i] * large.vectors()[r][j];
+                }
+                assertEquals(pj, pl, 1e-8, "null-space projector at " + i + "," + j);
+            }
+        }
     }
 }
