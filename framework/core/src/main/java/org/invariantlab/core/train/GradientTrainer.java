@@ -25,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ∇ₓf_j = (∂f_j/∂u)/σ}; the loss returns {@code ∂L/∂(∇ₓf)}, which goes back through the same chain rule
  * ({@code ∂L/∂(∂f/∂u)_i = ∂L/∂(∇ₓf)_i / σ_i}) and the kernel's second-order backward pass to the weights; Adam
  * (Kingma &amp; Ba, ICLR 2015) with the {@link TrainingConfig}'s schedule updates them. Earlier, frozen networks (a
- * sequential stage plan) enter only through their gradients at the same states, computed once per stage.
+ * sequential stage plan) enter only through their gradients at the same states, computed once per stage. The epochs
+ * are {@link EpochLoop}'s, as for {@link Trainer}: whole batches only, the network after the last epoch kept, the
+ * plateau rule, and a step with a non-finite loss ends the stage with a {@link TrainingDivergedException}.
  *
  * <p>The network's precision chooses the kernel ({@link #kernel}): single precision on {@link FloatJacobianKernel}
  * (sgemm, Vector API activations), or double on {@link JacobianKernel}; the optimiser and the loss work in double
@@ -168,54 +170,34 @@ public final class GradientTrainer {
         int batch = Math.min(config.batchSize(), n);
         Batch work = new Batch(batch, d, k, trainFrozen.count, params.length);
         ParameterAdam adam = new ParameterAdam(params.length);
-        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        int budget = config.epochs() * plateau.budget();
-        double[] trainLoss = new double[budget];
-        double[] validationLoss = new double[budget];
-        long states = 0;
-        long stepNanos = 0;
-        int limit = config.epochs();
-        int epoch = 0;
-        for (; epoch < limit; epoch++) {
-            // past its epochs a stage still improving trains on at the schedule's last rate (the plateau rule)
-            double eta = config.learningRateAt(Math.min(epoch, config.epochs() - 1));
-            Trainer.shuffle(order, rng);
-            double sum = 0;
-            long epochStart = System.nanoTime();
-            for (int from = 0; from + batch <= n; from += batch) {
+        EpochLoop.Objective steps = new EpochLoop.Objective() {
+            @Override
+            public EpochLoop.Step step(int[] order, int from, int to, double eta, int epoch, int step,
+                                       long iteration) {
                 work.gather(order, from, train, u, trainFrozen);
                 double value = work.step(kernel, params, loss, lossParams, std, train.canonical());
                 if (!Double.isFinite(value)) {
-                    throw new TrainingDivergedException("training on input gradients diverged at epoch " + (epoch + 1)
-                            + " (loss " + value + "); lower the learning rate (now " + config.learningRate() + ")");
+                    return EpochLoop.Step.failed("the loss on input gradients is " + value + " at epoch " + (epoch + 1));
                 }
                 adam.step(params, work.gradient, eta);
-                sum += value;
-                states += batch;
+                return new EpochLoop.Step(value, 1, to - from, 0, -1, null);
             }
-            stepNanos += System.nanoTime() - epochStart;
-            trainLoss[epoch] = sum / (n / batch);
-            validationLoss[epoch] = evaluate(kernel, params, loss, lossParams, standardization, validation,
-                    validationFrozen, batch);
-            if (listener != null) {
-                listener.epochCompleted(new EpochStats(epoch + 1, limit, trainLoss[epoch], Double.NaN,
-                        validationLoss[epoch], Double.NaN, eta, (System.nanoTime() - start) / 1e9));
+
+            @Override
+            public EpochLoop.Measure validate() {
+                return new EpochLoop.Measure(true, evaluate(kernel, params, loss, lossParams, standardization,
+                        validation, validationFrozen, batch), Double.NaN);
             }
-            if (epoch + 1 == limit && limit < budget && validationLoss[epoch] >= plateau.settled()
-                    && stillImproving(java.util.Arrays.copyOf(validationLoss, limit))) {
-                limit = Math.min(budget, limit + Math.max(1, config.epochs() / 5));
-            }
-        }
+        };
+        // the network after its last epoch is the stage (a deflation stage is judged by its final loss)
+        EpochLoop.Outcome o = EpochLoop.run(config, n, new SplittableRandom(config.seed() ^ 0x5DEECE66DL), steps,
+                new EpochLoop.Rules(true, false, 0, plateau, EpochLoop.Divergence.THROW), listener, start);
         net.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.DOUBLE)
                 .castTo(net.params().dataType()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Stage(new Encoder(net, standardization), java.util.Arrays.copyOf(trainLoss, epoch),
-                java.util.Arrays.copyOf(validationLoss, epoch), validationLoss[epoch - 1], seconds,
-                states / (stepNanos / 1e9));
+        double[] validationLoss = o.validationLoss();
+        return new Stage(new Encoder(net, standardization), o.trainLoss(), validationLoss,
+                validationLoss[validationLoss.length - 1], seconds, o.examplesPerSecond());
     }
 
     /**

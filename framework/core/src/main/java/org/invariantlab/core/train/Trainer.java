@@ -61,8 +61,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * stays reproducible and the shuffling generator is not touched. Validation and {@link #evaluate} use the
  * examples' fixed perturbed copies, so the selection criterion does not fluctuate with the noise.
  *
- * <p>Examples are shuffled every epoch by a {@link SplittableRandom} seeded from the configuration; the
- * last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
+ * <p>The epochs are {@link EpochLoop}'s, shared with {@link GradientTrainer}. Examples are shuffled every epoch by a
+ * {@link SplittableRandom} seeded from the configuration; the last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
  * examples, and the best one so far (lowest validation loss, or lowest training loss without validation)
  * is kept as a deep copy together with its {@code θ}. A non-finite loss, gradient or validation loss ends
  * training with stop reason {@code diverged: …} and the best model so far; so does an epoch whose mean training
@@ -278,137 +278,97 @@ public final class Trainer {
         }
 
         TrainingResult execute() {
-            NetworkStep step = NetworkStep.of(net, config.learningRateAt(0));
-            ParameterAdam thetaAdam = new ParameterAdam(theta.length);
-
             int n = rows.count();
-            int batch = Math.min(config.batchSize(), n);
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            Steps steps = new Steps(Math.min(config.batchSize(), n));
+            EpochLoop.Outcome o = EpochLoop.run(config, n, new SplittableRandom(config.seed()), steps,
+                    new EpochLoop.Rules(false, true, config.patience(), GradientTrainer.Plateau.NONE,
+                            EpochLoop.Divergence.STOP), listener, start);
+            if (steps.best == null) {
+                throw new TrainingDivergedException("training " + o.stopReason() + " before any epoch ended with a "
+                        + "finite loss, so there is no model to keep; lower the learning rate (now "
+                        + config.learningRate() + ") or check the head '" + head.id() + "'");
             }
-            SplittableRandom random = new SplittableRandom(config.seed());
-            double[] x = new double[rows.rows(batch) * d];
-            ExampleRows.Grouped fresh = perturbation == null ? null : (ExampleRows.Grouped) rows;
-            int freshValues = fresh == null ? 0 : batch * fresh.perGroup() * d;
-            double[] raw = new double[freshValues];
-            double[] noisy = new double[freshValues];
+            return new TrainingResult(steps.best, steps.bestTheta, o.history(), o.bestEpoch(), seconds(start),
+                    o.examplesPerSecond(), o.stopReason());
+        }
 
-            List<EpochStats> history = new ArrayList<>();
-            Encoder best = null;
-            double[] bestTheta = null;
-            int bestEpoch = 0;
-            double bestLoss = Double.POSITIVE_INFINITY;
-            long trainingNanos = 0;
-            long examplesDone = 0;
-            int iteration = 0;
-            String stopReason = TrainingResult.COMPLETED;
+        /** A step: the network on the batch's rows, the head on the latents, back-propagation and Adam. */
+        private final class Steps implements EpochLoop.Objective {
+            private final NetworkStep step = NetworkStep.of(net, config.learningRateAt(0));
+            private final ParameterAdam thetaAdam = new ParameterAdam(theta.length);
+            private final double[] x;
+            private final ExampleRows.Grouped fresh = perturbation == null ? null : (ExampleRows.Grouped) rows;
+            private final double[] raw;
+            private final double[] noisy;
+            private Encoder best;
+            private double[] bestTheta;
 
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                double eta = config.learningRateAt(epoch);
-                shuffle(order, random);
-                long epochStart = System.nanoTime();
-                double lossSum = 0;
-                long seen = 0;
+            Steps(int batch) {
+                x = new double[rows.rows(batch) * d];
+                int freshValues = fresh == null ? 0 : batch * fresh.perGroup() * d;
+                raw = new double[freshValues];
+                noisy = new double[freshValues];
+            }
+
+            @Override
+            public EpochLoop.Step step(int[] order, int from, int to, double eta, int epoch, int stepNumber,
+                                       long iteration) {
+                int b = to - from;
+                int r = rows.rows(b);
+                BatchLayout layout = rows.fill(order, from, to, x);
+                if (fresh != null) {
+                    fresh.refreshPerturbed(order, from, to, perturbation, stepSeed(config.seed(), iteration), raw,
+                            noisy, x);
+                }
+                double[] z = step.forward(x, r, k);
+                HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters, epoch + 1,
+                        stepNumber);
+                if (!Double.isFinite(out.loss())) {
+                    return EpochLoop.Step.failed("non-finite loss at epoch " + (epoch + 1) + ", step " + stepNumber);
+                }
+                double[] dz = out.latentGradient();
+                double[] dTheta = out.headGradient();
+                checkGradientShapes(head, dz, r * k, dTheta, theta.length);
+                if (!allFinite(dz) || !allFinite(dTheta)) {
+                    return EpochLoop.Step.failed("non-finite gradient at epoch " + (epoch + 1) + ", step "
+                            + stepNumber);
+                }
                 long correct = 0;
-                long judged = 0;
-                boolean accuracyKnown = true;
-                String failure = null;
-                int stepNumber = 0;
-                for (int from = 0; from < n; from += batch) {
-                    stepNumber++;
-                    int to = Math.min(n, from + batch);
-                    int b = to - from;
-                    int r = rows.rows(b);
-                    BatchLayout layout = rows.fill(order, from, to, x);
-                    if (fresh != null) {
-                        fresh.refreshPerturbed(order, from, to, perturbation, stepSeed(config.seed(), iteration), raw,
-                                noisy, x);
-                    }
-                    double[] z = step.forward(x, r, k);
-                    HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters,
-                            epoch + 1, stepNumber);
-                    if (!Double.isFinite(out.loss())) {
-                        failure = "non-finite loss at epoch " + (epoch + 1) + ", step " + stepNumber;
-                        break;
-                    }
-                    double[] dz = out.latentGradient();
-                    double[] dTheta = out.headGradient();
-                    checkGradientShapes(head, dz, r * k, dTheta, theta.length);
-                    if (!allFinite(dz) || !allFinite(dTheta)) {
-                        failure = "non-finite gradient at epoch " + (epoch + 1) + ", step " + stepNumber;
-                        break;
-                    }
-                    lossSum += out.loss() * b;
-                    seen += b;
-                    double[] p = out.sameProbability();
-                    if (layout instanceof BatchLayout.Pairs pairs && p.length == b) {
-                        double[] y = pairs.labels();
-                        for (int i = 0; i < b; i++) {
-                            if ((p[i] >= 0.5) == (y[i] == 1.0)) {
-                                correct++;
-                            }
+                long judged = -1;
+                double[] p = out.sameProbability();
+                if (layout instanceof BatchLayout.Pairs pairs && p.length == b) {
+                    double[] y = pairs.labels();
+                    for (int i = 0; i < b; i++) {
+                        if ((p[i] >= 0.5) == (y[i] == 1.0)) {
+                            correct++;
                         }
-                        judged += b;
-                    } else {
-                        accuracyKnown = false;
                     }
-                    step.backward(dz, r, k, eta, iteration, epoch);
-                    thetaAdam.step(theta, dTheta, eta);
-                    iteration++;
+                    judged = b;
                 }
+                step.backward(dz, r, k, eta, (int) iteration, epoch);
+                thetaAdam.step(theta, dTheta, eta);
+                return new EpochLoop.Step(out.loss(), b, b, correct, judged, null);
+            }
+
+            @Override
+            public void endEpoch() {
                 step.sync();
-                trainingNanos += System.nanoTime() - epochStart;
-                examplesDone += seen;
-                if (failure != null) {
-                    stopReason = TrainingResult.DIVERGED + ": " + failure;
-                    break;
-                }
-                double trainLoss = lossSum / seen;
-                double trainAccuracy = accuracyKnown && judged > 0 ? (double) correct / judged : Double.NaN;
-                double validationLoss = Double.NaN;
-                double validationAccuracy = Double.NaN;
-                if (validation != null) {
-                    Evaluation v = Trainer.evaluate(net, validation, head, theta.clone(), headParameters);
-                    validationLoss = v.loss();
-                    validationAccuracy = v.accuracy();
-                }
-                EpochStats stats = new EpochStats(epoch + 1, config.epochs(), trainLoss, trainAccuracy, validationLoss,
-                        validationAccuracy, eta, seconds(start));
-                history.add(stats);
-                boolean validationDiverged = validation != null && !sane(validationLoss);
-                double criterion = validation != null ? validationLoss : trainLoss;
-                if (!validationDiverged && criterion < bestLoss) {
-                    bestLoss = criterion;
-                    best = new Encoder(net.clone(), standardization);
-                    bestTheta = theta.clone();
-                    bestEpoch = epoch + 1;
-                }
-                if (listener != null) {
-                    listener.epochCompleted(stats);
-                }
-                if (validationDiverged) {
-                    stopReason = TrainingResult.DIVERGED + ": " + (Double.isFinite(validationLoss) ? "validation loss "
-                            + validationLoss : "non-finite validation loss") + " at epoch " + (epoch + 1);
-                    break;
-                }
-                if (!sane(trainLoss)) {
-                    stopReason = TrainingResult.DIVERGED + ": mean training loss " + trainLoss + " at epoch " + (epoch + 1);
-                    break;
-                }
-                boolean stale = epoch + 1 - bestEpoch >= config.patience();
-                if (config.patience() > 0 && epoch + 1 < config.epochs() && stale) {
-                    stopReason = TrainingResult.EARLY_STOPPED;
-                    break;
-                }
             }
-            if (best == null) {
-                throw new TrainingDivergedException("training " + stopReason + " before any epoch ended with a finite "
-                        + "loss, so there is no model to keep; lower the learning rate (now " + config.learningRate()
-                        + ") or check the head '" + head.id() + "'");
+
+            @Override
+            public EpochLoop.Measure validate() {
+                if (validation == null) {
+                    return EpochLoop.Measure.NONE;
+                }
+                Evaluation v = Trainer.evaluate(net, validation, head, theta.clone(), headParameters);
+                return new EpochLoop.Measure(true, v.loss(), v.accuracy());
             }
-            double perSecond = trainingNanos > 0 ? examplesDone / (trainingNanos / 1e9) : Double.NaN;
-            return new TrainingResult(best, bestTheta, history, bestEpoch, seconds(start), perSecond, stopReason);
+
+            @Override
+            public void keepBest() {
+                best = new Encoder(net.clone(), standardization);
+                bestTheta = theta.clone();
+            }
         }
     }
 
@@ -486,7 +446,7 @@ public final class Trainer {
     }
 
     /** A loss that is finite and not above {@link #DIVERGED_LOSS}. */
-    private static boolean sane(double loss) {
+    static boolean sane(double loss) {
         return Double.isFinite(loss) && loss <= DIVERGED_LOSS;
     }
 

@@ -14,6 +14,9 @@
  *       L042035, 2021), best-model selection, early stopping, divergence handling, evaluation;</li>
  *   <li>{@link org.invariantlab.core.train.GradientTrainer}: training on input gradients (second order) for the
  *       {@link org.invariantlab.api.training.GradientLoss} methods;</li>
+ *   <li>{@code EpochLoop} (package-private): the one epoch loop of both — schedule, shuffling, batches, divergence,
+ *       validation, best-model keeping, patience and the plateau rule — each trainer supplying only its step, its
+ *       validation and its named rules;</li>
  *   <li>the kernels behind both (package-private): {@code MlpKernel} with {@code FloatJacobianKernel} (single
  *       precision, OpenBLAS sgemm, Vector API activations via {@code FloatActivations}; the fast path of both
  *       trainers) and {@code JacobianKernel} (double, the reference checked against central differences);
