@@ -16,6 +16,7 @@ import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.InterpreterBenchmark;
 import org.invariantlab.core.run.Reproductions;
+import org.invariantlab.core.run.Runner;
 import org.invariantlab.core.train.TrainerBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,7 +123,7 @@ final class BenchmarkCommand extends LabCommand {
                 throw new java.io.UncheckedIOException(e);
             }
             long t0 = System.nanoTime();
-            List<Reproductions.Row> rows = Reproductions.run(lab, "wetzel2020", quick, tmp.resolve("reproduction"), false,
+            List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), "wetzel2020", quick, tmp.resolve("reproduction"), false,
                     commandLineText(), ProgressPrinter.forConsole(out));
             double seconds = (System.nanoTime() - t0) / 1e9;
             out.println();

@@ -11,6 +11,7 @@ import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.compare.Cell;
 import org.invariantlab.core.compare.CellExecutor;
+import org.invariantlab.core.compare.CellWorker;
 import org.invariantlab.core.compare.CellResult;
 import org.invariantlab.core.compare.Comparison;
 import org.invariantlab.core.compare.ExecutorsModule;
@@ -80,7 +81,7 @@ final class CompareCommand extends LabCommand {
         if (dryRun) {
             exec.check(options);
             ResultDirectory.checkInPlace(out, ResultDirectory.Kind.COMPARISON);
-            plan.validate(lab, progress::checked);
+            plan.validate(job(lab, CellWorker.class), progress::checked);
             plan.cells().forEach(c -> pw.println(c.id()));
             pw.printf(Locale.ROOT, "%d cells of grid '%s'%s are valid; nothing was run%n", plan.cells().size(), g.name(),
                     quick ? " (--quick)" : "");
@@ -88,7 +89,7 @@ final class CompareCommand extends LabCommand {
         }
         Comparison.Outcome o;
         try {
-            o = Comparison.run(lab, plan, text, out, exec, options, force, progress);
+            o = Comparison.run(job(lab, CellWorker.class), plan, text, out, exec, options, force, progress);
         } catch (InvalidInputException e) {
             return refuse(e); // a bad grid, option or folder: exit 2; a failure while running propagates (exit 1)
         }

@@ -134,7 +134,7 @@ final class CountCommand extends LabCommand {
             }
         }
         CountSpec countSpec = new CountSpec(systemId, params, file, canonical, settings, checkHorizon, features.features);
-        CountJob job = new CountJob(lab);
+        CountJob job = job(lab, CountJob.class);
         try {
             checkOutput(out, ResultDirectory.Kind.COUNT, force, file == null ? null : Path.of(file.path()));
         } catch (InvariantLabException e) {

@@ -69,6 +69,16 @@ abstract class LabCommand implements Callable<Integer> {
         return target;
     }
 
+    /**
+     * A job of the engine ({@code Runner}, {@code CountJob}, {@code CellWorker}, {@code ResultReader}) with its
+     * dependencies injected by the lab's injector: the command line is the composition root, the one place (with the
+     * Spark task on a worker) where the object graph is resolved; everything below it takes what it needs by
+     * constructor.
+     */
+    static <T> T job(InvariantLab lab, Class<T> type) {
+        return lab.services().getInstance(type);
+    }
+
     /** The command's work; returns the exit code ({@link ExitCodes}). */
     abstract int run(InvariantLab lab, PrintWriter out);
 }

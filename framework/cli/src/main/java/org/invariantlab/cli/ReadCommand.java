@@ -42,7 +42,7 @@ final class ReadCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
-        ResultReader.Reading r = ResultReader.of(lab).read(result, interpreter, interpreterParams, this.out, force,
+        ResultReader.Reading r = job(lab, ResultReader.class).read(result, interpreter, interpreterParams, this.out, force,
                 commandLineText(), ProgressPrinter.forConsole(out));
         FormulaReport f = r.formulas();
         out.println();

@@ -49,12 +49,12 @@ final class ReproduceCommand extends LabCommand {
     int run(InvariantLab lab, PrintWriter out) {
         try {
             ResultDirectory.checkInPlace(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.REPRODUCTION);
-            Reproductions.experiments(paper, quick, noise).forEach(e -> Runner.of(lab).check(e.spec()));
+            Reproductions.experiments(paper, quick, noise).forEach(e -> job(lab, Runner.class).check(e.spec()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }
         long t0 = System.nanoTime();
-        List<Reproductions.Row> rows = Reproductions.run(lab, paper, quick, noise, this.out, force, commandLineText(),
+        List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), paper, quick, noise, this.out, force, commandLineText(),
                 ProgressPrinter.forConsole(out));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();

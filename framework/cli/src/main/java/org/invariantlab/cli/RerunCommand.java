@@ -61,7 +61,7 @@ final class RerunCommand extends LabCommand {
             pw.printf(Locale.ROOT, "Running cell %s again (%s, seed %d)%n", stored.cell().id(), stored.cell().kind(),
                     stored.cell().seed());
             pw.flush();
-            CellResult now = CellWorker.run(lab, stored.cell(), parent, LocalExecutor.ID + " (rerun) on "
+            CellResult now = job(lab, CellWorker.class).run(stored.cell(), parent, LocalExecutor.ID + " (rerun) on "
                     + LocalExecutor.host(), JobListener.silent());
             List<Rerun.Difference> diffs = Rerun.differences(stored, now);
             if (diffs.isEmpty()) {

@@ -112,7 +112,7 @@ final class RunCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
-        Runner runner = Runner.of(lab);
+        Runner runner = job(lab, Runner.class);
         RunSpec spec;
         try {
             spec = buildSpec();

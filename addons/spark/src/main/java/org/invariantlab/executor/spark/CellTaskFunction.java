@@ -48,7 +48,7 @@ final class CellTaskFunction implements Function<String, byte[]> {
         Path tmp = Files.createTempDirectory("invariantlab-cell-");
         Leftovers.Registration cleanup = Leftovers.removeOnExit(tmp);
         try {
-            CellWorker.run(lab, cell, tmp, SparkExecutor.ID + " on " + host, JobListener.silent());
+            lab.services().getInstance(CellWorker.class).run(cell, tmp, SparkExecutor.ID + " on " + host, JobListener.silent());
             return CellFolders.zip(tmp.resolve(cell.id()));
         } finally {
             try {

@@ -22,6 +22,7 @@ import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.compare.Cell;
 import org.invariantlab.core.compare.CellExecutor;
 import org.invariantlab.core.compare.CellResult;
+import org.invariantlab.core.compare.CellWorker;
 import org.invariantlab.core.compare.Comparison;
 import org.invariantlab.core.compare.ExecutorsModule;
 import org.invariantlab.core.compare.GridFile;
@@ -68,22 +69,22 @@ class SparkExecutorTest {
                     "the add-on's module is found through META-INF/services");
 
             // untimed: the first cells of a JVM load ND4J, OpenBLAS and Symja, whichever executor runs them
-            Comparison.run(lab, plan, GRID, tmp.resolve("warm-up"), new LocalExecutor(),
+            Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, tmp.resolve("warm-up"), new LocalExecutor(),
                     CellExecutor.Options.defaults(), false, new Quiet());
 
             long t0 = System.nanoTime();
-            Comparison.Outcome local = Comparison.run(lab, plan, GRID, tmp.resolve("local"), new LocalExecutor(),
+            Comparison.Outcome local = Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, tmp.resolve("local"), new LocalExecutor(),
                     CellExecutor.Options.defaults(), false, new Quiet());
             double localSeconds = (System.nanoTime() - t0) / 1e9;
 
             long t1 = System.nanoTime();
-            Comparison.Outcome local2 = Comparison.run(lab, plan, GRID, tmp.resolve("local-parallel"),
+            Comparison.Outcome local2 = Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, tmp.resolve("local-parallel"),
                     new LocalExecutor(), new CellExecutor.Options(2, null), false, new Quiet());
             double local2Seconds = (System.nanoTime() - t1) / 1e9;
 
             Quiet progress = new Quiet();
             long t2 = System.nanoTime();
-            Comparison.Outcome spark = Comparison.run(lab, plan, GRID, tmp.resolve("spark"), new SparkExecutor(),
+            Comparison.Outcome spark = Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, tmp.resolve("spark"), new SparkExecutor(),
                     new CellExecutor.Options(0, "local[2]"), false, progress);
             double sparkSeconds = (System.nanoTime() - t2) / 1e9;
 
@@ -130,7 +131,7 @@ class SparkExecutorTest {
             }
 
             // run again: every cell is finished, so Spark is not even started
-            Comparison.Outcome again = Comparison.run(lab, plan, GRID, tmp.resolve("spark"), new SparkExecutor(),
+            Comparison.Outcome again = Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, tmp.resolve("spark"), new SparkExecutor(),
                     new CellExecutor.Options(0, "local[2]"), false, new Quiet());
             assertEquals(4, again.reused());
             assertEquals(0, again.ran());

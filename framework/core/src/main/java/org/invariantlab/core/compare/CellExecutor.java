@@ -47,12 +47,18 @@ public interface CellExecutor {
     /**
      * Where the cells go and what runs them.
      *
-     * @param lab      the started InvariantLab of this process (its plugins directory is what workers load)
+     * @param worker   runs a cell in this process, with the started InvariantLab of this process (its plugins
+     *                 directory is what workers elsewhere load)
      * @param cells    the {@code cells/} folder of the comparison
      * @param options  the executor options
      * @param listener progress of the cell being run in this process
      */
-    record Context(InvariantLab lab, Path cells, Options options, JobListener listener) {
+    record Context(CellWorker worker, Path cells, Options options, JobListener listener) {
+
+        /** The started InvariantLab of this process. */
+        public InvariantLab lab() {
+            return worker.lab();
+        }
     }
 
     /** Receives cells as they start (where the executor knows) and results as they finish. */

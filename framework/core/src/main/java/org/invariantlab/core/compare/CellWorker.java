@@ -49,7 +49,31 @@ public final class CellWorker {
     private static final Map<String, String> JAR_DIGESTS = new ConcurrentHashMap<>();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9]*\\s*\\()");
 
-    private CellWorker() {
+    private final InvariantLab lab;
+    private final Runner runner;
+    private final CountJob counts;
+
+    /** Built by the lab's injector ({@link InvariantLab#services()}): the jobs a cell may be. */
+    @jakarta.inject.Inject
+    public CellWorker(InvariantLab lab, Runner runner, CountJob counts) {
+        this.lab = java.util.Objects.requireNonNull(lab, "lab");
+        this.runner = java.util.Objects.requireNonNull(runner, "runner");
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+    }
+
+    /** The lab whose plugins the cells run with. */
+    public InvariantLab lab() {
+        return lab;
+    }
+
+    /** The runner of the cells that learn one invariant (and that checks them before a grid starts). */
+    public Runner runner() {
+        return runner;
+    }
+
+    /** The counter of the cells that count. */
+    public CountJob counts() {
+        return counts;
     }
 
     /**
@@ -58,7 +82,7 @@ public final class CellWorker {
      *
      * @param executor which executor and host ran it, for the provenance
      */
-    public static CellResult run(InvariantLab lab, Cell cell, Path cells, String executor, JobListener listener) {
+    public CellResult run(Cell cell, Path cells, String executor, JobListener listener) {
         Path dir = cells.resolve(cell.id());
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -78,12 +102,12 @@ public final class CellWorker {
         String message = null;
         try {
             if (cell.task() instanceof CellTask.Run r) {
-                RunOutcome o = Runner.of(lab).run(r.spec(), dir, true, command, listener);
+                RunOutcome o = runner.run(r.spec(), dir, true, command, listener);
                 metrics = runMetrics(o.metrics(), dir);
                 status = o.status().id();
                 message = o.completed() ? null : o.statusMessage();
             } else {
-                CountRun run = new CountJob(lab).run(((CellTask.Count) cell.task()).spec(), dir, true, command, listener,
+                CountRun run = counts.run(((CellTask.Count) cell.task()).spec(), dir, true, command, listener,
                         turn -> LOG.warn("cell {}: neighbouring steps of a trajectory turn by {} degrees (median)",
                                 cell.id(), Math.round(turn)));
                 metrics = countMetrics(run.result(), dir);

@@ -73,16 +73,16 @@ public final class Comparison {
      * @throws InvalidInputException for a bad cell (all listed), a folder that is not a comparison, or a grid that
      *                               would mix incompatible results (without {@code force})
      */
-    public static Outcome run(InvariantLab lab, GridPlan plan, String gridText, Path out, CellExecutor executor,
+    public static Outcome run(CellWorker worker, GridPlan plan, String gridText, Path out, CellExecutor executor,
                               CellExecutor.Options options, boolean force, Progress progress) {
         executor.check(options);
         Path root = ResultDirectory.checkInPlace(out, ResultDirectory.Kind.COMPARISON);
         refuseLinks(root, root.resolve("cells"), plan);
-        plan.validate(lab, progress::checked);
+        plan.validate(worker, progress::checked);
         FolderLock lock = Files.isDirectory(root) ? FolderLock.acquire(root, "invariantlab compare " + plan.grid().name())
                 : null;
         try {
-            return resume(lab, plan, gridText, root, executor, options, force, progress, lock);
+            return resume(worker, plan, gridText, root, executor, options, force, progress, lock);
         } finally {
             if (lock != null) {
                 lock.close();
@@ -90,14 +90,14 @@ public final class Comparison {
         }
     }
 
-    private static Outcome resume(InvariantLab lab, GridPlan plan, String gridText, Path root, CellExecutor executor,
+    private static Outcome resume(CellWorker worker, GridPlan plan, String gridText, Path root, CellExecutor executor,
                                   CellExecutor.Options options, boolean force, Progress progress, FolderLock held) {
         Path cells = root.resolve("cells");
         refuseLinks(root, cells, plan); // again, under the lock
         Map<String, CellResult> finished = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         Map<String, String> jarsNow = new LinkedHashMap<>();
-        CellWorker.pluginJars(lab).forEach(p -> jarsNow.put(p.id(), p.sha256()));
+        CellWorker.pluginJars(worker.lab()).forEach(p -> jarsNow.put(p.id(), p.sha256()));
         for (Cell c : plan.cells()) {
             Optional<CellResult> earlier = read(cells.resolve(c.id()));
             if (earlier.isEmpty() || !earlier.get().finished()) {
@@ -134,11 +134,11 @@ public final class Comparison {
         }
         ResultDirectory.openInPlace(root, ResultDirectory.Kind.COMPARISON);
         try (FolderLock lock = held != null ? null : FolderLock.acquire(root, "invariantlab compare " + plan.grid().name())) {
-            return runCells(lab, plan, gridText, root, executor, options, progress, finished);
+            return runCells(worker, plan, gridText, root, executor, options, progress, finished);
         }
     }
 
-    private static Outcome runCells(InvariantLab lab, GridPlan plan, String gridText, Path root, CellExecutor executor,
+    private static Outcome runCells(CellWorker worker, GridPlan plan, String gridText, Path root, CellExecutor executor,
                                     CellExecutor.Options options, Progress progress, Map<String, CellResult> finished) {
         Path cells = root.resolve("cells");
         AtomicFiles.writeString(root.resolve(Manifest.FILE), Json.write(Manifest.of(plan)), true);
@@ -150,7 +150,7 @@ public final class Comparison {
         int[] ran = {0};
         int[] errors = {0};
         Map<String, CellResult> results = new LinkedHashMap<>(finished);
-        executor.execute(new CellExecutor.Context(lab, cells, options, progress), pending, new CellExecutor.Sink() {
+        executor.execute(new CellExecutor.Context(worker, cells, options, progress), pending, new CellExecutor.Sink() {
             @Override
             public void started(Cell cell) {
                 progress.cellStarted(cell, results.size(), total, eta(t0, ran[0], pending.size()));

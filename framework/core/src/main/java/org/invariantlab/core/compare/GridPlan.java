@@ -123,14 +123,14 @@ public record GridPlan(Grid grid, boolean quick, List<Cell> cells) {
      *
      * @throws org.invariantlab.api.InvalidInputException listing every problem
      */
-    public void validate(InvariantLab lab) {
-        validate(lab, (done, total) -> { });
+    public void validate(CellWorker worker) {
+        validate(worker, (done, total) -> { });
     }
 
-    /** {@link #validate(InvariantLab)}, saying how far the checks are. */
-    public void validate(InvariantLab lab, Checked progress) {
-        Runner runner = Runner.of(lab);
-        CountJob counts = new CountJob(lab);
+    /** {@link #validate(CellWorker)}, saying how far the checks are. */
+    public void validate(CellWorker worker, Checked progress) {
+        Runner runner = worker.runner();
+        CountJob counts = worker.counts();
         // one line per data set and reason, naming every method it concerns
         java.util.Map<String, List<String>> methodsByReason = new java.util.LinkedHashMap<>();
         java.util.Map<String, Grid.Data> dataByReason = new java.util.HashMap<>();

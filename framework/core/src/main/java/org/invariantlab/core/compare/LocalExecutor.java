@@ -51,7 +51,7 @@ public final class LocalExecutor implements CellExecutor {
         if (parallel == 1) {
             for (Cell c : cells) {
                 sink.started(c);
-                sink.finished(CellWorker.run(context.lab(), c, context.cells(), where, context.listener()));
+                sink.finished(context.worker().run(c, context.cells(), where, context.listener()));
             }
             return;
         }
@@ -67,7 +67,7 @@ public final class LocalExecutor implements CellExecutor {
                     synchronized (sink) {
                         sink.started(c);
                     }
-                    CellResult r = CellWorker.run(context.lab(), c, context.cells(), where, JobListener.silent());
+                    CellResult r = context.worker().run(c, context.cells(), where, JobListener.silent());
                     synchronized (sink) {
                         sink.finished(r);
                     }

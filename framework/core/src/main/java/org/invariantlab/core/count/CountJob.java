@@ -39,6 +39,8 @@ public final class CountJob {
 
     private final InvariantLab lab;
 
+    /** Built by the lab's injector ({@link InvariantLab#services()}) for the command line and comparison cells. */
+    @jakarta.inject.Inject
     public CountJob(InvariantLab lab) {
         this.lab = lab;
     }

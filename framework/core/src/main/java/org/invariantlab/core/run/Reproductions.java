@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
-import org.invariantlab.core.InvariantLab;
 import java.io.IOException;
 import java.nio.file.LinkOption;
-import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.io.AtomicFiles;
 import org.invariantlab.core.io.FolderLock;
@@ -209,9 +207,9 @@ public final class Reproductions {
      * again (each replaces its earlier folder once the new one is complete). {@code out} must be new, empty, or
      * an earlier reproduction; anything else is refused, with or without {@code overwrite}.
      */
-    public static List<Row> run(InvariantLab lab, String name, boolean quick, Path out, boolean overwrite, String command,
+    public static List<Row> run(Runner runner, String name, boolean quick, Path out, boolean overwrite, String command,
                                 JobListener listener) {
-        return run(lab, name, quick, experiments(name, quick), out, overwrite, command, listener);
+        return run(runner, name, quick, experiments(name, quick), out, overwrite, command, listener);
     }
 
     /** The experiments of {@code name} with measurement noise {@code sigma} on their data (0: as published). */
@@ -220,16 +218,15 @@ public final class Reproductions {
                 .map(e -> e.withSpec(e.spec().withData(e.spec().data().withNoise(sigma)))).toList();
     }
 
-    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, JobListener)} with measurement noise. */
-    public static List<Row> run(InvariantLab lab, String name, boolean quick, double sigma, Path out, boolean overwrite,
+    /** {@link #run(Runner, String, boolean, Path, boolean, String, JobListener)} with measurement noise. */
+    public static List<Row> run(Runner runner, String name, boolean quick, double sigma, Path out, boolean overwrite,
                                 String command, JobListener listener) {
-        return run(lab, name, quick, experiments(name, quick, sigma), out, overwrite, command, listener);
+        return run(runner, name, quick, experiments(name, quick, sigma), out, overwrite, command, listener);
     }
 
-    /** {@link #run(InvariantLab, String, boolean, Path, boolean, String, JobListener)} for a given list. */
-    static List<Row> run(InvariantLab lab, String name, boolean quick, List<Experiment> experiments, Path out,
+    /** {@link #run(Runner, String, boolean, Path, boolean, String, JobListener)} for a given list. */
+    static List<Row> run(Runner runner, String name, boolean quick, List<Experiment> experiments, Path out,
                          boolean overwrite, String command, JobListener listener) {
-        Runner runner = Runner.of(lab);
         List<RunSpec> resolved = new ArrayList<>();
         // fail on a missing plugin, a bad setting or too little memory before any training
         experiments.forEach(e -> resolved.add(runner.check(e.spec())));

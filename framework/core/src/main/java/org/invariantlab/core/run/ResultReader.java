@@ -54,11 +54,6 @@ public final class ResultReader {
         this.runner = java.util.Objects.requireNonNull(runner, "runner");
     }
 
-    /** The reader of {@code lab}, from its services. */
-    public static ResultReader of(InvariantLab lab) {
-        return lab.services().getInstance(ResultReader.class);
-    }
-
     /**
      * A reading of a result.
      *

@@ -84,11 +84,6 @@ public final class Runner {
         this.trainer = java.util.Objects.requireNonNull(trainer, "trainer");
     }
 
-    /** The runner of {@code lab}, from its services. */
-    public static Runner of(InvariantLab lab) {
-        return lab.services().getInstance(Runner.class);
-    }
-
     /**
      * One resolved slot: the extension found in the registry and its parameters checked against its declaration.
      */

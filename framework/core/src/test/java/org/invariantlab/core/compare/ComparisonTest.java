@@ -90,7 +90,7 @@ class ComparisonTest {
     }
 
     private static Comparison.Outcome run(GridPlan plan, Path out, boolean force) {
-        return Comparison.run(lab, plan, GRID, out, ExecutorsModule.executor(lab, "local"),
+        return Comparison.run(lab.services().getInstance(CellWorker.class), plan, GRID, out, ExecutorsModule.executor(lab, "local"),
                 CellExecutor.Options.defaults(), force, new Quiet());
     }
 

@@ -72,7 +72,7 @@ class CountThroughPluginsTest {
             public void epochCompleted(org.invariantlab.core.train.EpochStats stats) {
             }
         };
-        CountRun run = new CountJob(lab).run(spec(ConservationOnlyLoss.ID, RadialReader.ID), out, false, "test",
+        CountRun run = lab.services().getInstance(CountJob.class).run(spec(ConservationOnlyLoss.ID, RadialReader.ID), out, false, "test",
                 listener, turn -> { });
         CountResult.Svd svd = run.result().svd();
         // the oscillator q' = p, p' = −q conserves one quantity, (q² + p²)/2; a flow in 2 dimensions has at most 1
@@ -89,7 +89,7 @@ class CountThroughPluginsTest {
 
     @Test
     void aLossThatTrainsOneNetworkAfterAnotherIsNotSvdsLoss() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CountJob(lab)
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lab.services().getInstance(CountJob.class)
                 .check(spec(StagedConservationLoss.ID, null)));
         assertEquals("the gradient loss 'staged-conservation' trains its outputs one after another, but svd trains them"
                 + " jointly; choose a loss for --svd-loss whose stage plan is JOINT", e.getMessage());
@@ -97,7 +97,7 @@ class CountThroughPluginsTest {
 
     @Test
     void anInterpreterNobodyInstalledIsNamedWithTheInstalledOnes() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CountJob(lab)
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lab.services().getInstance(CountJob.class)
                 .check(spec(null, "no-such-reader")));
         assertTrue(e.getMessage().startsWith("unknown interpreter 'no-such-reader' (--interpreter); installed: "),
                 e.getMessage());

@@ -77,7 +77,7 @@ class FileRunTest {
         Path csv = ringCsv("ring.csv");
         DataFile file = new DataFile(csv.toString(), null, null, null, null, null, null, Map.of("r2", "x^2+y^2"), null);
         Path out = tmp.resolve("csv-run");
-        RunOutcome o = Runner.of(lab).run(spec(file), out, false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec(file), out, false, "test", JobListener.silent());
         RunMetrics m = o.metrics();
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertEquals("file:ring.csv", m.system());
@@ -87,7 +87,7 @@ class FileRunTest {
         assertEquals(List.of("r2"), m.formulaMatches());
 
         // the run can be re-read: the file is read and split again with the same seed
-        ResultReader.Reading again = ResultReader.of(lab).read(out, null, Map.of(), null, false, "test",
+        ResultReader.Reading again = lab.services().getInstance(ResultReader.class).read(out, null, Map.of(), null, false, "test",
                 JobListener.silent());
         assertEquals(m.gradientAlignment(), again.scores().gradientAlignment(), "the same test groups");
     }
@@ -95,7 +95,7 @@ class FileRunTest {
     @Test
     void withoutSuspectedInvariantsTheRunReportsTruthFreeScores() {
         Path csv = ringCsv("ring-no-truth.csv");
-        RunOutcome o = Runner.of(lab).run(spec(DataFile.of(csv.toString())), tmp.resolve("csv-no-truth"), false, "test",
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec(DataFile.of(csv.toString())), tmp.resolve("csv-no-truth"), false, "test",
                 JobListener.silent());
         RunMetrics m = o.metrics();
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
@@ -114,7 +114,7 @@ class FileRunTest {
         NpyBytes.npz(npz, Map.of("states", NpyBytes.npy(new long[] {1500, 4, 2}, data.values())), true);
         DataFile file = new DataFile(npz.toString(), List.of("x", "y"), null, null, null, null, null,
                 Map.of("r2", "x^2+y^2"), null);
-        RunOutcome o = Runner.of(lab).run(spec(file), tmp.resolve("npz-run"), false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec(file), tmp.resolve("npz-run"), false, "test", JobListener.silent());
         assertTrue(o.metrics().formulaExact(), "formula " + o.metrics().formula());
         String provenance = Files.readString(tmp.resolve("npz-run/provenance.json"));
         assertTrue(provenance.contains("\"spi\" : \"DataFile\"") && provenance.contains("sha256:"), provenance);

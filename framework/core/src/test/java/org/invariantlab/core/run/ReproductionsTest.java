@@ -47,7 +47,7 @@ class ReproductionsTest {
     }
 
     private static List<Reproductions.Row> reproduce(List<Experiment> list, Path out, boolean force) {
-        return Reproductions.run(lab, "test", true, list, out, force, "test", JobListener.silent());
+        return Reproductions.run(lab.services().getInstance(Runner.class), "test", true, list, out, force, "test", JobListener.silent());
     }
 
     @Test

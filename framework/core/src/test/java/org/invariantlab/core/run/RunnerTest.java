@@ -64,7 +64,7 @@ class RunnerTest {
     @Test
     void aRunLearnsTheInvariantAndWritesACompleteResult() throws IOException {
         Path out = tmp.resolve("ring-run");
-        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(small(), out, false, "test", JobListener.silent());
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
         assertTrue(o.metrics().gradientAlignment() > MIN_ALIGNMENT, "alignment " + o.metrics().gradientAlignment());
         assertTrue(o.metrics().testAccuracy() > MIN_TEST_ACCURACY, "test accuracy " + o.metrics().testAccuracy());
@@ -90,7 +90,7 @@ class RunnerTest {
         assertEquals(o.metrics(), ResultReader.readMetrics(out.resolve("metrics.json")),
                 "metrics.json reads back as the same typed metrics");
         RunSpec written = SpecFiles.read(out.resolve("spec.yaml"));
-        assertEquals(Runner.of(lab).resolve(small()), written, "spec.yaml is the fully resolved spec");
+        assertEquals(lab.services().getInstance(Runner.class).resolve(small()), written, "spec.yaml is the fully resolved spec");
         String provenance = Files.readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"origin\" : \"built-in\"") && provenance.contains("\"seed\" : 5"), provenance);
     }
@@ -98,9 +98,9 @@ class RunnerTest {
     @Test
     void readReReadsASavedModelWithoutRetrainingAndKeepsTheOldResult() throws IOException {
         Path out = tmp.resolve("ring-to-read");
-        RunOutcome o = Runner.of(lab).run(small(), out, false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(small(), out, false, "test", JobListener.silent());
         byte[] oldMetrics = Files.readAllBytes(out.resolve("metrics.json"));
-        ResultReader reader = ResultReader.of(lab);
+        ResultReader reader = lab.services().getInstance(ResultReader.class);
 
         ResultReader.Reading printed = reader.read(out, null, Map.of("fit", "linear"), null, false, "test",
                 JobListener.silent());
@@ -130,7 +130,7 @@ class RunnerTest {
     @Test
     void theDefaultLatentSizeIsTheNumberOfIndependentInvariantsOfTheData() {
         assertEquals(RunSpec.Training.AUTO_LATENT_SIZE, RunSpec.of("ring").training().latentSize());
-        assertEquals(1, Runner.of(lab).resolve(RunSpec.of("ring")).training().latentSize(), "the ring has one: r2");
+        assertEquals(1, lab.services().getInstance(Runner.class).resolve(RunSpec.of("ring")).training().latentSize(), "the ring has one: r2");
     }
 
     /** An interpreter that cannot read anything, as with a collapsed latent. */
@@ -162,7 +162,7 @@ class RunnerTest {
         RunSpec spec = small();
         spec = new RunSpec(spec.system(), spec.systemParams(), spec.sampler(), spec.samplerParams(), spec.head(),
                 spec.headParams(), "failing", Map.of(), spec.data(), spec.training(), spec.seed());
-        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec, out, false, "test", JobListener.silent());
         assertTrue(o.completed());
         assertEquals("f is constant on the states (test)", o.metrics().formulaError());
         assertEquals("", o.metrics().formula());
@@ -173,8 +173,8 @@ class RunnerTest {
 
     @Test
     void theSameSpecGivesTheSameNumbers() {
-        RunOutcome a = Runner.of(lab).run(small(), tmp.resolve("det-a"), false, "test", JobListener.silent());
-        RunOutcome b = Runner.of(lab).run(small(), tmp.resolve("det-b"), false, "test", JobListener.silent());
+        RunOutcome a = lab.services().getInstance(Runner.class).run(small(), tmp.resolve("det-a"), false, "test", JobListener.silent());
+        RunOutcome b = lab.services().getInstance(Runner.class).run(small(), tmp.resolve("det-b"), false, "test", JobListener.silent());
         RunMetrics x = a.metrics();
         RunMetrics y = b.metrics();
         assertEquals(x.trainAccuracy(), y.trainAccuracy());
@@ -187,7 +187,7 @@ class RunnerTest {
 
     @Test
     void badInputIsRefusedBeforeAnyWork() throws IOException {
-        Runner runner = Runner.of(lab);
+        Runner runner = lab.services().getInstance(Runner.class);
         UnknownExtensionException head = assertThrows(UnknownExtensionException.class,
                 () -> runner.run(new RunSpec("ring", null, null, null, "distance-logistik", null, null, null,
                         small().data(), small().training(), 1), tmp.resolve("never"), false, "test", JobListener.silent()));
@@ -212,7 +212,7 @@ class RunnerTest {
         // measured: at learning rate 30 the first epoch's mean loss is astronomical and accuracy stays at 50 %
         RunSpec spec = small().withTraining(new RunSpec.Training(List.of(32, 32), "swish", 1, 3, 64, 30.0, "cosine", 0));
         Path out = tmp.resolve("ring-lr30");
-        RunOutcome o = Runner.of(lab).run(spec, out, false, "test", JobListener.silent());
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec, out, false, "test", JobListener.silent());
         assertEquals(RunStatus.FAILED_TO_LEARN, o.status(), o.metrics().toString());
         assertFalse(o.completed());
         assertEquals(List.of(), o.metrics().matchedInvariants());
@@ -228,7 +228,7 @@ class RunnerTest {
     void aRunTooLargeForTheMemoryIsRefusedBeforeAnyWork() {
         RunSpec huge = small().withData(new RunSpec.Data(400_000_000, 300, 500, 2));
         InvariantLabException e = assertThrows(InvariantLabException.class,
-                () -> Runner.of(lab).run(huge, tmp.resolve("huge"), false, "test", JobListener.silent()));
+                () -> lab.services().getInstance(Runner.class).run(huge, tmp.resolve("huge"), false, "test", JobListener.silent()));
         assertTrue(e.getMessage().contains("memory") && e.getMessage().contains("JAVA_OPTS"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("huge")));
     }
@@ -241,8 +241,8 @@ class RunnerTest {
     void theSameSpecGivesByteIdenticalFiles() throws IOException {
         Path a = tmp.resolve("bytes-a");
         Path b = tmp.resolve("bytes-b");
-        Runner.of(lab).run(small(), a, false, "test", JobListener.silent());
-        Runner.of(lab).run(small(), b, false, "test", JobListener.silent());
+        lab.services().getInstance(Runner.class).run(small(), a, false, "test", JobListener.silent());
+        lab.services().getInstance(Runner.class).run(small(), b, false, "test", JobListener.silent());
         for (String f : IDENTICAL) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
                     f + " is byte-identical");
