@@ -195,7 +195,7 @@ class BadInputTest {
                         "type.yaml line 3: data.trainGroups must be a whole number, got 'lots'"),
                 Arguments.of(args("run", spec("dup.yaml"), out, p), 2, "dup.yaml line 3: key 'seed' appears a second time"),
                 Arguments.of(args("run", spec("unknown.yaml"), out, p), 2, "unknown.yaml line 2: unknown key 'epochs'"),
-                Arguments.of(args("run", spec("two.yaml"), out, p), 2, "two.yaml line 3: a second YAML document starts here"),
+                Arguments.of(args("run", spec("two.yaml"), out, p), 2, "two.yaml line 2: a second YAML document starts here"),
                 Arguments.of(args("run", spec("data.csv"), out, p), 2, "data.csv looks like a CSV data file"),
                 Arguments.of(args("run", spec("binary.yaml"), out, p), 2, "binary.yaml is a binary file"),
                 Arguments.of(args("run", spec("latin1.yaml"), out, p), 2, "latin1.yaml is not UTF-8 text"),

@@ -20,6 +20,7 @@ import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.core.count.CountSettings;
 import org.invariantlab.core.io.IoErrors;
 import org.invariantlab.core.job.DataFile;
+import org.invariantlab.core.io.YamlDocument;
 import org.invariantlab.core.run.RunSpec;
 import org.invariantlab.core.run.Slot;
 
@@ -42,14 +43,14 @@ public final class GridFile {
     private static final Set<String> RUN = Set.of("sampler", "samplerParams", "head", "headParams", "interpreter",
             "interpreterParams", "data", "training");
 
-    private final YamlTree tree;
+    private final YamlDocument tree;
     private final String source;
     private final Path folder;
     private final List<GridProblem> problems = new ArrayList<>();
     /** Every method name the grid lists, valid or not, so that data entries can refer to them. */
     private final Set<String> methodNames = new LinkedHashSet<>();
 
-    private GridFile(YamlTree tree, String source, Path folder, List<GridProblem> earlier) {
+    private GridFile(YamlDocument tree, String source, Path folder, List<GridProblem> earlier) {
         this.tree = tree;
         this.source = source;
         this.folder = folder;
@@ -86,9 +87,14 @@ public final class GridFile {
 
     /** Parses grid text; {@code folder} resolves relative data-file paths. */
     public static Grid parse(String text, String source, Path folder) {
-        List<GridProblem> syntax = new ArrayList<>();
-        YamlTree tree = YamlTree.parse(text, source, syntax);
-        return new GridFile(tree, source, folder, syntax).grid();
+        List<YamlDocument.Problem> syntax = new ArrayList<>();
+        YamlDocument tree = YamlDocument.parse(text, source, "a grid", syntax);
+        if (tree.empty()) {
+            throw new InvalidInputException(source + " is empty; a grid lists data, methods and seeds (see "
+                    + "examples/grids)");
+        }
+        return new GridFile(tree, source, folder,
+                syntax.stream().map(p -> new GridProblem(p.line(), p.message())).toList()).grid();
     }
 
     private Grid grid() {

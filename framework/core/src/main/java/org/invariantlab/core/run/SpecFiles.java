@@ -1,7 +1,5 @@
 package org.invariantlab.core.run;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,14 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.io.IoErrors;
+import org.invariantlab.core.io.YamlDocument;
 
 /**
  * Reads and writes run specs as YAML. Every mistake in a spec file is refused with one line that names the file,
@@ -98,12 +96,18 @@ public final class SpecFiles {
             throw new InvalidInputException(source + " looks like a CSV data file (first line '"
                     + InvalidInputException.excerpt(firstLine) + "'), not a run spec; " + NEEDS);
         }
-        checkShape(text, source);
+        List<YamlDocument.Problem> problems = new ArrayList<>();
+        YamlDocument document = YamlDocument.parse(text, source, "a spec", problems);
+        checkShape(document, source);
+        if (!problems.isEmpty()) {
+            YamlDocument.Problem p = problems.get(0);
+            throw new InvalidInputException(source + " line " + p.line() + ": " + p.message());
+        }
         try {
-            return YAML.readValue(text, RunSpec.class);
+            return YAML.treeToValue(document.root(), RunSpec.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new InvalidInputException(source + lineOfKey(text, e) + ": unknown key '"
+            throw new InvalidInputException(source + line(document, e) + ": unknown key '"
                     + InvalidInputException.excerpt(e.getPropertyName()) + "'" + path(e) + "; known keys there: " + known);
         } catch (JsonMappingException e) {
             Throwable root = e;
@@ -111,60 +115,35 @@ public final class SpecFiles {
                 root = root.getCause();
             }
             if (root instanceof InvariantLabException ile) {
-                throw new InvalidInputException(source + lineOfKey(text, e) + ": " + ile.getMessage());
+                throw new InvalidInputException(source + line(document, e) + ": " + ile.getMessage());
             }
             String key = dotted(e);
             if (key.isEmpty()) {
-                throw new InvalidInputException(source + where(e.getLocation()) + ": cannot be read as a run spec; " + NEEDS);
+                throw new InvalidInputException(source + ": cannot be read as a run spec; " + NEEDS);
             }
-            Object value = e instanceof InvalidFormatException f ? f.getValue() : valueAt(text, e);
-            throw new InvalidInputException(source + lineOfKey(text, e) + ": " + key + " must be "
+            Object value = e instanceof InvalidFormatException f ? f.getValue() : valueAt(document, e);
+            throw new InvalidInputException(source + line(document, e) + ": " + key + " must be "
                     + expected(e.getPath().get(e.getPath().size() - 1), e) + ", got '"
                     + InvalidInputException.excerpt(String.valueOf(value)) + "'");
         } catch (JsonProcessingException e) {
-            throw syntax(e, source);
+            throw new InvalidInputException(source + ": cannot be read as a run spec; " + NEEDS, e);
         }
     }
 
-    /** Refuses what is not one mapping of keys: no document, a list or value at the top, several documents. */
-    private static void checkShape(String text, String source) {
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
-            JsonNode root = YAML.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw new InvalidInputException(source + " holds no settings (an empty document or only comments); "
-                        + "a spec needs at least 'system: <id>'");
-            }
-            if (root.isArray()) {
-                throw new InvalidInputException(source + " holds a list at the top level; " + NEEDS);
-            }
-            if (!root.isObject()) {
-                throw new InvalidInputException(source + " holds a single value ('" + InvalidInputException.excerpt(root.asText())
-                        + "') rather than keys; " + NEEDS);
-            }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(source + where(p.currentLocation()) + ": a second YAML document starts"
-                        + " here; a spec is one document (remove the extra '---' and what follows it)");
-            }
-        } catch (JsonProcessingException e) {
-            throw syntax(e, source);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + source + ": " + IoErrors.describe(e), e);
+    /** Refuses what is not one mapping of keys: no document, a list or a single value at the top. */
+    private static void checkShape(YamlDocument document, String source) {
+        if (document.empty()) {
+            throw new InvalidInputException(source + " holds no settings (an empty document or only comments); "
+                    + "a spec needs at least 'system: <id>'");
         }
-    }
-
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-
-    private static InvalidInputException syntax(JsonProcessingException e, String source) {
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        Matcher dup = DUPLICATE.matcher(original);
-        if (e instanceof JsonParseException && dup.find()) {
-            return new InvalidInputException(source + where(e.getLocation()) + ": key '"
-                    + InvalidInputException.excerpt(dup.group(1)) + "' appears a second time; keep one of them", e);
+        JsonNode root = document.root();
+        if (root.isArray()) {
+            throw new InvalidInputException(source + " holds a list at the top level; " + NEEDS);
         }
-        String first = original.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-        boolean plain = !first.isEmpty() && !first.contains("`") && !first.contains("java.") && !first.contains("Exception");
-        return new InvalidInputException(source + where(e.getLocation()) + ": not valid YAML"
-                + (plain ? " (" + InvalidInputException.excerpt(first) + ")" : "") + "; " + NEEDS, e);
+        if (!root.isObject()) {
+            throw new InvalidInputException(source + " holds a single value ('" + InvalidInputException.excerpt(root.asText())
+                    + "') rather than keys; " + NEEDS);
+        }
     }
 
     /** What the key at the end of an error's path takes, in words. */
@@ -198,14 +177,10 @@ public final class SpecFiles {
         return "a value of another form (the keys of any result's spec.yaml show each form)";
     }
 
-    /** The text after the colon on the line of the key an error is about (for errors that do not carry the value). */
-    private static String valueAt(String text, JsonMappingException e) {
-        String[] lines = text.split("\n", -1);
-        int line = keyLine(lines, e);
-        String l = lines[Math.min(line, lines.length - 1)];
-        int colon = l.indexOf(':');
-        String v = colon < 0 ? l : l.substring(colon + 1);
-        return v.strip().isEmpty() && line + 1 < lines.length ? lines[line + 1].strip() : v.strip();
+    /** The value an error is about, as the document holds it (for errors that do not carry the value). */
+    private static String valueAt(YamlDocument document, JsonMappingException e) {
+        JsonNode node = document.root().at(pointer(e));
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     /** The spec as YAML text. */
@@ -217,35 +192,16 @@ public final class SpecFiles {
         }
     }
 
-    /**
-     * The line of the key an error is about. Jackson's own location points past it when a record creator
-     * buffers properties, so the key is looked up in the text: the first line, after the lines of its parent
-     * keys, that declares it as a mapping key.
-     */
-    private static String lineOfKey(String text, JsonMappingException e) {
-        return e.getPath().stream().noneMatch(r -> r.getFieldName() != null) ? where(e.getLocation())
-                : " line " + (keyLine(text.split("\n", -1), e) + 1);
+    /** {@code " line N"} of the value an error is about, from the document's lines ({@link YamlDocument#line}). */
+    private static String line(YamlDocument document, JsonMappingException e) {
+        int line = document.line(pointer(e));
+        return line < 1 ? "" : " line " + line;
     }
 
-    private static int keyLine(String[] lines, JsonMappingException e) {
-        int from = 0;
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() == null) {
-                continue;
-            }
-            Pattern key = Pattern.compile("^\\s*(- )?[\"']?\\Q" + r.getFieldName() + "\\E[\"']?\\s*:");
-            for (int i = from; i < lines.length; i++) {
-                if (key.matcher(lines[i]).find()) {
-                    from = i;
-                    break;
-                }
-            }
-        }
-        return from;
-    }
-
-    private static String where(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? "" : " line " + loc.getLineNr();
+    /** The JSON pointer of the value an error is about ({@code /training/hidden/1}). */
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream().map(r -> "/" + (r.getFieldName() == null ? String.valueOf(r.getIndex())
+                : r.getFieldName())).collect(Collectors.joining());
     }
 
     private static String path(JsonMappingException e) {

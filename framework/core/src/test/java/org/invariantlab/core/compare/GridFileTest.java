@@ -73,7 +73,7 @@ class GridFileTest {
                 seeds: [1]
                 seeds: [2]
                 """);
-        assertTrue(m.contains("line 4: 'seeds' is given twice (also on line 3); keep one"), m);
+        assertTrue(m.contains("line 4: key 'seeds' appears a second time (first on line 3); keep one of them"), m);
     }
 
     @Test
