@@ -64,6 +64,63 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
             formulas = List.copyOf(formulas);
             plots = List.copyOf(plots);
         }
+
+        /**
+         * A learning cell's metrics (siamese, Ha–Jeong, …): the count fields are absent.
+         *
+         * @param learned  what the network learned, against the truth
+         * @param formulas the formulas read from it
+         * @param plots    the cell's plots
+         */
+        public static Metrics ofRun(Learned learned, Double exactFormulaRate, double trainSeconds,
+                                    List<Formula> formulas, List<String> plots) {
+            return new Metrics(learned.testAccuracy(), learned.alignment(), learned.absR(), learned.r2(), null, null,
+                    null, null, null, null, null, exactFormulaRate, trainSeconds, formulas, plots);
+        }
+
+        /**
+         * A counting cell's metrics: the learning fields are absent, and whether each count is right follows from
+         * the counts (absent where either side is).
+         *
+         * @param counted   the counts, the truth and the decision's confidence
+         * @param alignment mean span alignment of the counted directions, or null
+         */
+        public static Metrics ofCount(Counted counted, Double alignment, Double exactFormulaRate, double seconds,
+                                      List<Formula> formulas, List<String> plots) {
+            return new Metrics(null, alignment, null, null, counted.independent(), counted.inInvolution(),
+                    counted.trueIndependent(), counted.trueInInvolution(),
+                    same(counted.independent(), counted.trueIndependent()),
+                    same(counted.inInvolution(), counted.trueInInvolution()), counted.uncertain(), exactFormulaRate,
+                    seconds, formulas, plots);
+        }
+
+        private static Boolean same(Integer found, Integer truth) {
+            return found == null || truth == null ? null : found.equals(truth);
+        }
+    }
+
+    /**
+     * What a learning cell's network learned (null where the method does not define it).
+     *
+     * @param testAccuracy pair accuracy on test pairs
+     * @param alignment    gradient alignment with the true invariants
+     * @param absR         largest |Pearson r| between the latent and a true invariant
+     * @param r2           R² of the true invariants from the latents
+     */
+    public record Learned(Double testAccuracy, Double alignment, Double absR, Double r2) {
+    }
+
+    /**
+     * A counting cell's counts (null where unknown).
+     *
+     * @param independent      counted independent conserved quantities
+     * @param inInvolution     counted quantities in involution
+     * @param trueIndependent  the declared (or, for files, suspected) independent count
+     * @param trueInInvolution the declared count in involution
+     * @param uncertain        whether the count's decision is uncertain
+     */
+    public record Counted(Integer independent, Integer inInvolution, Integer trueIndependent,
+                          Integer trueInInvolution, Boolean uncertain) {
     }
 
     /**

@@ -139,8 +139,8 @@ public final class CellWorker {
                     j < m.formulaVerdicts().size() ? m.formulaVerdicts().get(j) : null));
         }
         Double exactRate = m.formulas().isEmpty() ? null : (m.formulaExact() ? 1.0 : 0.0);
-        return new CellResult.Metrics(m.testAccuracy(), finite(m.gradientAlignment()), absR, finite(m.r2()), null, null,
-                null, null, null, null, null, exactRate, m.trainSeconds(), formulas, plots(dir));
+        return CellResult.Metrics.ofRun(new CellResult.Learned(m.testAccuracy(), finite(m.gradientAlignment()), absR,
+                finite(m.r2())), exactRate, m.trainSeconds(), formulas, plots(dir));
     }
 
     /**
@@ -198,10 +198,9 @@ public final class CellWorker {
                 : alignments.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         Double exactRate = formulas.isEmpty() ? null
                 : formulas.stream().filter(CellResult.Formula::exact).count() / (double) formulas.size();
-        return new CellResult.Metrics(null, alignment, null, null, independent, involution, trueIndependent,
-                trueInvolution, independent == null || trueIndependent == null ? null : independent.equals(trueIndependent),
-                involution == null || trueInvolution == null ? null : involution.equals(trueInvolution),
-                r.decision() == null ? null : !r.decision().confident(), exactRate, r.seconds(), formulas, plots(dir));
+        return CellResult.Metrics.ofCount(new CellResult.Counted(independent, involution, trueIndependent,
+                trueInvolution, r.decision() == null ? null : !r.decision().confident()), alignment, exactRate,
+                r.seconds(), formulas, plots(dir));
     }
 
     private static CellResult.Formula formula(CountResult.Formula f) {

@@ -1,15 +1,15 @@
 package org.invariantlab.core.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.job.ResultDirectory;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.invariantlab.api.InvalidInputException;
@@ -51,8 +51,6 @@ public final class Reproductions {
      * in 129 s at 64-64-64).
      */
     static final List<Integer> HIDDEN = List.of(32, 32, 32);
-
-    private static final ObjectMapper METRICS = new ObjectMapper();
 
     /** Names of the available reproductions. */
     public static final List<String> NAMES = List.of("wetzel2020", "hajeong2021");
@@ -330,26 +328,33 @@ public final class Reproductions {
         }
     }
 
-    private static Map<String, Object> summary(String name, boolean quick, List<Row> rows, double seconds) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("reproduction", name);
-        s.put("mode", quick ? "quick" : "full");
-        s.put("total_seconds", seconds);
-        List<Map<String, Object>> list = new ArrayList<>();
+    /**
+     * {@code summary.json}: the reproduction, its mode and time, and per experiment the run's {@link RunMetrics} (its
+     * keys inline) beside what the paper reported.
+     */
+    record Summary(@JsonProperty("reproduction") String reproduction, @JsonProperty("mode") String mode,
+                   @JsonProperty("total_seconds") double totalSeconds,
+                   @JsonProperty("experiments") List<SummaryRow> experiments) {
+    }
+
+    /** One experiment of {@link Summary}. */
+    @JsonPropertyOrder({"experiment"})
+    record SummaryRow(@JsonProperty("experiment") String experiment, @JsonUnwrapped RunMetrics metrics,
+                      @JsonProperty("paper_train_accuracy") double paperTrainAccuracy,
+                      @JsonProperty("paper_test_accuracy") double paperTestAccuracy,
+                      @JsonProperty("paper_formula") String paperFormula,
+                      @JsonProperty("expected_invariants") String expectedInvariants,
+                      @JsonProperty("method") String method, @JsonProperty("directory") String directory,
+                      @JsonProperty("reused") boolean reused) {
+    }
+
+    private static Summary summary(String name, boolean quick, List<Row> rows, double seconds) {
+        List<SummaryRow> list = new ArrayList<>();
         for (Row r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("experiment", r.experiment().name());
-            m.putAll(METRICS.convertValue(r.outcome().metrics(), new TypeReference<LinkedHashMap<String, Object>>() { }));
-            m.put("paper_train_accuracy", r.experiment().paperTrainAccuracy());
-            m.put("paper_test_accuracy", r.experiment().paperTestAccuracy());
-            m.put("paper_formula", r.experiment().paperFormula());
-            m.put("expected_invariants", r.experiment().expectedInvariants());
-            m.put("method", r.experiment().method());
-            m.put("directory", r.experiment().name());
-            m.put("reused", r.reused());
-            list.add(m);
+            Experiment e = r.experiment();
+            list.add(new SummaryRow(e.name(), r.outcome().metrics(), e.paperTrainAccuracy(), e.paperTestAccuracy(),
+                    e.paperFormula(), e.expectedInvariants(), e.method(), e.name(), r.reused()));
         }
-        s.put("experiments", list);
-        return s;
+        return new Summary(name, quick ? "quick" : "full", seconds, list);
     }
 }

@@ -96,6 +96,12 @@ class ReproductionsTest {
                 rows.get(0).outcome().metrics().testAccuracy());
         assertTrue(Files.isRegularFile(out.resolve("second/metrics.json")));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"reused\" : true"));
+        // each experiment's run metrics inline beside the paper's figures, typed end to end
+        com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).get("experiments").get(0);
+        assertEquals("first", first.get("experiment").asText());
+        assertEquals(rows.get(0).outcome().metrics().testAccuracy(), first.get("test_accuracy").asDouble());
+        assertTrue(first.has("paper_formula") && first.has("system") && !first.has("metrics"), first.toString());
 
         // other settings for a finished experiment: refused, nothing touched (issue 17.4); --force runs it again
         byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
