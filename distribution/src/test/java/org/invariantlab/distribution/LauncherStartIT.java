@@ -102,4 +102,18 @@ class LauncherStartIT {
         assertEquals(1, rewritten.size(), rewritten.toString());
         assertNotEquals(written, rewritten, "the old archive was replaced");
     }
+
+    @Test
+    void trainingCommandsTakeTheSerialCollectorComparisonsTheParallelOneAndJavaOptsWin() {
+        Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags", "INVARIANTLAB_CDS", "off");
+        Installation.Result run = Installation.run(flags, "run", "--help");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.all().contains("-XX:+UseSerialGC"), "run trains one network at a time: " + run.all());
+        Installation.Result compare = Installation.run(flags, "compare", "--help");
+        assertTrue(compare.all().contains("-XX:+UseParallelGC"), "compare may train in threads: " + compare.all());
+        Installation.Result own = Installation.run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC",
+                "INVARIANTLAB_CDS", "off"), "run", "--help");
+        assertTrue(own.all().contains("-XX:+UseG1GC") && !own.all().contains("-XX:+UseSerialGC"),
+                "a collector in JAVA_OPTS wins: " + own.all());
+    }
 }
