@@ -15,6 +15,7 @@ import org.invariantlab.api.training.NetworkHead;
 import org.invariantlab.api.training.ExampleSampler;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.run.InterpreterBenchmark;
+import org.invariantlab.core.compare.GridReproduction;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.run.Runner;
 import org.invariantlab.core.train.TrainerBenchmark;
@@ -123,8 +124,9 @@ final class BenchmarkCommand extends LabCommand {
                 throw new java.io.UncheckedIOException(e);
             }
             long t0 = System.nanoTime();
-            List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), "wetzel2020", quick, tmp.resolve("reproduction"), false,
-                    commandLineText(), ProgressPrinter.forConsole(out));
+            List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), "wetzel2020", quick,
+                    GridReproduction.experiments(ReproductionGrids.choose("wetzel2020").grid(), quick),
+                    tmp.resolve("reproduction"), false, commandLineText(), ProgressPrinter.forConsole(out));
             double seconds = (System.nanoTime() - t0) / 1e9;
             out.println();
             out.println(ReproduceCommand.table(rows, quick, seconds));

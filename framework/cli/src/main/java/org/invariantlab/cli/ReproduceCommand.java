@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.InvariantLab;
+import org.invariantlab.core.compare.GridReproduction;
+import org.invariantlab.core.run.Experiment;
 import org.invariantlab.core.run.RunMetrics;
 import org.invariantlab.core.run.Reproductions;
 import org.invariantlab.core.job.ResultDirectory;
@@ -16,12 +18,15 @@ import picocli.CommandLine.Option;
 /** {@code invariantlab reproduce wetzel2020}: the paper's experiments, with the paper's numbers beside ours. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce a paper's experiments and print ours beside the paper's numbers.",
+            "PAPER names a grid of examples/grids (its first seed; the paper's figures in its 'paper:' blocks) or is the "
+                + "path of such a grid file; 'compare' runs the same grid over all its seeds.",
             "wetzel2020: Wetzel et al., Phys. Rev. Research 2, 033499 (2020): Lorentz, Kepler, Kepler with fixed L, EM.",
+            "hajeong2021: Ha & Jeong, Phys. Rev. Research 3, L042035 (2021): trajectory perturbation beside siamese pairs.",
             "Writes DIR/<experiment>/ (full results) and DIR/summary.json."})
 final class ReproduceCommand extends LabCommand {
 
-    @picocli.CommandLine.Parameters(index = "0", paramLabel = "PAPER", description = "Reproduction: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = Names.class)
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "PAPER",
+            description = "Reproduction: ${COMPLETION-CANDIDATES}, or a grid file.", completionCandidates = Names.class)
     String paper;
 
     @Option(names = "--quick", description = "100k instead of 200k training pairs and 10 epochs: under a minute in all (the full reproduction takes about 5 minutes on 2 cores).")
@@ -41,24 +46,29 @@ final class ReproduceCommand extends LabCommand {
     static final class Names implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Reproductions.NAMES.iterator();
+            return ReproductionGrids.names().iterator();
         }
     }
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
+        ReproductionGrids.Chosen chosen;
+        List<Experiment> experiments;
         try {
             ResultDirectory.checkInPlace(this.out.toAbsolutePath().normalize(), ResultDirectory.Kind.REPRODUCTION);
-            Reproductions.experiments(paper, quick, noise).forEach(e -> job(lab, Runner.class).check(e.spec()));
+            chosen = ReproductionGrids.choose(paper);
+            experiments = Reproductions.withNoise(GridReproduction.experiments(chosen.grid(), quick), noise);
+            experiments.forEach(e -> job(lab, Runner.class).check(e.spec()));
         } catch (InvariantLabException e) {
             return refuse(e);
         }
         long t0 = System.nanoTime();
-        List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), paper, quick, noise, this.out, force, commandLineText(),
-                ProgressPrinter.forConsole(out));
+        List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), chosen.name(), quick, experiments,
+                this.out, force, commandLineText(), ProgressPrinter.forConsole(out));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();
-        out.println(paper.equals("hajeong2021") ? comparison(rows, quick, seconds) : table(rows, quick, seconds));
+        boolean scored = experiments.stream().anyMatch(e -> !e.scoredOn().isEmpty());
+        out.println(scored ? comparison(rows, quick, seconds) : table(rows, quick, seconds));
         List<String> reused = rows.stream().filter(Reproductions.Row::reused).map(r -> r.experiment().name()).toList();
         if (!reused.isEmpty()) {
             out.printf(Locale.ROOT, "Reused the finished results of an earlier call: %s (pass --force to run them again)%n",

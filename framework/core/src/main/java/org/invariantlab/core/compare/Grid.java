@@ -45,9 +45,10 @@ public record Grid(String name, String description, String source, List<Data> da
      * @param methods   the methods to run on it (empty: all)
      * @param line      where it starts in the grid file
      * @param features  extra library terms for the formulas of its cells, name to formula
+     * @param paper     what a paper reported for it ({@code reproduce}), or null
      */
     public record Data(String label, String system, Map<String, String> params, DataFile file, String canonical,
-                       List<String> methods, int line, Map<String, String> features) {
+                       List<String> methods, int line, Map<String, String> features, Paper paper) {
         public Data {
             params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params == null ? Map.of() : params));
             methods = List.copyOf(methods);
@@ -55,10 +56,10 @@ public record Grid(String name, String description, String source, List<Data> da
                     : features));
         }
 
-        /** A data set without extra features. */
+        /** A data set without extra features or paper figures. */
         public Data(String label, String system, Map<String, String> params, DataFile file, String canonical,
                     List<String> methods, int line) {
-            this(label, system, params, file, canonical, methods, line, Map.of());
+            this(label, system, params, file, canonical, methods, line, Map.of(), null);
         }
     }
 
@@ -69,6 +70,29 @@ public record Grid(String name, String description, String source, List<Data> da
         /** The lower-case name used in files. */
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What a paper reported for a data set, for {@code invariantlab reproduce}: its table beside ours. Every field is
+     * optional (NaN or empty when the paper gives none).
+     *
+     * @param about          the data set in words
+     * @param trainAccuracy  the paper's training accuracy
+     * @param testAccuracy   the paper's test accuracy
+     * @param formula        the formula the paper read
+     * @param expected       what the network should learn, in words or names of true invariants
+     * @param scoredOn       the true invariant whose |Pearson r| the reproduction reports; empty for none
+     */
+    public record Paper(String about, Double trainAccuracy, Double testAccuracy, String formula, String expected,
+                        String scoredOn) {
+        public Paper {
+            about = about == null ? "" : about;
+            trainAccuracy = trainAccuracy == null ? Double.NaN : trainAccuracy;
+            testAccuracy = testAccuracy == null ? Double.NaN : testAccuracy;
+            formula = formula == null ? "" : formula;
+            expected = expected == null ? "" : expected;
+            scoredOn = scoredOn == null ? "" : scoredOn;
         }
     }
 

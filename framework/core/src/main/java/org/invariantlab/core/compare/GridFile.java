@@ -39,7 +39,8 @@ public final class GridFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP = Set.of("name", "description", "seeds", "data", "methods", "sweep", "quick");
     private static final Set<String> DATA = Set.of("system", "params", "file", "label", "methods", "variables",
-            "groupColumn", "timeColumn", "ignore", "statesArray", "timesArray", "truth", "split", "canonical", "features");
+            "groupColumn", "timeColumn", "ignore", "statesArray", "timesArray", "truth", "split", "canonical", "features",
+            "paper");
     private static final Set<String> RUN = Set.of("sampler", "samplerParams", "head", "headParams", "interpreter",
             "interpreterParams", "data", "training");
 
@@ -449,8 +450,20 @@ public final class GridFile {
                     problem(at + "/features/" + f.getKey(), reason(e));
                 }
             }
+            Grid.Paper paper = null;
+            if (d.hasNonNull("paper")) {
+                try {
+                    paper = JSON.treeToValue(d.get("paper"), Grid.Paper.class);
+                } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+                    problem(at + "/paper/" + e.getPropertyName(), "'" + e.getPropertyName() + "' is not a key of "
+                            + "'paper'; its keys are about, trainAccuracy, testAccuracy, formula, expected, scoredOn");
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                    problem(at + "/paper", "'paper' holds what a paper reported: about, trainAccuracy, testAccuracy "
+                            + "(numbers), formula, expected, scoredOn");
+                }
+            }
             out.add(new Grid.Data(label, system, params, df, text(d.get("canonical"), at + "/canonical"),
-                    only == null ? List.of() : only, tree.line(at), features == null ? Map.of() : features));
+                    only == null ? List.of() : only, tree.line(at), features == null ? Map.of() : features, paper));
         }
         return out;
     }

@@ -51,35 +51,6 @@ class ReproductionsTest {
     }
 
     @Test
-    void hajeong2021ComparesBothMethodsOnTheSameDataAtThePapersSize() {
-        List<Experiment> all = Reproductions.experiments("hajeong2021", true);
-        List<Experiment> searched = all.stream().filter(e -> e.name().endsWith("-sr")).toList();
-        // S2 and S3 once more, the same trajectory-perturbation network read by symbolic regression
-        assertEquals(List.of("s2-ha-jeong-sr", "s3-ha-jeong-sr"), searched.stream().map(Experiment::name).toList());
-        for (Experiment e : searched) {
-            Experiment hj = all.stream().filter(o -> o.name().equals(e.name().replace("-sr", ""))).findFirst().orElseThrow();
-            assertEquals(hj.spec().with(SlotKind.INTERPRETER, e.spec().slot(SlotKind.INTERPRETER)), e.spec());
-            assertEquals("symbolic-regression", e.spec().interpreter());
-        }
-        List<Experiment> list = all.stream().filter(e -> !e.name().endsWith("-sr")).toList();
-        assertEquals(2 * Reproductions.HAJEONG_SYSTEMS.size(), list.size());
-        for (int i = 0; i < list.size(); i += 2) {
-            Experiment hj = list.get(i);
-            Experiment siamese = list.get(i + 1);
-            assertEquals(List.of("ha-jeong", "siamese"), List.of(hj.method(), siamese.method()));
-            // the same data: the same system, parameters, sizes and seed draw the same groups
-            assertEquals(hj.spec().slot(SlotKind.SYSTEM), siamese.spec().slot(SlotKind.SYSTEM));
-            assertEquals(hj.spec().data(), siamese.spec().data());
-            assertEquals(hj.spec().seed(), siamese.spec().seed());
-            assertEquals(20, hj.spec().data().trainGroups(), "the paper's 20 groups");
-            assertEquals(100, hj.spec().data().perGroup(), "of 100 states");
-            assertEquals("ha-jeong", hj.spec().sampler());
-            assertEquals("noise-variance", hj.spec().head());
-            assertEquals("permutation", siamese.spec().sampler());
-        }
-    }
-
-    @Test
     void anInterruptedReproductionReusesTheFinishedExperiments() throws IOException {
         Path out = tmp.resolve("repro");
         List<Experiment> list = List.of(ring("first", 1), ring("second", 2));
