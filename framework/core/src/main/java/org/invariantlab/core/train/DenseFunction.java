@@ -5,13 +5,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.invariantlab.api.system.ScalarField;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationGELU;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
-import org.nd4j.linalg.activations.impl.ActivationSwish;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /**
  * An immutable plain-Java copy of a trained encoder for pointwise use: the value of one latent and its
@@ -30,21 +23,13 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
  */
 final class DenseFunction {
 
-    private enum Phi { IDENTITY, SWISH, TANH, RELU, SOFTPLUS, SIGMOID, GELU }
-
-    /**
-     * GELU's sigmoid-approximation constant exactly as ND4J's {@code GELU} op uses it: the single-precision
-     * literal {@code 1.702f} widened to double ({@code 1.7020000219345093}).
-     */
-    private static final double GELU_K = 1.702f;
-
     private final double[] mean;
     private final double[] std;
     private final double[][] weights;
     private final double[][] biases;
     private final int[] fanIn;
     private final int[] fanOut;
-    private final Phi[] phi;
+    private final ActivationFunction[] phi;
 
     DenseFunction(MultiLayerNetwork net, Standardization standardization) {
         Layer[] layers = net.getLayers();
@@ -53,7 +38,7 @@ final class DenseFunction {
         biases = new double[n][];
         fanIn = new int[n];
         fanOut = new int[n];
-        phi = new Phi[n];
+        phi = new ActivationFunction[n];
         for (int l = 0; l < n; l++) {
             double[][] w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY).toDoubleMatrix();
             fanIn[l] = w.length;
@@ -74,29 +59,12 @@ final class DenseFunction {
         }
     }
 
-    private static Phi phiOf(IActivation a) {
-        if (a instanceof ActivationIdentity) {
-            return Phi.IDENTITY;
+    private static ActivationFunction phiOf(IActivation a) {
+        ActivationFunction f = ActivationFunction.find(a);
+        if (f == null) {
+            throw new IllegalArgumentException("unsupported activation " + a);
         }
-        if (a instanceof ActivationSwish) {
-            return Phi.SWISH;
-        }
-        if (a instanceof ActivationTanH) {
-            return Phi.TANH;
-        }
-        if (a instanceof ActivationReLU) {
-            return Phi.RELU;
-        }
-        if (a instanceof ActivationSoftPlus) {
-            return Phi.SOFTPLUS;
-        }
-        if (a instanceof ActivationSigmoid) {
-            return Phi.SIGMOID;
-        }
-        if (a instanceof ActivationGELU g && !g.isPrecise()) {
-            return Phi.GELU;
-        }
-        throw new IllegalArgumentException("unsupported activation " + a);
+        return f;
     }
 
     int inputs() {
@@ -117,7 +85,7 @@ final class DenseFunction {
             public double value(double[] x) {
                 double[][] a = forward(x);
                 int last = a.length - 1;
-                return DenseFunction.value(phi[last], a[last][o]);
+                return phi[last].value(a[last][o]);
             }
 
             @Override
@@ -156,7 +124,7 @@ final class DenseFunction {
             pre[l] = a;
             h = new double[m];
             for (int j = 0; j < m; j++) {
-                h[j] = value(phi[l], a[j]);
+                h[j] = phi[l].value(a[j]);
             }
         }
         return pre;
@@ -166,7 +134,7 @@ final class DenseFunction {
         double[][] pre = forward(x);
         int last = weights.length - 1;
         double[] g = new double[fanOut[last]];
-        g[o] = derivative(phi[last], pre[last][o]);
+        g[o] = phi[last].derivative(pre[last][o]);
         for (int l = last; l >= 0; l--) {
             int m = fanOut[l];
             double[] w = weights[l];
@@ -177,7 +145,7 @@ final class DenseFunction {
                 for (int j = 0; j < m; j++) {
                     s += w[row + j] * g[j];
                 }
-                back[i] = l > 0 ? s * derivative(phi[l - 1], pre[l - 1][i]) : s;
+                back[i] = l > 0 ? s * phi[l - 1].derivative(pre[l - 1][i]) : s;
             }
             g = back;
         }
@@ -185,44 +153,5 @@ final class DenseFunction {
             g[j] /= std[j];
         }
         return g;
-    }
-
-    private static double sigmoid(double t) {
-        return t >= 0 ? 1.0 / (1.0 + Math.exp(-t)) : Math.exp(t) / (1.0 + Math.exp(t));
-    }
-
-    private static double value(Phi f, double a) {
-        return switch (f) {
-            case IDENTITY -> a;
-            case SWISH -> a * sigmoid(a);
-            case TANH -> Math.tanh(a);
-            case RELU -> a > 0 ? a : 0.0;
-            case SOFTPLUS -> Math.max(a, 0.0) + Math.log1p(Math.exp(-Math.abs(a)));
-            case SIGMOID -> sigmoid(a);
-            case GELU -> a * sigmoid(GELU_K * a);
-        };
-    }
-
-    private static double derivative(Phi f, double a) {
-        return switch (f) {
-            case IDENTITY -> 1.0;
-            case SWISH -> {
-                double s = sigmoid(a);
-                yield s + a * s * (1.0 - s);
-            }
-            case TANH -> {
-                double t = Math.tanh(a);
-                yield 1.0 - t * t;
-            }
-            case RELU -> a > 0 ? 1.0 : 0.0;
-            case SOFTPLUS, SIGMOID -> {
-                double s = sigmoid(a);
-                yield f == Phi.SOFTPLUS ? s : s * (1.0 - s);
-            }
-            case GELU -> {
-                double s = sigmoid(GELU_K * a);
-                yield s + GELU_K * a * s * (1.0 - s);
-            }
-        };
     }
 }

@@ -6,10 +6,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSwish;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
@@ -148,19 +144,14 @@ final class DenseKernel {
     }
 
     private static Kind kindOf(IActivation a) {
-        if (a instanceof ActivationIdentity) {
-            return Kind.IDENTITY;
-        }
-        if (a instanceof ActivationSwish) {
-            return Kind.SWISH;
-        }
-        if (a instanceof ActivationSigmoid) {
-            return Kind.SIGMOID;
-        }
-        if (a instanceof ActivationTanH) {
-            return Kind.TANH;
-        }
-        return Kind.GENERIC;
+        ActivationFunction f = ActivationFunction.find(a);
+        return f == null ? Kind.GENERIC : switch (f) {
+            case IDENTITY -> Kind.IDENTITY;
+            case SWISH -> Kind.SWISH;
+            case SIGMOID -> Kind.SIGMOID;
+            case TANH -> Kind.TANH;
+            default -> Kind.GENERIC;
+        };
     }
 
     /** Number of inputs {@code d}. */

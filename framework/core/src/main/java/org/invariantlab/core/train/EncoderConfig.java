@@ -38,7 +38,7 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
 
     /**
      * The activations with a second derivative, which training on input gradients needs ({@code relu} has none);
-     * {@code SmoothActivation} implements exactly these.
+     * {@code ActivationFunction} implements exactly these.
      */
     public static final List<String> SECOND_ORDER_ACTIVATIONS = List.of("swish", "tanh", "sigmoid", "softplus", "gelu");
 

@@ -2,7 +2,7 @@ package org.invariantlab.core.train;
 
 /**
  * The activations of {@link FloatJacobianKernel} in single precision: {@code φ}, {@code φ'} and (for second-order
- * training) {@code φ''} of a {@link SmoothActivation}, with the formulas documented there.
+ * training) {@code φ''} of a {@link ActivationFunction}, with the formulas documented there.
  *
  * <p>The exponential is the cost of an activation: a scalar loop over 256 × 64 floats with {@code Math.exp} takes
  * about 120 µs per swish layer (φ, φ', φ'') on this project's machine, as much as four of the layer's matrix
@@ -24,8 +24,8 @@ final class FloatActivations {
     /**
      * Writes {@code φ(a_i)}, {@code φ'(a_i)} and, when {@code second}, {@code φ''(a_i)} for {@code i ∈ [0, n)}.
      */
-    static void apply(SmoothActivation f, float[] a, float[] h, float[] d1, float[] d2, int n, boolean second) {
-        if (f == SmoothActivation.IDENTITY) {
+    static void apply(ActivationFunction f, float[] a, float[] h, float[] d1, float[] d2, int n, boolean second) {
+        if (f == ActivationFunction.IDENTITY) {
             System.arraycopy(a, 0, h, 0, n);
             java.util.Arrays.fill(d1, 0, n, 1f);
             if (second) {
@@ -38,9 +38,9 @@ final class FloatActivations {
     }
 
     /** The scalar loops, for {@code i ∈ [from, n)}. */
-    static void scalar(SmoothActivation f, float[] a, float[] h, float[] d1, float[] d2, int from, int n,
+    static void scalar(ActivationFunction f, float[] a, float[] h, float[] d1, float[] d2, int from, int n,
                        boolean second) {
-        float c = (float) SmoothActivation.GELU_C;
+        float c = (float) ActivationFunction.GELU_C;
         for (int i = from; i < n; i++) {
             float x = a[i];
             switch (f) {

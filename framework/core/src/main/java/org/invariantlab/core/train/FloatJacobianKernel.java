@@ -23,7 +23,7 @@ final class FloatJacobianKernel implements MlpKernel {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final int parameterCount;
-    private final SmoothActivation[] activations;
+    private final ActivationFunction[] activations;
     private final boolean secondOrder;
     private final float[][] weights;
     private final float[][] biases;
@@ -46,7 +46,7 @@ final class FloatJacobianKernel implements MlpKernel {
     private double[] out;
     private double[] jac;
 
-    FloatJacobianKernel(int inputs, int[] widths, SmoothActivation[] activations, boolean secondOrder) {
+    FloatJacobianKernel(int inputs, int[] widths, ActivationFunction[] activations, boolean secondOrder) {
         if (inputs < 1 || widths.length < 1 || widths.length != activations.length) {
             throw new IllegalArgumentException("need inputs, at least one layer and one activation per layer");
         }

@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Parameters are read from, and gradients written to, flat arrays laid out like DL4J's {@code params()} (per
  * layer {@code W} in 'f' order, then {@code b}), so the trained network keeps DL4J's model format. The test
  * checks {@code z} against DL4J's own output and {@code J} and the gradient against central differences for
- * every supported activation ({@link SmoothActivation}).
+ * every supported activation ({@link ActivationFunction}).
  *
  * <p>The inputs are whatever the network sees (the trainer passes standardised states and converts the
  * Jacobian to raw units itself). Not thread-safe.
@@ -43,7 +43,7 @@ final class JacobianKernel implements MlpKernel {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final int parameterCount;
-    private final SmoothActivation[] activations;
+    private final ActivationFunction[] activations;
     private final double[][] weights;
     private final double[][] weightGradients;
 
@@ -65,7 +65,7 @@ final class JacobianKernel implements MlpKernel {
      * @param widths      layer widths, the last one the number of outputs {@code k}
      * @param activations one activation per layer
      */
-    JacobianKernel(int inputs, int[] widths, SmoothActivation[] activations) {
+    JacobianKernel(int inputs, int[] widths, ActivationFunction[] activations) {
         if (inputs < 1 || widths.length < 1 || widths.length != activations.length) {
             throw new IllegalArgumentException("need inputs, at least one layer and one activation per layer");
         }
@@ -99,13 +99,13 @@ final class JacobianKernel implements MlpKernel {
      * @param widths      layer widths, the last one {@code k}
      * @param activations one per layer
      */
-    record Shape(int inputs, int[] widths, SmoothActivation[] activations) {
+    record Shape(int inputs, int[] widths, ActivationFunction[] activations) {
 
         /** Reads {@code net}; refuses layers that are not dense and activations without a second derivative. */
         static Shape of(MultiLayerNetwork net) {
             Layer[] ls = net.getLayers();
             int[] widths = new int[ls.length];
-            SmoothActivation[] acts = new SmoothActivation[ls.length];
+            ActivationFunction[] acts = new ActivationFunction[ls.length];
             int inputs = -1;
             long count = 0;
             for (int l = 0; l < ls.length; l++) {
@@ -118,7 +118,7 @@ final class JacobianKernel implements MlpKernel {
                     inputs = (int) w.size(0);
                 }
                 widths[l] = (int) w.size(1);
-                acts[l] = SmoothActivation.of(((BaseLayer) ls[l].conf().getLayer()).getActivationFn());
+                acts[l] = ActivationFunction.of(((BaseLayer) ls[l].conf().getLayer()).getActivationFn());
                 count += ls[l].numParams();
             }
             if (count != net.numParams()) {

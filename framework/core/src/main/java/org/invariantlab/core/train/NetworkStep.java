@@ -25,7 +25,7 @@ abstract class NetworkStep {
 
     /** The engine for {@code net} (see the class comment). */
     static NetworkStep of(MultiLayerNetwork net, double learningRate) {
-        if (net.params().dataType() == DataType.FLOAT && SmoothActivation.supports(net)) {
+        if (net.params().dataType() == DataType.FLOAT && ActivationFunction.supports(net)) {
             return new Fast(net);
         }
         return new Nd4jStep(net, learningRate);

@@ -43,17 +43,17 @@ final class VectorActivations {
         return c;
     }
 
-    static int apply(SmoothActivation f, float[] a, float[] h, float[] d1, float[] d2, int n, boolean second) {
-        if (f == SmoothActivation.SOFTPLUS) {
+    static int apply(ActivationFunction f, float[] a, float[] h, float[] d1, float[] d2, int n, boolean second) {
+        if (f == ActivationFunction.SOFTPLUS) {
             return 0;
         }
         int bound = S.loopBound(n);
-        float c = (float) SmoothActivation.GELU_C;
+        float c = (float) ActivationFunction.GELU_C;
         for (int i = 0; i < bound; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, a, i);
             switch (f) {
                 case SWISH, GELU -> {
-                    float scale = f == SmoothActivation.GELU ? c : 1f;
+                    float scale = f == ActivationFunction.GELU ? c : 1f;
                     FloatVector cx = x.mul(scale);
                     FloatVector s = sigmoid(cx);
                     FloatVector ds = s.mul(s.neg().add(1f));

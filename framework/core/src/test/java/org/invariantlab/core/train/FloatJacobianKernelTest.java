@@ -103,7 +103,7 @@ class FloatJacobianKernelTest {
     @ParameterizedTest
     @MethodSource("activations")
     void vectorAndScalarActivationsAgree(String activation) {
-        SmoothActivation f = SmoothActivation.of(EncoderConfig.defaults().withActivation(activation).dl4jActivation()
+        ActivationFunction f = ActivationFunction.of(EncoderConfig.defaults().withActivation(activation).dl4jActivation()
                 .getActivationFunction());
         int n = 101;
         float[] a = new float[n];
@@ -145,7 +145,7 @@ class FloatJacobianKernelTest {
     @ParameterizedTest
     @MethodSource("activations")
     void activationsGiveTheSameBitsColdAndCompiled(String activation) {
-        SmoothActivation f = SmoothActivation.of(EncoderConfig.defaults().withActivation(activation).dl4jActivation()
+        ActivationFunction f = ActivationFunction.of(EncoderConfig.defaults().withActivation(activation).dl4jActivation()
                 .getActivationFunction());
         int n = 4096;
         float[] a = new float[n];

@@ -4,14 +4,18 @@ import org.invariantlab.api.InvalidInputException;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
 import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /**
- * An activation {@code φ} with its first and second derivatives, for the second-order pass of
- * {@link JacobianKernel}. With {@code σ(a) = 1/(1 + e^{−a})} and {@code s' = s(1 − s)}:
+ * The one home of the network's activations: {@code φ} with its first derivative for every activation the engine
+ * runs ({@link #value}, {@link #derivative}: {@link DenseFunction}'s exact double-precision evaluation), and with its
+ * second derivative for the smooth ones, for the second-order pass of {@link JacobianKernel} and the single-precision
+ * kernels ({@link FloatActivations}, {@link VectorActivations} vectorise the same formulas). With
+ * {@code σ(a) = 1/(1 + e^{−a})} and {@code s' = s(1 − s)}:
  * <pre>
  *   identity  φ = a                 φ' = 1                        φ'' = 0
  *   swish     φ = a·σ(a)            φ' = s + a·s'                 φ'' = s'·(2 + a(1 − 2s))
@@ -19,32 +23,38 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
  *   sigmoid   φ = σ(a)              φ' = s'                       φ'' = s'(1 − 2s)
  *   tanh      φ = t = tanh a        φ' = 1 − t²                   φ'' = −2t(1 − t²)
  *   softplus  φ = ln(1 + e^a)       φ' = σ(a)                     φ'' = s'
+ *   relu      φ = max(a, 0)         φ' = [a > 0]                  (none)
  * </pre>
  * ({@code gelu} is DL4J's default, non-precise form, Hendrycks and Gimpel, arXiv:1606.08415.) ReLU has no
  * second derivative, so losses on input gradients cannot train through it: it is refused with a plain message.
  */
-enum SmoothActivation {
-    IDENTITY, SWISH, GELU, SIGMOID, TANH, SOFTPLUS;
+enum ActivationFunction {
+    IDENTITY, SWISH, GELU, SIGMOID, TANH, SOFTPLUS, RELU;
 
     /** DL4J's sigmoid approximation constant of GELU. */
     static final double GELU_C = 1.702f; // the single-precision constant of libnd4j's gelu kernel
 
     /** The smooth activation of a DL4J activation function; refuses the ones without a second derivative. */
-    static SmoothActivation of(IActivation a) {
+    static ActivationFunction of(IActivation a) {
         if (a instanceof ActivationGELU g && g.isPrecise()) {
             throw new InvalidInputException("the precise GELU is not supported by second-order training; use the "
                     + "default gelu, swish, tanh, sigmoid or softplus");
         }
-        SmoothActivation f = find(a);
-        if (f == null) {
+        ActivationFunction f = find(a);
+        if (f == null || !f.smooth()) {
             throw new InvalidInputException("activation " + a + " has no second derivative, which training on input "
                     + "gradients needs; use --activation " + String.join(", ", EncoderConfig.SECOND_ORDER_ACTIVATIONS));
         }
         return f;
     }
 
-    /** The smooth activation of {@code a}, or {@code null} when it has none (ReLU, precise GELU, …). */
-    private static SmoothActivation find(IActivation a) {
+    /** Whether {@code φ''} exists (every activation but ReLU). */
+    boolean smooth() {
+        return this != RELU;
+    }
+
+    /** The activation of {@code a}, or {@code null} when the engine has none for it (precise GELU, …). */
+    static ActivationFunction find(IActivation a) {
         if (a instanceof ActivationIdentity) {
             return IDENTITY;
         }
@@ -63,6 +73,9 @@ enum SmoothActivation {
         if (a instanceof ActivationSoftPlus) {
             return SOFTPLUS;
         }
+        if (a instanceof ActivationReLU) {
+            return RELU;
+        }
         return null;
     }
 
@@ -71,16 +84,63 @@ enum SmoothActivation {
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
                     || layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)
-                    || find(((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer())
-                    .getActivationFn()) == null) {
+                    || !smooth(find(((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer())
+                    .getActivationFn()))) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean smooth(ActivationFunction f) {
+        return f != null && f.smooth();
+    }
+
+    /** {@code σ(t)} in the form that never overflows. */
+    private static double sigmoid(double t) {
+        return t >= 0 ? 1.0 / (1.0 + Math.exp(-t)) : Math.exp(t) / (1.0 + Math.exp(t));
+    }
+
+    /** {@code φ(a)}, exactly as the double-precision DL4J network computes it (tested). */
+    double value(double a) {
+        return switch (this) {
+            case IDENTITY -> a;
+            case SWISH -> a * sigmoid(a);
+            case TANH -> Math.tanh(a);
+            case RELU -> a > 0 ? a : 0.0;
+            case SOFTPLUS -> Math.max(a, 0.0) + Math.log1p(Math.exp(-Math.abs(a)));
+            case SIGMOID -> sigmoid(a);
+            case GELU -> a * sigmoid(GELU_C * a);
+        };
+    }
+
+    /** {@code φ'(a)}. */
+    double derivative(double a) {
+        return switch (this) {
+            case IDENTITY -> 1.0;
+            case SWISH -> {
+                double s = sigmoid(a);
+                yield s + a * s * (1.0 - s);
+            }
+            case TANH -> {
+                double t = Math.tanh(a);
+                yield 1.0 - t * t;
+            }
+            case RELU -> a > 0 ? 1.0 : 0.0;
+            case SOFTPLUS -> sigmoid(a);
+            case SIGMOID -> {
+                double s = sigmoid(a);
+                yield s * (1.0 - s);
+            }
+            case GELU -> {
+                double s = sigmoid(GELU_C * a);
+                yield s + GELU_C * a * s * (1.0 - s);
+            }
+        };
+    }
+
     /**
-     * Writes {@code φ(a_i)}, {@code φ'(a_i)} and {@code φ''(a_i)} for {@code i ∈ [0, n)}.
+     * Writes {@code φ(a_i)}, {@code φ'(a_i)} and {@code φ''(a_i)} for {@code i ∈ [0, n)} (smooth activations only).
      */
     void apply(double[] a, double[] h, double[] d1, double[] d2, int n) {
         switch (this) {
