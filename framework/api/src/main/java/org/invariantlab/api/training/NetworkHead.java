@@ -17,6 +17,16 @@ public interface NetworkHead extends LabExtension {
     /** Whether this head can score batches of this kind (pairs or groups). */
     boolean accepts(BatchLayout layout);
 
+    /**
+     * Whether the loss depends on the latents' gradients with respect to the input state (a Hamiltonian-style loss, a
+     * loss of symmetry generators, …): the trainer then hands every batch its {@link LatentBatch#inputGradients} and
+     * carries {@link HeadOutput#inputGradientGradient} back through the network's second-order pass. Such a head needs
+     * a network with smooth activations (swish, gelu, tanh, sigmoid, softplus).
+     */
+    default boolean needsInputGradients() {
+        return false;
+    }
+
     /** Initial values of the head's learned parameters; empty if it has none. */
     default double[] initialParameters(Parameters parameters) {
         return new double[0];

@@ -61,6 +61,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * stays reproducible and the shuffling generator is not touched. Validation and {@link #evaluate} use the
  * examples' fixed perturbed copies, so the selection criterion does not fluctuate with the noise.
  *
+ * <p><b>Heads on input gradients.</b> A head that {@linkplain NetworkHead#needsInputGradients needs them} gets, per
+ * batch, the latents' gradients with respect to the raw state, {@code ∇ₓz = (∂z/∂u)/σ} from the second-order kernel
+ * ({@link MlpKernel}, as {@link GradientTrainer} uses it), and the raw states; its {@code ∂L/∂z} and
+ * {@code ∂L/∂(∇ₓz)} go back through {@code σ} and the kernel's second-order pass to {@code ∂L/∂w}, Adam on the flat
+ * parameters (checked against central differences in double precision). Validation and {@link #evaluate} hand it the
+ * same gradients.
+ *
  * <p>The epochs are {@link EpochLoop}'s, shared with {@link GradientTrainer}. Examples are shuffled every epoch by a
  * {@link SplittableRandom} seeded from the configuration; the last batch of an epoch may be smaller. After each epoch the network is evaluated on the validation
  * examples, and the best one so far (lowest validation loss, or lowest training loss without validation)
@@ -186,13 +193,21 @@ public final class Trainer {
         }
         ExampleRows rows = ExampleRows.of(examples, encoder.standardization());
         synchronized (encoder) {
-            return evaluate(encoder.network(), rows, head, theta.clone(), headParameters);
+            return evaluate(encoder.network(), encoder.standardization(), rows, head, theta.clone(), headParameters);
         }
     }
 
-    /** Evaluation of {@code net} on standardised rows, shared by validation and {@link #evaluate}. */
-    static Evaluation evaluate(MultiLayerNetwork net, ExampleRows rows, NetworkHead head, double[] theta,
-                               Parameters headParameters) {
+    /**
+     * Evaluation of {@code net} on standardised rows, shared by validation and {@link #evaluate}; {@code std} turns
+     * gradients with respect to the standardised input into gradients with respect to the raw state, for a head that
+     * needs them.
+     */
+    static Evaluation evaluate(MultiLayerNetwork net, Standardization standardization, ExampleRows rows,
+                               NetworkHead head, double[] theta, Parameters headParameters) {
+        double[] mean = standardization.mean();
+        double[] std = standardization.std();
+        MlpKernel kernel = head.needsInputGradients() ? secondOrderKernel(net, head) : null;
+        double[] params = kernel == null ? null : JacobianKernel.parameters(net);
         int n = rows.count();
         int d = rows.dimension;
         int[] order = new int[n];
@@ -210,8 +225,16 @@ public final class Trainer {
             int b = to - from;
             double[] x = new double[rows.rows(b) * d];
             BatchLayout layout = rows.fill(order, from, to, x);
-            double[] z = Encoder.latentsOfStandardized(net, x, d);
-            HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters, 0, 0);
+            LatentBatch batch;
+            if (kernel == null) {
+                batch = new LatentBatch(layout, k, Encoder.latentsOfStandardized(net, x, d));
+            } else {
+                int r = rows.rows(b);
+                kernel.forward(params, x, r);
+                batch = new LatentBatch(layout, k, java.util.Arrays.copyOf(kernel.outputs(r), r * k),
+                        rawGradients(kernel.jacobian(r), r * k, std), rawStates(x, r, mean, std));
+            }
+            HeadOutput out = callHead(head, batch, theta, headParameters, 0, 0);
             lossSum += out.loss() * b;
             double[] p = out.sameProbability();
             if (pairs && p.length == b) {
@@ -241,6 +264,48 @@ public final class Trainer {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The second-order kernel of {@code net} for a head that needs input gradients ({@link MlpKernel}: the network's
+     * input Jacobian and the parameter gradient of a loss on it); refused in one line for activations without a second
+     * derivative.
+     */
+    static MlpKernel secondOrderKernel(MultiLayerNetwork net, NetworkHead head) {
+        try {
+            return GradientTrainer.kernel(net);
+        } catch (InvariantLabException e) {
+            throw new InvariantLabException("head '" + head.id() + "' uses the input gradients of the latents: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code ∂f/∂x_i = (∂f/∂u_i)/σ_i}: the kernel's Jacobian with respect to the standardised input {@code u} (the
+     * first {@code rowsTimesK·d} values) as gradients with respect to the raw state. The chain rule back is the same
+     * division: {@code ∂L/∂(∂f/∂u_i) = ∂L/∂(∂f/∂x_i) · ∂(∂f/∂x_i)/∂(∂f/∂u_i) = ∂L/∂(∂f/∂x_i) / σ_i}.
+     */
+    static double[] rawGradients(double[] jacobian, int rowsTimesK, double[] std) {
+        int d = std.length;
+        double[] g = new double[rowsTimesK * d];
+        for (int rr = 0; rr < rowsTimesK; rr++) {
+            for (int i = 0; i < d; i++) {
+                g[rr * d + i] = jacobian[rr * d + i] / std[i];
+            }
+        }
+        return g;
+    }
+
+    /** {@code x = u·σ + μ}: the first {@code rows} standardised rows of {@code u} as raw states. */
+    static double[] rawStates(double[] u, int rows, double[] mean, double[] std) {
+        int d = std.length;
+        double[] x = new double[rows * d];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < d; i++) {
+                x[r * d + i] = u[r * d + i] * std[i] + mean[i];
+            }
+        }
+        return x;
     }
 
     /** The state of one training call. */
@@ -279,7 +344,8 @@ public final class Trainer {
 
         TrainingResult execute() {
             int n = rows.count();
-            Steps steps = new Steps(Math.min(config.batchSize(), n));
+            Steps steps = head.needsInputGradients() ? new SecondOrderSteps(Math.min(config.batchSize(), n))
+                    : new Steps(Math.min(config.batchSize(), n));
             EpochLoop.Outcome o = EpochLoop.run(config, n, new SplittableRandom(config.seed()), steps,
                     new EpochLoop.Rules(false, true, config.patience(), GradientTrainer.Plateau.NONE,
                             EpochLoop.Divergence.STOP), listener, start);
@@ -293,10 +359,10 @@ public final class Trainer {
         }
 
         /** A step: the network on the batch's rows, the head on the latents, back-propagation and Adam. */
-        private final class Steps implements EpochLoop.Objective {
-            private final NetworkStep step = NetworkStep.of(net, config.learningRateAt(0));
-            private final ParameterAdam thetaAdam = new ParameterAdam(theta.length);
-            private final double[] x;
+        private class Steps implements EpochLoop.Objective {
+            private NetworkStep step;
+            final ParameterAdam thetaAdam = new ParameterAdam(theta.length);
+            final double[] x;
             private final ExampleRows.Grouped fresh = perturbation == null ? null : (ExampleRows.Grouped) rows;
             private final double[] raw;
             private final double[] noisy;
@@ -304,6 +370,7 @@ public final class Trainer {
             private double[] bestTheta;
 
             Steps(int batch) {
+                step = head.needsInputGradients() ? null : NetworkStep.of(net, config.learningRateAt(0));
                 x = new double[rows.rows(batch) * d];
                 int freshValues = fresh == null ? 0 : batch * fresh.perGroup() * d;
                 raw = new double[freshValues];
@@ -320,9 +387,7 @@ public final class Trainer {
                     fresh.refreshPerturbed(order, from, to, perturbation, stepSeed(config.seed(), iteration), raw,
                             noisy, x);
                 }
-                double[] z = step.forward(x, r, k);
-                HeadOutput out = callHead(head, new LatentBatch(layout, k, z), theta, headParameters, epoch + 1,
-                        stepNumber);
+                HeadOutput out = callHead(head, latents(layout, r), theta, headParameters, epoch + 1, stepNumber);
                 if (!Double.isFinite(out.loss())) {
                     return EpochLoop.Step.failed("non-finite loss at epoch " + (epoch + 1) + ", step " + stepNumber);
                 }
@@ -345,9 +410,19 @@ public final class Trainer {
                     }
                     judged = b;
                 }
-                step.backward(dz, r, k, eta, (int) iteration, epoch);
+                backward(out, dz, r, eta, (int) iteration, epoch);
                 thetaAdam.step(theta, dTheta, eta);
                 return new EpochLoop.Step(out.loss(), b, b, correct, judged, null);
+            }
+
+            /** The network on the batch's {@code r} rows (in {@link #x}), as the head sees it. */
+            LatentBatch latents(BatchLayout layout, int r) {
+                return new LatentBatch(layout, k, step.forward(x, r, k));
+            }
+
+            /** Carries the head's gradients back to the network's weights and takes an Adam step on them. */
+            void backward(HeadOutput out, double[] dz, int r, double eta, int iteration, int epoch) {
+                step.backward(dz, r, k, eta, iteration, epoch);
             }
 
             @Override
@@ -360,7 +435,8 @@ public final class Trainer {
                 if (validation == null) {
                     return EpochLoop.Measure.NONE;
                 }
-                Evaluation v = Trainer.evaluate(net, validation, head, theta.clone(), headParameters);
+                Evaluation v = Trainer.evaluate(net, standardization, validation, head, theta.clone(),
+                        headParameters);
                 return new EpochLoop.Measure(true, v.loss(), v.accuracy());
             }
 
@@ -368,6 +444,54 @@ public final class Trainer {
             public void keepBest() {
                 best = new Encoder(net.clone(), standardization);
                 bestTheta = theta.clone();
+            }
+        }
+
+        /**
+         * A step for a head that needs input gradients: the second-order kernel gives the latents {@code z} and their
+         * Jacobian {@code ∂z/∂u}, the head gets {@code ∇ₓz = (∂z/∂u)/σ} and returns {@code ∂L/∂z} and
+         * {@code ∂L/∂(∇ₓz)}, which go back through the same chain rule ({@code ∂L/∂(∂z/∂u)_i = ∂L/∂(∇ₓz)_i / σ_i}) and
+         * the kernel's second-order backward pass to the weights, as in {@link GradientTrainer}; Adam on the flat
+         * parameters, written back into the network at the end of each epoch.
+         */
+        private final class SecondOrderSteps extends Steps {
+            private final MlpKernel kernel = secondOrderKernel(net, head);
+            private final double[] params = JacobianKernel.parameters(net);
+            private final double[] gradient = new double[params.length];
+            private final ParameterAdam adam = new ParameterAdam(params.length);
+            private final double[] std = standardization.std();
+            private final double[] mean = standardization.mean();
+
+            SecondOrderSteps(int batch) {
+                super(batch);
+            }
+
+            @Override
+            LatentBatch latents(BatchLayout layout, int r) {
+                kernel.forward(params, x, r);
+                return new LatentBatch(layout, k, java.util.Arrays.copyOf(kernel.outputs(r), r * k),
+                        rawGradients(kernel.jacobian(r), r * k, std), rawStates(x, r, mean, std));
+            }
+
+            @Override
+            void backward(HeadOutput out, double[] dz, int r, double eta, int iteration, int epoch) {
+                double[] dg = out.inputGradientGradient();
+                double[] dj = null;
+                if (dg.length > 0) {
+                    if (dg.length != r * k * d) {
+                        throw new InvariantLabException("head '" + head.id() + "' returned " + dg.length
+                                + " input-gradient gradients for " + r * k * d + " input gradients");
+                    }
+                    dj = rawGradients(dg, r * k, std); // ∂L/∂(∂z/∂u)_i = ∂L/∂(∇ₓz)_i / σ_i: the same scaling
+                }
+                kernel.backward(params, dz, dj, r, gradient);
+                adam.step(params, gradient, eta);
+            }
+
+            @Override
+            public void endEpoch() {
+                net.setParams(Nd4j.create(params, new long[] {1, params.length},
+                        org.nd4j.linalg.api.buffer.DataType.DOUBLE).castTo(net.params().dataType()));
             }
         }
     }
