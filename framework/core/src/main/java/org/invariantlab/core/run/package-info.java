@@ -6,7 +6,8 @@
  * {@link org.invariantlab.core.run.RunSeeds}; {@link org.invariantlab.core.run.LearningVerdict} decides whether
  * the network learned anything; {@link org.invariantlab.core.run.MemoryEstimate} refuses runs too large for the
  * heap; {@link org.invariantlab.core.run.ResultReader} re-reads a finished run without retraining. The paper
- * reproductions ({@link org.invariantlab.core.run.Reproductions}) are lists of such runs.
+ * reproductions ({@link org.invariantlab.core.run.Reproductions}) are lists of such runs, read from grids by
+ * {@code core.compare.GridReproduction}.
  */
 package org.invariantlab.core.run;
 
