@@ -115,5 +115,8 @@ class LauncherStartIT {
                 "INVARIANTLAB_CDS", "off"), "run", "--help");
         assertTrue(own.all().contains("-XX:+UseG1GC") && !own.all().contains("-XX:+UseSerialGC"),
                 "a collector in JAVA_OPTS wins: " + own.all());
+        Installation.Result listing = Installation.run(Map.of("JAVA_OPTS", "-XX:+UseG1GC", "INVARIANTLAB_CDS", "off"),
+                "--help");
+        assertEquals(0, listing.exitCode(), "a listing command with a collector of the user's: " + listing.all());
     }
 }

@@ -75,6 +75,13 @@ final class BenchmarkCommand extends LabCommand {
 
     @Override
     int run(InvariantLab lab, PrintWriter out) {
+        // the reproduction's grid is found before minutes of speed measurements, not after
+        ReproductionGrids.Chosen wetzel;
+        try {
+            wetzel = reproduce ? ReproductionGrids.choose("wetzel2020") : null;
+        } catch (org.invariantlab.api.InvariantLabException e) {
+            return refuse(e);
+        }
         out.printf(Locale.ROOT, "InvariantLab benchmark, %s, %d cores, Java %s, %s%n%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
         TrainerBenchmark.Settings s = new TrainerBenchmark.Settings(pairs, epochs, batchSize, 4, hidden,
@@ -125,11 +132,11 @@ final class BenchmarkCommand extends LabCommand {
             }
             long t0 = System.nanoTime();
             List<Reproductions.Row> rows = Reproductions.run(job(lab, Runner.class), "wetzel2020", quick,
-                    GridReproduction.experiments(ReproductionGrids.choose("wetzel2020").grid(), quick),
+                    GridReproduction.experiments(wetzel.grid(), quick),
                     tmp.resolve("reproduction"), false, commandLineText(), ProgressPrinter.forConsole(out));
             double seconds = (System.nanoTime() - t0) / 1e9;
             out.println();
-            out.println(ReproduceCommand.table(rows, quick, seconds));
+            out.println(ReproduceCommand.table(wetzel.name(), rows, quick, seconds));
             out.printf(Locale.ROOT, "| reproduction | wall time | peak resident memory (heap + off-heap) | peak JVM heap |%n");
             out.printf(Locale.ROOT, "|---|---|---|---|%n");
             out.printf(Locale.ROOT, "| wetzel2020 %s | %.1f s | %s | %.0f MB |%n", quick ? "quick" : "full", seconds,

@@ -68,7 +68,9 @@ final class ReproduceCommand extends LabCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();
         boolean scored = experiments.stream().anyMatch(e -> !e.scoredOn().isEmpty());
-        out.println(scored ? comparison(rows, quick, seconds) : table(rows, quick, seconds));
+        String title = chosen.grid().description() == null || chosen.grid().description().isBlank()
+                ? chosen.name() : chosen.name() + " (" + chosen.grid().description().strip() + ")";
+        out.println(scored ? comparison(title, rows, quick, seconds) : table(title, rows, quick, seconds));
         List<String> reused = rows.stream().filter(Reproductions.Row::reused).map(r -> r.experiment().name()).toList();
         if (!reused.isEmpty()) {
             out.printf(Locale.ROOT, "Reused the finished results of an earlier call: %s (pass --force to run them again)%n",
@@ -84,9 +86,10 @@ final class ReproduceCommand extends LabCommand {
     }
 
     /** The side-by-side table, as printed and as pasted into docs/results.md. */
-    static String table(List<Reproductions.Row> rows, boolean quick, double seconds) {
+    static String table(String title, List<Reproductions.Row> rows, boolean quick, double seconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Wetzel et al. 2020, %s reproduction (%.0f s)%n%n", quick ? "quick" : "full", seconds));
+        sb.append(String.format(Locale.ROOT, "%s, %s reproduction (%.0f s)%n%n", title, quick ? "quick" : "full",
+                seconds));
         sb.append("| experiment | paper train / test | ours train / test | gradient alignment | matched | paper formula | our formula | exact | seconds |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Reproductions.Row r : rows) {
@@ -101,9 +104,9 @@ final class ReproduceCommand extends LabCommand {
     }
 
     /** The side-by-side table of methods on the same data (Ha & Jeong's comparison). */
-    static String comparison(List<Reproductions.Row> rows, boolean quick, double seconds) {
+    static String comparison(String title, List<Reproductions.Row> rows, boolean quick, double seconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Ha & Jeong 2021, %s comparison on the same data (%.0f s)%n%n",
+        sb.append(String.format(Locale.ROOT, "%s, %s comparison on the same data (%.0f s)%n%n", title,
                 quick ? "quick" : "full", seconds));
         sb.append("| system | method | \\|r\\| with | \\|r\\| | gradient alignment | our formula | verdict | seconds |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");

@@ -30,17 +30,28 @@ final class ReproductionGrids {
                 .filter(Files::isDirectory);
     }
 
-    /** The names of the installation's grids, sorted. */
+    /**
+     * The names of the installation's grids that are reproductions (a data set with a {@code paper:} block), sorted;
+     * none outside an installation.
+     */
     static List<String> names() {
         Optional<Path> folder = folder();
         if (folder.isEmpty()) {
-            return List.of("wetzel2020", "hajeong2021");
+            return List.of();
         }
         try (Stream<Path> files = Files.list(folder.get())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).filter(ReproductionGrids::hasPaper)
+                    .map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", "")).sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static boolean hasPaper(Path grid) {
+        try {
+            return GridFile.read(grid).data().stream().anyMatch(d -> d.paper() != null);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -56,8 +67,9 @@ final class ReproductionGrids {
                 + "to find '" + paper + "' in; give the path of a grid file instead"));
         Path file = folder.resolve(paper + ".yaml");
         if (!Files.isRegularFile(file)) {
+            List<String> names = names();
             throw new InvalidInputException("unknown reproduction '" + paper + "'; available: "
-                    + String.join(", ", names()) + " (or the path of a grid file)");
+                    + (names.isEmpty() ? "none in " + folder : String.join(", ", names)) + " (or the path of a grid file)");
         }
         return new Chosen(paper, GridFile.read(file));
     }

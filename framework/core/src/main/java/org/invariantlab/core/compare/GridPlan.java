@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
-import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.count.CountJob;
 import org.invariantlab.core.io.Digests;
 import org.invariantlab.core.run.Runner;

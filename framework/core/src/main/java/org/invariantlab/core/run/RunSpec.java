@@ -243,7 +243,7 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
          * 64-64-64 swish (methods.md §7: tanh stalls on even invariants), 80 epochs of batch 256, Adam at 3e-3 with
          * cosine decay: 3e-3 beat 1e-3 on EM (99.06 % against 98.72 % test accuracy), batch 512 lost accuracy
          * (docs/results.md). The wetzel2020 reproduction departs from these on purpose: 32-32-32 and one latent
-         * per invariant ({@link Reproductions}).
+         * per invariant ({@code examples/grids/wetzel2020.yaml}).
          */
         public static Training defaults() {
             return new Training(null, null, AUTO_LATENT_SIZE, 80, 256, 3e-3, null, 0);

@@ -82,7 +82,8 @@ final class GradientReading {
     /**
      * The states with the network's gradients and the data's normal space at each; built once and shared by every
      * library that is tried, so that their misalignments are comparable. It also keeps the last library's column
-     * gradients at its states and column values at the grouped states, which every candidate formula reuses.
+     * gradients at its states and column values at the grouped states, which every candidate formula reuses; those
+     * caches make it a one-thread object (one per reading).
      */
     static final class Geometry {
         final double[][] states;

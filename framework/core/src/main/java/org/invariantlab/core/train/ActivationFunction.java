@@ -79,7 +79,7 @@ enum ActivationFunction {
         return null;
     }
 
-    /** Whether every layer of {@code net} is dense with an activation this enum has (precise GELU excluded). */
+    /** Whether every layer of {@code net} is dense with a smooth activation of this enum (ReLU, precise GELU excluded). */
     static boolean supports(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer

@@ -1,7 +1,5 @@
 package org.invariantlab.core.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -394,7 +392,7 @@ public final class Trainer {
                 double[] dz = out.latentGradient();
                 double[] dTheta = out.headGradient();
                 checkGradientShapes(head, dz, r * k, dTheta, theta.length);
-                if (!allFinite(dz) || !allFinite(dTheta)) {
+                if (!allFinite(dz) || !allFinite(dTheta) || !allFinite(out.inputGradientGradient())) {
                     return EpochLoop.Step.failed("non-finite gradient at epoch " + (epoch + 1) + ", step "
                             + stepNumber);
                 }
