@@ -68,8 +68,9 @@ final class ReproduceCommand extends LabCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println();
         boolean scored = experiments.stream().anyMatch(e -> !e.scoredOn().isEmpty());
-        String title = chosen.grid().description() == null || chosen.grid().description().isBlank()
-                ? chosen.name() : chosen.name() + " (" + chosen.grid().description().strip() + ")";
+        String about = chosen.grid().description() == null ? "" : chosen.grid().description().strip()
+                .replaceFirst("\\.$", "");
+        String title = about.isEmpty() ? chosen.name() : chosen.name() + " (" + about + ")";
         out.println(scored ? comparison(title, rows, quick, seconds) : table(title, rows, quick, seconds));
         List<String> reused = rows.stream().filter(Reproductions.Row::reused).map(r -> r.experiment().name()).toList();
         if (!reused.isEmpty()) {
