@@ -243,6 +243,12 @@ public final class PolynomialInterpreter implements SymbolicInterpreter {
         StateSpace space = context.stateSpace();
         List<String> variables = space.variables();
         int k = fs.size();
+        if (k != 1 && p.getString("fit").equals("linear")) {
+            // a linear fit reads one latent as c0 + Σ c_m φ_m; k latents are a mixture it cannot undo
+            throw new org.invariantlab.api.InvalidInputException("fit=linear reads one latent as c0 + Σ c_m·φ_m, but "
+                    + "this network has " + k + " latents (each a function of all the invariants); use fit=auto (the "
+                    + "default), gradient or mixing, which read them together");
+        }
         double[][] states = sample(context, p.getInt("maxSamples"));
         List<FeatureLibrary> all = libraries(space, context.features(), p);
         // with the degree chosen by the evidence, libraries larger than the states can support are not tried

@@ -218,6 +218,12 @@ class PolynomialInterpreterTest {
         assertEquals(2, each.size());
         assertTrue(each.get(0).expression().contains("vx^2") && each.get(0).expression().contains("x*vy"),
                 each.get(0).expression());
+        // a linear fit cannot undo the mixing: it says so and what to use, instead of "no term varies" (issue 21)
+        org.invariantlab.api.InvalidInputException linear = assertThrows(
+                org.invariantlab.api.InvalidInputException.class, () -> INTERPRETER.interpretJointly(List.of(f1, f2),
+                        context, Parameters.resolve("polynomial", INTERPRETER.parameters(), Map.of("fit", "linear"))));
+        assertTrue(linear.getMessage().contains("2 latents") && linear.getMessage().contains("fit=auto"),
+                linear.getMessage());
     }
 
     @Test
