@@ -347,12 +347,7 @@ public final class GradientTrainer {
         private Penalty penalty(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams,
                                 double[] std, Optional<CanonicalLayout> canonical) {
             kernel.forward(params, u, rows);
-            double[] j = kernel.jacobian(rows);
-            for (int rr = 0; rr < rows * k; rr++) {
-                for (int i = 0; i < d; i++) {
-                    jacobian[rr * d + i] = j[rr * d + i] / std[i];
-                }
-            }
+            Standardization.perStd(kernel.jacobian(rows), rows * k, std, jacobian);
             return loss.evaluate(new GradientBatch(rows, d, k, x, jacobian, frozenCount, frozen, h, canonical),
                     lossParams);
         }
@@ -365,12 +360,7 @@ public final class GradientTrainer {
         double step(MlpKernel kernel, double[] params, GradientLoss loss, Parameters lossParams, double[] std,
                     Optional<CanonicalLayout> canonical) {
             Penalty p = penalty(kernel, params, loss, lossParams, std, canonical);
-            double[] g = p.jacobianGradient();
-            for (int rr = 0; rr < rows * k; rr++) {
-                for (int i = 0; i < d; i++) {
-                    kernelJacobianGradient[rr * d + i] = g[rr * d + i] / std[i];
-                }
-            }
+            Standardization.perStd(p.jacobianGradient(), rows * k, std, kernelJacobianGradient);
             kernel.backward(params, outputGradient, kernelJacobianGradient, rows, gradient);
             return p.value();
         }

@@ -223,4 +223,19 @@ public record Standardization(double[] mean, double[] std) {
     public String toString() {
         return "Standardization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
     }
+
+    /**
+     * The chain rule through {@code u = (x − μ)/σ} for gradients laid out {@code count × d}: {@code ∂f/∂x_i =
+     * (∂f/∂u_i)/σ_i}, and back, {@code ∂L/∂(∂f/∂u_i) = ∂L/∂(∂f/∂x_i)/σ_i} — the same division both ways. Writes the
+     * first {@code count·d} values of {@code in} divided by {@code std} into {@code out} and returns it.
+     */
+    static double[] perStd(double[] in, int count, double[] std, double[] out) {
+        int d = std.length;
+        for (int rr = 0; rr < count; rr++) {
+            for (int i = 0; i < d; i++) {
+                out[rr * d + i] = in[rr * d + i] / std[i];
+            }
+        }
+        return out;
+    }
 }

@@ -284,14 +284,7 @@ public final class Trainer {
      * division: {@code ∂L/∂(∂f/∂u_i) = ∂L/∂(∂f/∂x_i) · ∂(∂f/∂x_i)/∂(∂f/∂u_i) = ∂L/∂(∂f/∂x_i) / σ_i}.
      */
     static double[] rawGradients(double[] jacobian, int rowsTimesK, double[] std) {
-        int d = std.length;
-        double[] g = new double[rowsTimesK * d];
-        for (int rr = 0; rr < rowsTimesK; rr++) {
-            for (int i = 0; i < d; i++) {
-                g[rr * d + i] = jacobian[rr * d + i] / std[i];
-            }
-        }
-        return g;
+        return Standardization.perStd(jacobian, rowsTimesK, std, new double[rowsTimesK * std.length]);
     }
 
     /** {@code x = u·σ + μ}: the first {@code rows} standardised rows of {@code u} as raw states. */
