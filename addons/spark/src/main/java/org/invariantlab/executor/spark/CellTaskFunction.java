@@ -36,6 +36,7 @@ final class CellTaskFunction implements Function<String, byte[]> {
     @Override
     public byte[] call(String json) throws Exception {
         Cell cell = JSON.readValue(json, Cell.class);
+        WorkerCleanup.register();
         String host = LocalExecutor.host();
         InvariantLab lab;
         try {

@@ -16,7 +16,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
 import org.invariantlab.core.compare.Cell;
 import org.invariantlab.core.compare.CellExecutor;
@@ -46,8 +49,13 @@ final class SparkJob {
     private static final Pattern TASK_FAILURE = Pattern.compile(
             "most recent failure: Lost task \\S+ in stage \\S+ \\(TID \\d+\\) \\([^)]*\\): ([\\w.$]+): (.*)");
 
+    /** The Spark property: seconds without a live executor before the run ends with a message. */
+    static final String TIMEOUT_PROPERTY = "spark.invariantlab.workerTimeout";
+    static final int DEFAULT_TIMEOUT = 120;
+
     private final CellExecutor.Context context;
     private final String master;
+    private String executorMemory = "1g";
 
     SparkJob(CellExecutor.Context context, String master) {
         this.context = context;
@@ -66,41 +74,73 @@ final class SparkJob {
     }
 
     void run(List<Cell> cells, CellExecutor.Sink sink) {
-        SparkLogging.quiet(master.startsWith("local")); // before any Spark class logs
+        SparkLogging.quiet(Shipment.isLocal(master)); // before any Spark class logs
+        Libraries.checkDriver();
         SparkConf conf = conf();
-        String plugins = conf.get(SparkExecutor.PLUGINS_PROPERTY, context.lab().pluginsDirectory().toString());
+        double timeout = workerTimeout(conf);
+        executorMemory = conf.get("spark.executor.memory", "1g");
         List<String> tasks = cells.stream().map(SparkJob::json).toList();
         WorkerLabs.register(context.lab());
         JavaSparkContext spark = null;
-        try {
-            long t0 = System.nanoTime();
-            spark = start(conf);
-            LOG.info("Spark {} started in {} s (master {}), {} cells, plugins {}", spark.version(),
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), master, cells.size(), plugins);
-            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-            spark.sc().addSparkListener(new TaskStarts(events));
-            JavaRDD<byte[]> folders = spark.parallelize(tasks, tasks.size()).map(new CellTaskFunction(plugins));
-            SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(folders.rdd(), new OnlyElement(),
-                    partitions(tasks.size()), new Results(events), new NoResult());
+        try (Shipment shipment = Shipment.prepare(conf, master, Shipment.classPath(),
+                Shipment.jarOf(SparkJob.class), Shipment.jarOf(SparkConf.class), context.lab().pluginsDirectory())) {
+            String plugins = conf.get(SparkExecutor.PLUGINS_PROPERTY, context.lab().pluginsDirectory().toString());
             try {
-                receive(cells, events, job, sink);
-            } finally {
-                if (!job.isCompleted()) {
-                    job.cancel();
+                long t0 = System.nanoTime();
+                spark = start(conf);
+                LOG.info("Spark {} started in {} s (master {}), {} cells; {}", spark.version(),
+                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), master, cells.size(),
+                        shipment.summary());
+                BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+                Executors executors = new Executors();
+                spark.sc().addSparkListener(new TaskStarts(events));
+                spark.sc().addSparkListener(executors);
+                JavaRDD<byte[]> folders = spark.parallelize(tasks, tasks.size()).map(new CellTaskFunction(plugins));
+                SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(folders.rdd(), new OnlyElement(),
+                        partitions(tasks.size()), new Results(events), new NoResult());
+                try {
+                    receive(cells, events, job, sink, Shipment.isLocal(master) ? null : executors, timeout);
+                } finally {
+                    if (!job.isCompleted()) {
+                        job.cancel();
+                    }
                 }
+            } finally {
+                stop(spark);
             }
         } finally {
-            if (spark != null) {
-                long t1 = System.nanoTime();
-                try {
-                    spark.stop();
-                } catch (Exception e) { // as in start(): whatever Scala throws
-                    LOG.warn("Spark did not stop cleanly: {}", e.toString());
-                }
-                LOG.info("Spark stopped in {} s", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
-            }
             WorkerLabs.unregister(context.lab());
         }
+    }
+
+    private static void stop(JavaSparkContext spark) {
+        if (spark != null) {
+            long t1 = System.nanoTime();
+            try {
+                spark.stop();
+            } catch (Exception e) { // as in start(): whatever Scala throws
+                LOG.warn("Spark did not stop cleanly: {}", e.toString());
+            }
+            LOG.info("Spark stopped in {} s", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
+        }
+    }
+
+    /**
+     * {@value #TIMEOUT_PROPERTY}: how long the cells may wait with no executor alive (none started yet, or every
+     * worker gone) before {@code compare} gives up; default {@value #DEFAULT_TIMEOUT} s.
+     */
+    static double workerTimeout(SparkConf conf) {
+        String v = conf.get(TIMEOUT_PROPERTY, String.valueOf(DEFAULT_TIMEOUT)).strip();
+        try {
+            double s = Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v);
+            if (s > 0 && Double.isFinite(s)) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new InvalidInputException(TIMEOUT_PROPERTY + "=" + v + " is not a number of seconds above 0; give e.g. -D"
+                + TIMEOUT_PROPERTY + "=300");
     }
 
     /**
@@ -132,14 +172,33 @@ final class SparkJob {
         }
     }
 
-    /** Takes events until every cell is back; a job that ends without them becomes one plain error. */
+    /**
+     * Takes events until every cell is back; a job that ends without them becomes one plain error, and so does a
+     * cluster without a live executor for {@code timeout} seconds ({@code executors} null: a local master).
+     */
     private void receive(List<Cell> cells, BlockingQueue<Event> events, SimpleFutureAction<BoxedUnit> job,
-                         CellExecutor.Sink sink) {
+                         CellExecutor.Sink sink, Executors executors, double timeout) {
         int n = cells.size();
         boolean[] started = new boolean[n];
         boolean[] finished = new boolean[n];
         int done = 0;
+        long lastAlive = System.nanoTime();
         while (done < n) {
+            if (executors != null) {
+                if (executors.alive() > 0) {
+                    lastAlive = System.nanoTime();
+                } else if ((System.nanoTime() - lastAlive) / 1e9 > timeout) {
+                    throw new InvariantLabException(String.format(Locale.ROOT, "no Spark executor for %.0f s "
+                            + "(master %s): %s; %d of %d cells did not run (the cells that finished are kept; start "
+                            + "workers and run the same command; -D%s=SECONDS waits longer)", timeout, master,
+                            executors.everAdded() ? "every executor is gone (its workers stopped or were lost)"
+                                    : "no executor started: no worker with a free core and spark.executor.memory ("
+                                    + executorMemory + ") is registered with it, or the executors fail at their start "
+                                    + "(each worker's work/app-*/N/stderr says why) or cannot reach this machine "
+                                    + "(set spark.driver.host to an address the workers reach)",
+                            n - done, n, TIMEOUT_PROPERTY));
+                }
+            }
             Event e;
             try {
                 e = events.poll(200, TimeUnit.MILLISECONDS);
@@ -193,6 +252,10 @@ final class SparkJob {
         }
         String type = m.group(1);
         String simple = type.substring(type.lastIndexOf('.') + 1);
+        String known = Libraries.explain(simple, m.group(2));
+        if (known != null) {
+            return known;
+        }
         return type.startsWith("org.invariantlab.") ? m.group(2) : simple + ": " + m.group(2);
     }
 
@@ -251,6 +314,31 @@ final class SparkJob {
         @Override
         public BoxedUnit apply() {
             return BoxedUnit.UNIT;
+        }
+    }
+
+    /** On the driver, on Spark's listener thread: counts the live executors. */
+    private static final class Executors extends SparkListener {
+        private final java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean added;
+
+        @Override
+        public void onExecutorAdded(SparkListenerExecutorAdded e) {
+            added = true;
+            alive.incrementAndGet();
+        }
+
+        @Override
+        public void onExecutorRemoved(SparkListenerExecutorRemoved e) {
+            alive.decrementAndGet();
+        }
+
+        int alive() {
+            return alive.get();
+        }
+
+        boolean everAdded() {
+            return added;
         }
     }
 

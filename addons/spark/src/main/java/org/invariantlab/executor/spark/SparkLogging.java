@@ -15,10 +15,14 @@ final class SparkLogging {
 
     private static final List<String> WARN = List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop",
             "io.netty", "org.apache.zookeeper", "org.apache.curator", "org.glassfish", "org.eclipse.jetty");
-    /** Said on every start, of no use here: Spark works without Hadoop's native library. */
-    private static final List<String> ERROR = List.of("org.apache.hadoop.util.NativeCodeLoader");
-    /** In local mode: which address the host name resolves to (nothing else connects to it). */
-    private static final List<String> ERROR_LOCAL = List.of("org.apache.spark.util.Utils");
+    /**
+     * Said on every start, of no use here: Spark works without Hadoop's native library; which address the host name
+     * resolves to (when the executors cannot reach it, the run ends with a message that names spark.driver.host);
+     * "Initial job has not accepted any resources" every 15 s while executors start (when none comes, the run ends
+     * after spark.invariantlab.workerTimeout with a message that says why).
+     */
+    private static final List<String> ERROR = List.of("org.apache.hadoop.util.NativeCodeLoader",
+            "org.apache.spark.util.Utils", "org.apache.spark.scheduler.TaskSchedulerImpl");
     /**
      * In local mode: a failed task's stack trace, logged by the executor and again by the scheduler for each task;
      * the failure reaches the user as one line (and whole with {@code --verbose}) through the job's exception.
@@ -45,7 +49,6 @@ final class SparkLogging {
                 WARN.forEach(name -> level(context, name, Level.WARN));
                 ERROR.forEach(name -> level(context, name, Level.ERROR));
                 if (local) {
-                    ERROR_LOCAL.forEach(name -> level(context, name, Level.ERROR));
                     OFF_LOCAL.forEach(name -> level(context, name, Level.OFF));
                 }
             }
