@@ -59,7 +59,41 @@ public final class Main {
             return cl.execute(args);
         } catch (OutOfMemoryError oom) {
             return outOfMemory(oom, verbose, err);
+        } catch (LinkageError missing) { // a class path put together by someone else, e.g. spark-submit's
+            if (verbose) {
+                missing.printStackTrace(err);
+            }
+            err.println("error: " + printable(linkage(missing)));
+            err.flush();
+            return ExitCodes.FAILURE;
         }
+    }
+
+    /**
+     * A class missing or of another version on the class path, in one line. Guava without its failureaccess is named
+     * (a Spark {@code jars/} folder can hold one; Guice needs both): it is checked with the class loader that loaded
+     * Guava, because a copy further down the class path (spark-submit's {@code --jars}) does not help it.
+     */
+    static String linkage(LinkageError e) {
+        String what = String.valueOf(e.getMessage());
+        if (what.contains("InternalFutureFailureAccess")) {
+            String guava = "the class path";
+            try {
+                var source = Class.forName("com.google.common.base.Preconditions", false,
+                        Main.class.getClassLoader()).getProtectionDomain().getCodeSource();
+                if (source != null) {
+                    guava = source.getLocation().getPath();
+                }
+            } catch (ClassNotFoundException | LinkageError | SecurityException ignored) {
+                // keep "the class path"
+            }
+            return "the Guava loaded from " + guava + " has no failureaccess beside it, and InvariantLab cannot start "
+                    + "without it: put failureaccess-1.0.3.jar (Maven Central, com.google.guava:failureaccess) into "
+                    + "the same folder (under spark-submit: Spark's jars/; docs/spark.md, \"Libraries\")";
+        }
+        return "a library on the class path is missing or of another version (" + e.getClass().getSimpleName() + ": "
+                + what.replace('/', '.') + "): run InvariantLab with its launcher, bin/invariantlab, or put the "
+                + "installation's lib/ on the class path as it is";
     }
 
     /** Any {@link OutOfMemoryError} of a command, explained in one line; exit 1. */

@@ -260,4 +260,22 @@ class BadInputTest {
         }
         assertTrue(missing.isEmpty(), "missing " + missing + " in:\n" + help);
     }
+
+    /**
+     * A class path put together by someone else (spark-submit with a Spark jars/ whose Guava lacks failureaccess)
+     * ends in one line that names the fix, not in a stack trace.
+     */
+    @Test
+    void aLibraryMissingFromTheClassPathIsOnePlainLine() {
+        String guava = Main.linkage(new NoClassDefFoundError(
+                "com/google/common/util/concurrent/internal/InternalFutureFailureAccess"));
+        assertTrue(guava.startsWith("the Guava loaded from ") && guava.contains("has no failureaccess beside it")
+                && guava.contains("failureaccess-1.0.3.jar"), guava);
+        String other = Main.linkage(new NoSuchMethodError("'void org/x/Y.z()'"));
+        assertTrue(other.startsWith("a library on the class path is missing or of another version (NoSuchMethodError: "
+                + "'void org.x.Y.z()')"), other);
+        for (String m : List.of(guava, other)) {
+            assertFalse(m.contains("\n"), m);
+        }
+    }
 }

@@ -1,15 +1,10 @@
 package org.invariantlab.executor.spark;
 
-import org.invariantlab.api.InvariantLabException;
-
 /**
- * The conflicts between a Spark installation's libraries and the installation's, each turned into one plain message.
+ * The conflicts between a Spark installation's libraries and the installation's on the executors, each turned into
+ * one plain message. (Guava without its failureaccess on the driver is the command line's: {@code Main}.)
  *
  * <ul>
- *   <li>Guava without {@code failureaccess} in Spark's {@code jars/}: Guava's futures need its
- *       {@code InternalFutureFailureAccess}, so the driver dies on its first future. Checked before Spark starts,
- *       with the class loader that loaded Guava (a copy of failureaccess further down the class path does not
- *       help it).</li>
  *   <li>A Spark release ships Arrow's {@code flatbuffers-java} (25.x), which comes before the installation's 1.12.0
  *       on the executors' class path; ND4J's generated FlatBuffers code (SameDiff, its graph files) calls methods
  *       that 25.x lacks. InvariantLab's own training does not use them; a cell that does fails with this
@@ -20,26 +15,7 @@ import org.invariantlab.api.InvariantLabException;
  */
 final class Libraries {
 
-    private static final String FAILURE_ACCESS = "com.google.common.util.concurrent.internal.InternalFutureFailureAccess";
-
     private Libraries() {
-    }
-
-    /** On the driver, before Spark starts: Guava can find its failureaccess. */
-    static void checkDriver() {
-        Class<?> future;
-        try {
-            future = Class.forName("com.google.common.util.concurrent.AbstractFuture");
-        } catch (ClassNotFoundException | LinkageError e) {
-            return; // no Guava at all: Spark says what it misses
-        }
-        try {
-            Class.forName(FAILURE_ACCESS, false, future.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new InvariantLabException("the Guava that Spark loads (" + where(future) + ") has no failureaccess "
-                    + "beside it, and Spark cannot start without it: put failureaccess-1.0.3.jar (Maven Central, "
-                    + "com.google.guava:failureaccess) into the same folder (docs/spark.md, \"Libraries\")");
-        }
     }
 
     /**
@@ -60,10 +36,5 @@ final class Libraries {
                     + "from the workers' Spark jars/ (docs/spark.md, \"Libraries\")";
         }
         return null;
-    }
-
-    private static String where(Class<?> type) {
-        var jar = Shipment.jarOf(type);
-        return jar == null ? "of the class path" : jar.toString();
     }
 }

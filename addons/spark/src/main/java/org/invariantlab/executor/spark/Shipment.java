@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,7 +29,7 @@ import org.invariantlab.core.io.Leftovers;
  *   <li><b>Shipped</b> (otherwise): the jars this process runs with, except Spark's own (the cluster has them), go
  *       as {@code spark.jars}, and the plugins directory as a zip in {@code spark.archives}, unpacked as
  *       {@value #PLUGINS_ALIAS}. Spark copies them into each executor's work folder; the executors delete them at
- *       their end ({@link WorkerCleanup}: the names go along as {@value #SHIPPED_PROPERTY}).</li>
+ *       their end ({@link WorkerCleanup}).</li>
  *   <li>Local masters run the tasks in this JVM: nothing is shipped. Under {@code spark-submit} ({@code spark.jars}
  *       set), the jars are the command line's; the plugins too when {@code spark.invariantlab.plugins} is set.</li>
  * </ul>
@@ -44,8 +42,6 @@ final class Shipment implements AutoCloseable {
 
     /** Where an installation of this version is on every worker; unset: ship the jars and plugins. */
     static final String HOME_PROPERTY = "spark.invariantlab.home";
-    /** The names of the files shipped into each executor's work folder, for {@link WorkerCleanup}. */
-    static final String SHIPPED_PROPERTY = "spark.invariantlab.shipped";
     /** The folder name under which the executors unpack the shipped plugins. */
     static final String PLUGINS_ALIAS = "invariantlab-plugins";
 
@@ -147,10 +143,8 @@ final class Shipment implements AutoCloseable {
 
     /** Nothing on the workers: the jars and a zip of the plugins go with the application. */
     private static Shipment ship(SparkConf conf, List<Path> jars, Path plugins) {
-        Set<String> names = new LinkedHashSet<>();
         long bytes = 0;
         for (Path jar : jars) {
-            names.add(jar.getFileName().toString());
             bytes += size(jar);
         }
         conf.set("spark.jars", String.join(",", jars.stream().map(p -> p.toAbsolutePath().toString()).toList()));
@@ -163,10 +157,7 @@ final class Shipment implements AutoCloseable {
             String entry = zip + "#" + PLUGINS_ALIAS;
             conf.set("spark.archives", archives.isBlank() ? entry : archives + "," + entry);
             conf.set(SparkExecutor.PLUGINS_PROPERTY, PLUGINS_ALIAS);
-            names.add(zip.getFileName().toString());
-            names.add(PLUGINS_ALIAS);
         }
-        conf.set(SHIPPED_PROPERTY, String.join(",", names));
         return new Shipment(String.format(Locale.ROOT, "%d jars (%.0f MB) and the plugins shipped to every executor, "
                 + "deleted from its work folder at its end (set %s to use an installation on the workers instead)",
                 jars.size(), bytes / 1e6, HOME_PROPERTY), temporary);

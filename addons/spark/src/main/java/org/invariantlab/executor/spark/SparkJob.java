@@ -75,7 +75,6 @@ final class SparkJob {
 
     void run(List<Cell> cells, CellExecutor.Sink sink) {
         SparkLogging.quiet(Shipment.isLocal(master)); // before any Spark class logs
-        Libraries.checkDriver();
         SparkConf conf = conf();
         double timeout = workerTimeout(conf);
         executorMemory = conf.get("spark.executor.memory", "1g");

@@ -11,8 +11,9 @@ import org.apache.spark.SparkEnv;
 import org.invariantlab.core.io.Leftovers;
 
 /**
- * On a cluster's executor: deletes what the driver shipped into the executor's work folder (the jars and the
- * plugins, {@value Shipment#SHIPPED_PROPERTY}) when the executor's JVM ends. A standalone worker starts each
+ * On a cluster's executor: deletes what Spark copied into the executor's work folder for the application (the files
+ * of {@code spark.jars} and {@code spark.archives}, and the folders the archives were unpacked into) when the
+ * executor's JVM ends, whichever route shipped them ({@code compare --master}, {@code spark-submit --jars}). A standalone worker starts each
  * executor in a folder of its own ({@code work/app-…/N/}) and keeps it after the application, so without this every
  * run would leave a copy of the installation per executor there (Spark's own cleanup of old applications deletes
  * them only after {@code spark.worker.cleanup.appDataTtl}, seven days by default). Only the shipped names are
@@ -31,7 +32,7 @@ final class WorkerCleanup {
         if (env == null || "driver".equals(env.executorId()) || !REGISTERED.compareAndSet(false, true)) {
             return;
         }
-        List<String> names = names(env.conf().get(Shipment.SHIPPED_PROPERTY, ""));
+        List<String> names = names(env.conf().get("spark.jars", ""), env.conf().get("spark.archives", ""));
         if (names.isEmpty()) {
             return;
         }
@@ -39,12 +40,41 @@ final class WorkerCleanup {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder, names), "invariantlab-cleanup"));
     }
 
-    /** The file names of the comma-separated list, without any path (nothing outside the folder is named). */
-    static List<String> names(String shipped) {
-        return Stream.of(shipped.split(",")).map(String::strip)
-                .filter(n -> !n.isEmpty() && !n.contains("/") && !n.contains("\\") && !n.equals(".")
-                        && !n.equals(".."))
-                .toList();
+    /**
+     * The names Spark gives the fetched files in the executor's folder: the last path segment of each URI of
+     * {@code spark.jars} (not {@code local:} ones, which stay where they are), and of each archive of
+     * {@code spark.archives} with the folder it is unpacked into ({@code #NAME}, else the file's name).
+     */
+    static List<String> names(String jars, String archives) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String uri : list(jars)) {
+            if (!uri.startsWith("local:")) {
+                names.add(lastSegment(uri));
+            }
+        }
+        for (String uri : list(archives)) {
+            int hash = uri.indexOf('#');
+            String file = lastSegment(hash < 0 ? uri : uri.substring(0, hash));
+            names.add(file);
+            if (hash >= 0) {
+                names.add(uri.substring(hash + 1));
+            }
+        }
+        return names.stream().filter(WorkerCleanup::plainName).distinct().toList();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Stream.of(commaSeparated.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static String lastSegment(String uri) {
+        String path = uri.replaceAll("[?#].*$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A name inside the folder: no separator, not {@code .} or {@code ..}. */
+    private static boolean plainName(String n) {
+        return !n.isEmpty() && !n.contains("/") && !n.contains("\\") && !n.equals(".") && !n.equals("..");
     }
 
     /** Deletes {@code folder/name} for each name, file or folder; what cannot be deleted is left. */
