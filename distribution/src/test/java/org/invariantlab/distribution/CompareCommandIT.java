@@ -163,10 +163,26 @@ class CompareCommandIT {
             assertFalse(line.contains(":CONSOLE") || line.contains("Failed to load resource")
                     || line.contains("Not allowed to load"), "a console message or a failed load: " + line);
         }
-        assertEquals(3, count(dom, "<table>"), "one table per data set");
+        // the scoreboard first: a row per data set, a coloured mark per cell (the legend has one per outcome)
+        int board = dom.indexOf("<table id=\"scoreboard\">");
+        assertTrue(board > 0 && board < dom.indexOf("<table class=\"means\">"), "the scoreboard comes first");
+        String scoreboard = dom.substring(board, dom.indexOf("</table>", board));
+        assertEquals(3, count(scoreboard, "<tr><td>"), "a row per data set");
+        assertEquals(9, count(scoreboard, "<span class=\"cell o-"), "a mark per cell");
+        assertTrue(dom.contains("<p class=\"legend\">"), "the colours explained");
+        assertEquals(3, count(dom, "<table class=\"means\">"), "one table of means per data set");
         assertTrue(count(dom, "<math") >= 1, "formulas as MathML");
-        assertTrue(count(dom, "src=\"data:image/png;base64,") >= 6, "the plots, inline");
         assertTrue(dom.contains("<h2>control</h2>"), "the data set headings");
+        // no empty plot: every image is a PNG with content, and no chart of a yes/no metric is drawn
+        List<String> images = List.of(dom.split("src=\"data:image/png;base64,", -1)).subList(1, count(dom,
+                "src=\"data:image/png;base64,") + 1);
+        assertTrue(images.size() >= 6, "the plots, inline: " + images.size());
+        for (String img : images) {
+            assertTrue(img.indexOf('"') > 4_000, "a plot of a few kB at least, not an empty frame");
+        }
+        for (String yesNo : List.of("independent_right", "involution_right", "independent_uncertain")) {
+            assertFalse(dom.contains("--" + yesNo + ".png"), "no chart of booleans: " + yesNo);
+        }
     }
 
     private static String browser() {

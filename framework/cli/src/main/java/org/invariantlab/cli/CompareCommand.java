@@ -52,7 +52,7 @@ final class CompareCommand extends LabCommand {
             description = "local: N cells at a time, 1 to 256 (default 1: on 2 cores, one training at a time is fastest).")
     Integer parallel;
 
-    @Option(names = "--master", paramLabel = "URL", description = "spark: the master, e.g. local[2] or spark://host:7077.")
+    @Option(names = "--master", paramLabel = "URL", description = "spark: the master, e.g. local[2] or spark://host:7077 (the installation and plugins are shipped to the workers; docs/spark.md).")
     String master;
 
     @Option(names = "--force", description = "Run again the finished cells that this grid would run differently "

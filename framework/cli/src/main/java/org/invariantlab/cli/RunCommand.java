@@ -154,7 +154,7 @@ final class RunCommand extends LabCommand {
         }
         out.printf(Locale.ROOT, "  training      %.1f s with validation, %.0f examples/s (%d examples × %d epochs), best"
                 + " epoch %d%n", m.trainSeconds(), m.examplesPerSecond(), m.trainExamples(), m.epochsRun(), m.bestEpoch());
-        if (o.status() == RunStatus.DIVERGED) {
+        if (o.status() == RunStatus.DIVERGED || o.status() == RunStatus.SHORTCUT) {
             out.printf(Locale.ROOT, "  status        %s: %s%n", o.status(), o.statusMessage());
             return ExitCodes.FAILED_TO_LEARN;
         }

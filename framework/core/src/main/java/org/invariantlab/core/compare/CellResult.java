@@ -10,7 +10,7 @@ import java.util.Objects;
  * with status other than {@code error}; the run's or count's own files sit beside it.
  *
  * @param cell       the cell
- * @param status     {@code completed}, {@code failed_to_learn}, {@code diverged} (runs), or {@code error} (the cell
+ * @param status     {@code completed}, {@code failed_to_learn}, {@code diverged}, {@code shortcut} (runs), or {@code error} (the cell
  *                   could not be run; it is tried again on resume)
  * @param message    why, for any status but {@code completed}; may be null
  * @param metrics    the common metrics, null on {@code error}

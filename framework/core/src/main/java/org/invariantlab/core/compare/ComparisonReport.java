@@ -8,8 +8,10 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.invariantlab.core.io.AtomicFiles;
 import org.invariantlab.core.report.Plots;
 
@@ -17,10 +19,15 @@ import org.invariantlab.core.report.Plots;
  * The report of a comparison, from the stored cell results alone (so {@code invariantlab report DIR} rebuilds it
  * without training): {@code results.csv} (one row per cell), {@code report.md}, a self-contained
  * {@code report.html} (styles inline, plots as data URIs, formulas as MathML: it opens without a network), and the
- * plots under {@code report/}. Per data set, a table with the methods as rows: mean ± sample standard deviation over
- * seeds of every metric some method defines ({@link Metric}), per sweep value when the grid sweeps; the formulas
- * each method found, with how many cells found them; a bar chart per metric (or the metric against the sweep
- * value); and every cell's own plots.
+ * plots under {@code report/}; the markdown and the HTML say the same.
+ *
+ * <p>First the {@link Scoreboard}: data sets × methods, one coloured mark per seed with what the cell found
+ * ({@link CellOutcome}). Then per data set: a table with the methods as rows, mean ± sample standard deviation over
+ * seeds of every metric some method defines ({@link Metric}), per sweep value when the grid sweeps, over the cells
+ * that are not flagged (failed or shortcut: listed apart); the formulas each method found, with their verdicts and
+ * how many cells found them; the plots of one cell per method that explain its answer (spectrum, latent against the
+ * truth, …); a chart per continuous metric when there is something to compare (two methods or more, or a sweep),
+ * error bars clipped at the metric's bounds, none for yes/no metrics; and every cell's plots, folded.
  */
 public final class ComparisonReport {
 
@@ -49,8 +56,17 @@ public final class ComparisonReport {
         }
     }
 
-    /** The cells of one method (at one sweep value) on one data set. */
-    record Row(String method, String sweep, List<CellResult> cells, Map<Metric, Stat> stats) {
+    /**
+     * The cells of one method (at one sweep value) on one data set; {@code stats} over the cells not flagged
+     * ({@link CellOutcome.Kind#flagged()}), which are in {@code flagged}.
+     */
+    record Row(String method, String sweep, List<CellResult> cells, List<CellOutcome> flagged,
+               Map<Metric, Stat> stats) {
+
+        /** How many cells the means are over. */
+        int included() {
+            return cells.size() - flagged.size();
+        }
     }
 
     /**
@@ -59,38 +75,42 @@ public final class ComparisonReport {
      */
     public static String write(Path dir, Manifest manifest, List<CellResult> results) {
         AtomicFiles.writeString(dir.resolve("results.csv"), csv(results), true);
-        Map<String, List<Row>> byData = rows(manifest, results);
+        List<CellOutcome> outcomes = CellOutcome.of(results);
+        Scoreboard board = Scoreboard.of(manifest, outcomes);
+        Map<String, List<Row>> byData = rows(manifest, outcomes);
         Map<String, List<Path>> plots = plots(dir, manifest, byData);
-        String md = markdown(dir, manifest, results, byData, plots);
+        String md = markdown(manifest, outcomes, board, byData, plots);
         AtomicFiles.writeString(dir.resolve("report.md"), md, true);
-        AtomicFiles.writeString(dir.resolve("report.html"), html(dir, manifest, results, byData, plots), true);
+        AtomicFiles.writeString(dir.resolve("report.html"), html(dir, manifest, outcomes, board, byData, plots), true);
         return md;
     }
 
-    static Map<String, List<Row>> rows(Manifest manifest, List<CellResult> results) {
+    static Map<String, List<Row>> rows(Manifest manifest, List<CellOutcome> outcomes) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
         for (String data : manifest.data()) {
             List<Row> rows = new ArrayList<>();
             for (String method : manifest.methods()) {
-                Map<String, List<CellResult>> bySweep = new LinkedHashMap<>();
-                for (CellResult r : results) {
-                    if (r.cell().data().equals(data) && r.cell().method().equals(method)) {
-                        bySweep.computeIfAbsent(sweep(r.cell()), k -> new ArrayList<>()).add(r);
+                Map<String, List<CellOutcome>> bySweep = new LinkedHashMap<>();
+                for (CellOutcome o : outcomes) {
+                    Cell c = o.result().cell();
+                    if (c.data().equals(data) && c.method().equals(method)) {
+                        bySweep.computeIfAbsent(sweep(c), k -> new ArrayList<>()).add(o);
                     }
                 }
                 bySweep.forEach((sweep, cells) -> {
                     Map<Metric, Stat> stats = new EnumMap<>(Metric.class);
                     for (Metric m : Metric.values()) {
                         List<Double> values = new ArrayList<>();
-                        for (CellResult c : cells) {
-                            Double v = m.of(c.metrics());
+                        for (CellOutcome c : cells) {
+                            Double v = c.kind().flagged() ? null : m.of(c.result().metrics());
                             if (v != null) {
                                 values.add(v);
                             }
                         }
                         stats.put(m, Stat.of(values));
                     }
-                    rows.add(new Row(method, sweep, cells, stats));
+                    rows.add(new Row(method, sweep, cells.stream().map(CellOutcome::result).toList(),
+                            cells.stream().filter(c -> c.kind().flagged()).toList(), stats));
                 });
             }
             if (!rows.isEmpty()) {
@@ -100,7 +120,8 @@ public final class ComparisonReport {
         return out;
     }
 
-    private static String sweep(Cell c) {
+    /** A cell's sweep value as the report prints it, or "" without a sweep. */
+    static String sweep(Cell c) {
         return c.noise() != null ? number(c.noise()) : c.size() != null ? String.valueOf(c.size()) : "";
     }
 
@@ -109,10 +130,10 @@ public final class ComparisonReport {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
-    /** A table cell: mean ± std, and how many cells it is over when fewer than the row's cells define it. */
+    /** A table cell: mean ± std, and how many cells it is over when fewer than the row's included cells. */
     private static String cell(Row r, Metric m) {
         Stat s = r.stats().get(m);
-        return s.format(m) + (s.n() > 0 && s.n() < r.cells().size() ? " (of " + s.n() + ")" : "");
+        return s.format(m) + (s.n() > 0 && s.n() < r.included() ? " (of " + s.n() + ")" : "");
     }
 
     private static List<Metric> shown(List<Row> rows) {
@@ -162,6 +183,26 @@ public final class ComparisonReport {
 
     // ---------------------------------------------------------------- plots
 
+    /**
+     * The metrics worth a chart on one data set: continuous ones (no yes/no metric, no rate of exact formulas, which
+     * the scoreboard shows per cell), defined by some row, when there is something to compare: two rows or more, or
+     * a sweep.
+     */
+    private static List<Metric> charted(Manifest manifest, List<Row> rows) {
+        if (manifest.sweep() == null && rows.size() < 2) {
+            return List.of();
+        }
+        return shown(rows).stream().filter(m -> !m.yesNo() && m != Metric.EXACT_FORMULA_RATE).toList();
+    }
+
+    /** The error bar of a mean: the standard deviation, clipped so that mean ± error stays within the metric's bounds. */
+    static double clippedError(Metric m, double mean, double std) {
+        if (!Double.isFinite(std)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(std, Math.min(mean - m.lowest(), m.highest() - mean)));
+    }
+
     private static Map<String, List<Path>> plots(Path dir, Manifest manifest, Map<String, List<Row>> byData) {
         Map<String, List<Path>> out = new LinkedHashMap<>();
         Path folder = dir.resolve("report");
@@ -172,52 +213,65 @@ public final class ComparisonReport {
         }
         for (Map.Entry<String, List<Row>> e : byData.entrySet()) {
             List<Path> files = new ArrayList<>();
-            for (Metric m : shown(e.getValue())) {
+            for (Metric m : charted(manifest, e.getValue())) {
                 Path png = folder.resolve(e.getKey() + "--" + m.column() + ".png");
-                try {
-                    if (manifest.sweep() == null) {
-                        Plots.bars(png, e.getKey() + ": " + m.header() + " (mean ± std over seeds)", m.header(),
-                                e.getValue().stream().map(Row::method).toList(),
-                                e.getValue().stream().map(r -> r.stats().get(m).mean()).toList(),
-                                e.getValue().stream().map(r -> r.stats().get(m).std()).toList(), true);
-                    } else {
-                        Map<String, double[][]> series = new LinkedHashMap<>();
-                        for (String method : manifest.methods()) {
-                            List<Row> rows = e.getValue().stream().filter(r -> r.method().equals(method)).toList();
-                            if (rows.isEmpty()) {
-                                continue;
-                            }
-                            double[][] v = new double[3][rows.size()];
-                            for (int i = 0; i < rows.size(); i++) {
-                                v[0][i] = Double.parseDouble(rows.get(i).sweep());
-                                v[1][i] = rows.get(i).stats().get(m).mean();
-                                v[2][i] = rows.get(i).stats().get(m).std();
-                            }
-                            series.put(method, v);
-                        }
-                        Plots.lines(png, e.getKey() + ": " + m.header() + " against " + manifest.sweep(),
-                                manifest.sweep(), m.header(), series, true);
-                    }
-                    files.add(png);
-                } catch (IllegalArgumentException skipped) {
-                    // nothing finite to draw for this metric
+                List<Row> rows = e.getValue().stream().filter(r -> Double.isFinite(r.stats().get(m).mean())).toList();
+                if (rows.isEmpty() || (manifest.sweep() == null && rows.size() < 2)) {
+                    continue; // nothing, or nothing to compare, to draw
                 }
+                if (manifest.sweep() == null) {
+                    Plots.bars(png, e.getKey() + ": " + m.header() + " (mean ± std over seeds)", m.header(),
+                            rows.stream().map(Row::method).toList(),
+                            rows.stream().map(r -> r.stats().get(m).mean()).toList(),
+                            rows.stream().map(r -> clippedError(m, r.stats().get(m).mean(), r.stats().get(m).std()))
+                                    .toList(), true);
+                } else {
+                    Map<String, double[][]> series = new LinkedHashMap<>();
+                    for (String method : manifest.methods()) {
+                        List<Row> of = rows.stream().filter(r -> r.method().equals(method)).toList();
+                        if (of.isEmpty()) {
+                            continue;
+                        }
+                        double[][] v = new double[3][of.size()];
+                        for (int i = 0; i < of.size(); i++) {
+                            Stat st = of.get(i).stats().get(m);
+                            v[0][i] = Double.parseDouble(of.get(i).sweep());
+                            v[1][i] = st.mean();
+                            v[2][i] = clippedError(m, st.mean(), st.std());
+                        }
+                        series.put(method, v);
+                    }
+                    Plots.lines(png, e.getKey() + ": " + m.header() + " against " + manifest.sweep(),
+                            manifest.sweep(), m.header(), series, true);
+                }
+                files.add(png);
             }
             out.put(e.getKey(), files);
         }
         return out;
     }
 
+    /** The plots of one finished cell per method that explain its answer (all but the training curve). */
+    private static List<Map.Entry<CellResult, String>> explaining(List<Row> rows) {
+        List<Map.Entry<CellResult, String>> out = new ArrayList<>();
+        for (Row r : rows) {
+            r.cells().stream().filter(c -> c.metrics() != null && !c.metrics().plots().isEmpty()).findFirst()
+                    .ifPresent(c -> c.metrics().plots().stream().filter(p -> !p.equals("training.png"))
+                            .forEach(p -> out.add(Map.entry(c, p))));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- report.md
 
-    private static String markdown(Path dir, Manifest manifest, List<CellResult> results,
+    private static String markdown(Manifest manifest, List<CellOutcome> outcomes, Scoreboard board,
                                    Map<String, List<Row>> byData, Map<String, List<Path>> plots) {
         StringBuilder b = new StringBuilder("# Comparison: ").append(manifest.name()).append("\n\n");
         if (!manifest.description().isBlank()) {
             b.append(manifest.description()).append("\n\n");
         }
-        b.append(overview(manifest, results)).append("\n\n");
-        b.append("Each row: mean ± sample standard deviation over the seeds (n cells); ")
+        b.append(overview(manifest, outcomes)).append("\n\n## Scoreboard\n\n").append(board.markdown()).append('\n');
+        b.append("Tables: mean ± sample standard deviation over the seeds (n: the cells in the means); ")
                 .append("rates are the share of cells. `results.csv` has every cell.\n");
         for (Map.Entry<String, List<Row>> e : byData.entrySet()) {
             List<Metric> shown = shown(e.getValue());
@@ -235,9 +289,14 @@ public final class ComparisonReport {
                 if (manifest.sweep() != null) {
                     b.append(' ').append(r.sweep()).append(" |");
                 }
-                b.append(' ').append(r.cells().size()).append(" |");
+                b.append(' ').append(r.included()).append(" |");
                 shown.forEach(m -> b.append(' ').append(cell(r, m)).append(" |"));
                 b.append('\n');
+            }
+            List<String> apart = apart(e.getValue());
+            if (!apart.isEmpty()) {
+                b.append("\nNot in the means:\n\n");
+                apart.forEach(a -> b.append("- ").append(a).append('\n'));
             }
             b.append("\nFormulas found:");
             b.append(e.getValue().stream().allMatch(r -> formulas(r).isEmpty()) ? " none.\n" : "\n\n");
@@ -249,8 +308,12 @@ public final class ComparisonReport {
                             .append(r.cells().size()).append(" cells\n");
                 }
             }
-            problems(e.getValue()).forEach(p -> b.append("- ").append(p).append('\n'));
             b.append('\n');
+            for (Map.Entry<CellResult, String> p : explaining(e.getValue())) {
+                String id = p.getKey().cell().id();
+                b.append("![").append(id).append(": ").append(p.getValue()).append("](cells/").append(id).append('/')
+                        .append(p.getValue()).append(")\n");
+            }
             for (Path p : plots.getOrDefault(e.getKey(), List.of())) {
                 b.append("![").append(p.getFileName()).append("](report/").append(p.getFileName()).append(")\n");
             }
@@ -266,16 +329,39 @@ public final class ComparisonReport {
         return b.toString();
     }
 
-    private static String overview(Manifest manifest, List<CellResult> results) {
-        long errors = results.stream().filter(r -> !r.finished()).count();
-        long notCompleted = results.stream().filter(r -> r.finished() && !r.status().equals("completed")).count();
+    /**
+     * The grid in numbers: data sets, methods (per data set when each has its own), seeds, cells, and how the cells
+     * ended.
+     */
+    static String overview(Manifest manifest, List<CellOutcome> outcomes) {
+        List<CellResult> results = outcomes.stream().map(CellOutcome::result).toList();
+        Set<String> data = new LinkedHashSet<>();
+        Map<String, Set<String>> methodsOf = new LinkedHashMap<>();
+        Set<Long> seeds = new LinkedHashSet<>();
+        for (Manifest.Entry e : manifest.cells()) {
+            Cell c = results.stream().map(CellResult::cell).filter(x -> x.id().equals(e.id())).findFirst().orElse(null);
+            if (c != null) {
+                data.add(c.data());
+                methodsOf.computeIfAbsent(c.data(), d -> new LinkedHashSet<>()).add(c.method());
+                seeds.add(c.seed());
+            }
+        }
+        Set<String> methods = new LinkedHashSet<>();
+        methodsOf.values().forEach(methods::addAll);
+        int perData = methodsOf.values().stream().mapToInt(Set::size).max().orElse(0);
+        String shape = plural(data.size(), "data set") + " × " + (methods.size() == perData
+                ? plural(methods.size(), "method") : plural(perData, "method") + " each (of " + methods.size() + ")")
+                + " × " + plural(seeds.size(), "seed");
         int missing = manifest.cells().size() - results.size();
-        return String.format(Locale.ROOT, "Grid `%s`%s: %d data set(s) × %d method(s), %d cells — %d finished%s%s%s.",
-                manifest.grid(), manifest.quick() ? " (--quick)" : "", manifest.data().size(), manifest.methods().size(),
-                manifest.cells().size(), results.size() - errors,
-                notCompleted > 0 ? ", " + notCompleted + " of them failed to learn or diverged" : "",
-                errors > 0 ? ", " + errors + " could not be run" : "",
-                missing > 0 ? ", " + missing + " not run yet (run the same compare again to finish them)" : "");
+        return String.format(Locale.ROOT, "Grid `%s`%s: %s%s, %d cells%s: %s%s.", manifest.grid(),
+                manifest.quick() ? " (--quick)" : "", shape, manifest.sweep() == null ? "" : " at each "
+                        + manifest.sweep(), manifest.cells().size(), results.isEmpty() ? "" : " — " + results.size()
+                        + " finished", results.isEmpty() ? "none finished" : Scoreboard.tally(outcomes),
+                missing > 0 ? "; " + missing + " not run yet (run the same compare again to finish them)" : "");
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static Map<CellResult.Formula, Integer> formulas(Row r) {
@@ -293,14 +379,16 @@ public final class ComparisonReport {
         return out;
     }
 
-    private static List<String> problems(List<Row> rows) {
+    /** The cells left out of the means, each with why. */
+    private static List<String> apart(List<Row> rows) {
         List<String> out = new ArrayList<>();
         for (Row r : rows) {
-            for (CellResult c : r.cells()) {
-                if (!c.status().equals("completed")) {
-                    out.add("cell " + c.cell().id() + ": " + c.status().replace('_', ' ')
-                            + (c.message() == null ? "" : " — " + c.message()));
-                }
+            for (CellOutcome o : r.flagged()) {
+                CellResult c = o.result();
+                String accuracy = c.metrics() == null || c.metrics().testAccuracy() == null ? ""
+                        : String.format(Locale.ROOT, ", test accuracy %.1f %%", 100 * c.metrics().testAccuracy());
+                out.add(c.cell().id() + ": " + o.kind().word() + " (" + o.label() + accuracy + ")"
+                        + (c.message() == null ? "" : " — " + c.message()));
             }
         }
         return out;
@@ -308,8 +396,8 @@ public final class ComparisonReport {
 
     // ---------------------------------------------------------------- report.html
 
-    private static String html(Path dir, Manifest manifest, List<CellResult> results, Map<String, List<Row>> byData,
-                               Map<String, List<Path>> plots) {
+    private static String html(Path dir, Manifest manifest, List<CellOutcome> outcomes, Scoreboard board,
+                               Map<String, List<Row>> byData, Map<String, List<Path>> plots) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Comparison: ")
                 .append(esc(manifest.name())).append("</title>\n<style>\n")
@@ -320,17 +408,21 @@ public final class ComparisonReport {
                 .append("th:first-child,td:first-child{text-align:left}\nth{background:#eef}\n")
                 .append("img{max-width:48%;margin:4px;border:1px solid #ddd}\n")
                 .append("details img{max-width:32%}\nli{margin:3px 0}\nmath{font-size:110%}\n")
-                .append("code{background:#f4f4f4;padding:0 3px}\n</style>\n</head>\n<body>\n");
+                .append("figure{display:inline-block;width:48%;margin:4px}\nfigure img{max-width:100%}\n")
+                .append("figcaption{font-size:12px;color:#555}\n")
+                .append("code{background:#f4f4f4;padding:0 3px}\n").append(Scoreboard.CSS)
+                .append("</style>\n</head>\n<body>\n");
         b.append("<h1>Comparison: ").append(esc(manifest.name())).append("</h1>\n");
         if (!manifest.description().isBlank()) {
             b.append("<p>").append(esc(manifest.description())).append("</p>\n");
         }
-        b.append("<p>").append(esc(overview(manifest, results)).replaceAll("`([^`]*)`", "<code>$1</code>"))
-                .append("</p>\n<p>Each row: mean ± sample standard deviation over the seeds (n cells); rates are the "
-                        + "share of cells. <code>results.csv</code> has every cell.</p>\n");
+        b.append("<p>").append(esc(overview(manifest, outcomes)).replaceAll("`([^`]*)`", "<code>$1</code>"))
+                .append("</p>\n<h2>Scoreboard</h2>\n").append(board.html())
+                .append("<p>Tables: mean ± sample standard deviation over the seeds (n: the cells in the means); rates "
+                        + "are the share of cells. <code>results.csv</code> has every cell.</p>\n");
         for (Map.Entry<String, List<Row>> e : byData.entrySet()) {
             List<Metric> shown = shown(e.getValue());
-            b.append("<section class=\"data\">\n<h2>").append(esc(e.getKey())).append("</h2>\n<table>\n<thead><tr><th>method</th>");
+            b.append("<section class=\"data\">\n<h2>").append(esc(e.getKey())).append("</h2>\n<table class=\"means\">\n<thead><tr><th>method</th>");
             if (manifest.sweep() != null) {
                 b.append("<th>").append(esc(manifest.sweep())).append("</th>");
             }
@@ -342,29 +434,41 @@ public final class ComparisonReport {
                 if (manifest.sweep() != null) {
                     b.append("<td>").append(esc(r.sweep())).append("</td>");
                 }
-                b.append("<td>").append(r.cells().size()).append("</td>");
+                b.append("<td>").append(r.included()).append("</td>");
                 shown.forEach(m -> b.append("<td>").append(esc(cell(r, m))).append("</td>"));
                 b.append("</tr>\n");
             }
-            b.append("</tbody>\n</table>\n<h3>Formulas found</h3>\n");
+            b.append("</tbody>\n</table>\n");
+            List<String> apart = apart(e.getValue());
+            if (!apart.isEmpty()) {
+                b.append("<p>Not in the means:</p>\n<ul class=\"apart\">\n");
+                apart.forEach(a -> b.append("<li>").append(esc(a)).append("</li>\n"));
+                b.append("</ul>\n");
+            }
+            b.append("<h3>Formulas found</h3>\n");
             if (e.getValue().stream().allMatch(r -> formulas(r).isEmpty())) {
                 b.append("<p>none</p>\n");
-            }
-            b.append("<ul class=\"formulas\">\n");
-            for (Row r : e.getValue()) {
-                for (Map.Entry<CellResult.Formula, Integer> f : formulas(r).entrySet()) {
-                    CellResult.Formula x = f.getKey();
-                    b.append("<li>").append(esc(r.method())).append(r.sweep().isEmpty() ? ""
-                            : " (" + esc(manifest.sweep()) + " " + esc(r.sweep()) + ")").append(": ")
-                            .append(x.mathml() != null ? x.mathml() : "<code>" + esc(x.expression()) + "</code>")
-                            .append(" (").append(esc(x.verdictWord())).append("), in ").append(f.getValue()).append(" of ")
-                            .append(r.cells().size()).append(" cells</li>\n");
+            } else {
+                b.append("<ul class=\"formulas\">\n");
+                for (Row r : e.getValue()) {
+                    for (Map.Entry<CellResult.Formula, Integer> f : formulas(r).entrySet()) {
+                        CellResult.Formula x = f.getKey();
+                        b.append("<li>").append(esc(r.method())).append(r.sweep().isEmpty() ? ""
+                                : " (" + esc(manifest.sweep()) + " " + esc(r.sweep()) + ")").append(": ")
+                                .append(x.mathml() != null ? x.mathml() : "<code>" + esc(x.expression()) + "</code>")
+                                .append(" (").append(esc(x.verdictWord())).append("), in ").append(f.getValue())
+                                .append(" of ").append(r.cells().size()).append(" cells</li>\n");
+                    }
                 }
+                b.append("</ul>\n");
             }
-            for (String p : problems(e.getValue())) {
-                b.append("<li>").append(esc(p)).append("</li>\n");
+            b.append("<div class=\"plots\">\n");
+            for (Map.Entry<CellResult, String> p : explaining(e.getValue())) {
+                String id = p.getKey().cell().id();
+                b.append("<figure>").append(img(dir.resolve("cells").resolve(id).resolve(p.getValue()), id + " "
+                        + p.getValue())).append("<figcaption>").append(esc(id + ": " + p.getValue()))
+                        .append("</figcaption></figure>\n");
             }
-            b.append("</ul>\n<div class=\"plots\">\n");
             for (Path p : plots.getOrDefault(e.getKey(), List.of())) {
                 b.append(img(p, p.getFileName().toString()));
             }
@@ -395,7 +499,7 @@ public final class ComparisonReport {
         }
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

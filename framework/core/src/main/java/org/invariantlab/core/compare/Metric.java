@@ -70,6 +70,24 @@ public enum Metric {
         return percent;
     }
 
+    /** Whether the metric is a yes/no of one cell (its mean is a rate): tables show it, charts do not. */
+    public boolean yesNo() {
+        return this == INDEPENDENT_RIGHT || this == INVOLUTION_RIGHT || this == INDEPENDENT_UNCERTAIN;
+    }
+
+    /** The smallest value the metric can take (a bound for error bars). */
+    public double lowest() {
+        return this == R2 ? Double.NEGATIVE_INFINITY : 0;
+    }
+
+    /** The largest value the metric can take (a bound for error bars). */
+    public double highest() {
+        return switch (this) {
+            case INDEPENDENT, IN_INVOLUTION, TRAIN_SECONDS -> Double.POSITIVE_INFINITY;
+            default -> 1;
+        };
+    }
+
     private static Double bool(Boolean b) {
         return b == null ? null : b ? 1.0 : 0.0;
     }

@@ -255,6 +255,7 @@ public final class Plots {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 30 : 0);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        chart.getStyler().setYAxisDecimalPattern(AXIS_NUMBERS);
         List<String> names = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
@@ -280,6 +281,8 @@ public final class Plots {
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        chart.getStyler().setXAxisDecimalPattern(AXIS_NUMBERS);
+        chart.getStyler().setYAxisDecimalPattern(AXIS_NUMBERS);
         int drawn = 0;
         for (Map.Entry<String, double[][]> s : series.entrySet()) {
             List<Double> x = new ArrayList<>();
@@ -303,6 +306,9 @@ public final class Plots {
         }
         render(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG), overwrite);
     }
+
+    /** Axis numbers of the comparison charts: at most four decimals (no 0.6166666666666667). */
+    private static final String AXIS_NUMBERS = "#,##0.####";
 
     private interface Renderer {
         void render(OutputStream out) throws IOException;

@@ -1,6 +1,11 @@
 package org.invariantlab.core.run;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.verdict.Verdict;
+import org.invariantlab.core.verdict.VerdictKind;
 import org.invariantlab.core.train.TrainingResult;
 
 /**
@@ -12,7 +17,8 @@ import org.invariantlab.core.train.TrainingResult;
  * for 10,000 pairs 5156, 51.6 %), or when the test loss is not finite. Heads without probabilities (accuracy NaN)
  * are judged by the loss alone. A run that learned something but whose training stopped on divergence (a
  * non-finite loss, or a mean loss above {@link org.invariantlab.core.train.Trainer#DIVERGED_LOSS}) is
- * {@link RunStatus#DIVERGED}; everything else is {@link RunStatus#COMPLETED}.
+ * {@link RunStatus#DIVERGED}; everything else is {@link RunStatus#COMPLETED}, until its formulas are checked: a run
+ * whose every formula is shown not conserved learned a {@link RunStatus#SHORTCUT} ({@link #afterReading}).
  *
  * @param status  the verdict
  * @param message for anything but {@code completed}: what happened and what to change; null otherwise
@@ -57,6 +63,37 @@ public record LearningVerdict(RunStatus status, String message) {
                     + "; the best model before that was kept and scored; " + advice);
         }
         return new LearningVerdict(RunStatus.COMPLETED, null);
+    }
+
+    /**
+     * The verdict once the formulas are read and checked: a completed run whose every formula is shown not conserved
+     * ({@link VerdictKind#NOT_CONSERVED}) learned a {@link RunStatus#SHORTCUT}, whatever its test accuracy: it
+     * separates the pairs by something that changes along the groups. A run with no formula, or with one formula
+     * conserved or undecided, keeps its status.
+     *
+     * @param formulas         the verdicts of the formulas read from the network
+     * @param testAccuracy     the test pair accuracy (NaN without pair probabilities)
+     * @param networkAlignment how well the formulas explain the network (the reader's gradient alignment; NaN if
+     *                         unknown): below {@link FormulaReport#MIN_NETWORK_ALIGNMENT} the message says the reading is partial
+     */
+    public LearningVerdict afterReading(List<Verdict> formulas, double testAccuracy, double networkAlignment) {
+        if (status != RunStatus.COMPLETED || !isShortcut(formulas)) {
+            return this;
+        }
+        String read = formulas.stream().map(v -> "`" + v.formula() + "`").collect(Collectors.joining(", "));
+        String evidence = formulas.get(0).evidence();
+        return new LearningVerdict(RunStatus.SHORTCUT, String.format(Locale.ROOT, "the network learned a shortcut, "
+                + "not an invariant: %s read from it %s not conserved (%s)%s%s; train with more data or epochs, or "
+                + "another seed", read, formulas.size() == 1 ? "is" : "are", evidence,
+                Double.isNaN(testAccuracy) ? "" : String.format(Locale.ROOT, ", although it tells %.1f %% of the test "
+                        + "pairs apart", 100 * testAccuracy),
+                networkAlignment < FormulaReport.MIN_NETWORK_ALIGNMENT ? String.format(Locale.ROOT, " (the formula explains the network only in part:"
+                        + " alignment %.4f)", networkAlignment) : ""));
+    }
+
+    /** The rule: there are formulas, and every one is shown not conserved. */
+    public static boolean isShortcut(List<Verdict> formulas) {
+        return !formulas.isEmpty() && formulas.stream().allMatch(v -> v.kind() == VerdictKind.NOT_CONSERVED);
     }
 
     /** True unless the run failed to learn. */

@@ -15,7 +15,14 @@ public enum RunStatus {
     DIVERGED("diverged"),
 
     /** The network learned nothing: its test accuracy is indistinguishable from chance. */
-    FAILED_TO_LEARN("failed_to_learn");
+    FAILED_TO_LEARN("failed_to_learn"),
+
+    /**
+     * The network tells pairs apart better than chance, but by a shortcut: every formula read from it is shown not
+     * conserved (a non-zero Lie derivative, or a spread along held-out groups like a generic function's), so it is
+     * not an invariant of the data (Wetzel's Lorentz network that learned {@code t}).
+     */
+    SHORTCUT("shortcut");
 
     private final String id;
 

@@ -270,6 +270,16 @@ public final class Runner {
 
     /** The best model's evaluation on the training and test examples, and the verdict on it. */
     record Judgement(Evaluation train, Evaluation test, LearningVerdict verdict) {
+
+        /** With the verdict after the formulas were checked ({@link LearningVerdict#afterReading}), said if changed. */
+        Judgement afterReading(FormulaSummary f, JobListener listener) {
+            LearningVerdict v = verdict.afterReading(f.verdicts(), test.accuracy(), f.networkAlignment());
+            if (v == verdict) {
+                return this;
+            }
+            listener.stage(v.status() + ": " + v.message());
+            return new Judgement(train, test, v);
+        }
     }
 
     /** The stages of a run, each returning a record: data → examples → train → judge → score → read → store. */
@@ -291,7 +301,8 @@ public final class Runner {
         try {
             FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
                     FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
-            metrics = metrics(spec, r.model(), examples, result, judgement, scores, formulas);
+            Judgement read = judgement.afterReading(formulas.metrics(), listener);
+            metrics = metrics(spec, r.model(), examples, result, read, scores, formulas);
             store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
         } catch (RuntimeException | Error e) {
             finish(plots, e); // nothing may write into the folder once it is abandoned
