@@ -7,7 +7,7 @@ number of steps after a warm-up (the median of three timings), and prints one li
 
   trainer          siamese pairs, float: both states of a pair through the network, logit a - b*|f(x) - f(x')|^2
                    (learned a, log b), binary cross-entropy, Adam
-  orthogonality-K  states, float32 (as ../shared/bench/pyref2; --double for float64): K outputs of one network, loss (1/K) sum_k E[(h.g_k)^2]
+  orthogonality-K  states, float32 (as the reference implementation the team measured against; --double for float64): K outputs of one network, loss (1/K) sum_k E[(h.g_k)^2]
                    + (2/(K(K-1))) sum_{k<l} E[(g_k.g_l)^2] on unit input gradients g (double backward)
   deflation-2      states, same precision: one output, one frozen network, loss
                    E[((h.g)^2 + {g, g_1}^2)/2 / |(I - q q^T) g|^2] with the canonical Poisson bracket

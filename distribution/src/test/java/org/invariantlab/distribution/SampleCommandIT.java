@@ -114,4 +114,33 @@ class SampleCommandIT {
         }
         assertFalse(Files.exists(out), "nothing written on error");
     }
+
+    /**
+     * {@code sample --trajectories}: the file the issue's user could not make, counted as the README's tour counts it.
+     * The shipped example, written by the same command, is byte-for-byte what the command writes today, and
+     * {@code count} certifies its three independent quantities (the isotropic oscillator: Ex, Ey and L).
+     */
+    @Test
+    void writesTimeStampedTrajectoriesThatCountReads() throws IOException {
+        Path csv = tmp.resolve("oscillator-2d-orbits.csv");
+        Installation.Result r = Installation.run("sample", "oscillator-2d", "--trajectories", "--groups", "40",
+                "--per-group", "50", "--seed", "1", "--out", csv.toString());
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("the integration conserves them"), r.out());
+        Path shipped = Installation.home().resolve("examples/data/oscillator-2d-orbits.csv");
+        assertArrayEquals(Files.readAllBytes(shipped), Files.readAllBytes(csv),
+                "the example under examples/data is what 'sample --trajectories' writes (same seed, same bytes)");
+        assertEquals("trajectory,t,x,y,px,py,Ex,Ey,L,K", Files.readAllLines(csv).get(0));
+
+        Installation.Result count = Installation.run("count", "--data", shipped.toString(), "--group-column",
+                "trajectory", "--time-column", "t", "--canonical", "x,y:px,py", "--out", tmp.resolve("c").toString());
+        assertEquals(0, count.exitCode(), count.all());
+        assertTrue(count.out().contains("independent 3 (certified)"), count.out());
+
+        Installation.Result lorentz = Installation.run("sample", "lorentz", "--trajectories", "--out",
+                tmp.resolve("l.csv").toString());
+        assertEquals(2, lorentz.exitCode(), lorentz.all());
+        assertTrue(lorentz.err().startsWith("error: system 'lorentz' has no vector field h(x)"), lorentz.err());
+        assertFalse(Files.exists(tmp.resolve("l.csv")));
+    }
 }

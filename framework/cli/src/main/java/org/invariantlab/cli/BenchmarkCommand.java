@@ -29,8 +29,10 @@ import picocli.CommandLine.Option;
  * {@code docs/results.md}.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure training pairs/s (64-64-64 swish by default, batch 256, 4 inputs) and, with --reproduce,",
-            "the wall time and peak memory of 'reproduce wetzel2020'. Prints markdown tables."})
+        description = {"Measure training speed (pairs/s of the siamese trainer, states/s of the group and second-order "
+            + "trainers; 64-64-64 swish, batch 256 by default) beside the PyTorch peer and every installed interpreter, "
+            + "and with --reproduce the wall time and peak memory of 'reproduce wetzel2020'.",
+            "Prints markdown tables."})
 final class BenchmarkCommand extends LabCommand {
 
     @Option(names = "--pairs", paramLabel = "N", defaultValue = "100000", description = "Training pairs (default ${DEFAULT-VALUE}).")

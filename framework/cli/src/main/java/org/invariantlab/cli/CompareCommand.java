@@ -34,7 +34,11 @@ import picocli.CommandLine.Parameters;
                 + "bad input."})
 final class CompareCommand extends LabCommand {
 
-    @Parameters(index = "0", paramLabel = "GRID", description = "The grid file (YAML; see examples/grids).")
+    @Parameters(index = "0", paramLabel = "GRID", description = "The grid file (YAML), or the name of one of the "
+            + "installation's examples/grids (benchmark, noise, wetzel2020, …).")
+    String gridName;
+
+    /** The grid file: {@code GRID} as a path, or the installation's grid of that name. */
     Path grid;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
@@ -67,6 +71,7 @@ final class CompareCommand extends LabCommand {
         if (parallel != null && parallel < 1) {
             throw new InvalidInputException("--parallel must be between 1 and 256, got " + parallel);
         }
+        grid = ReproductionGrids.file(gridName);
         Grid g = GridFile.read(grid);
         String text;
         try {

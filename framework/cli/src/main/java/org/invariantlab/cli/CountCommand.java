@@ -171,9 +171,12 @@ final class CountCommand extends LabCommand {
         }
         if (r.svd() != null) {
             CountResult.Svd s = r.svd();
+            // the span alignment compares the counted directions with the truth's: nothing to compare, nothing said
+            String span = Double.isFinite(s.spanAlignment()) && !r.trueInvariants().isEmpty()
+                    ? String.format(Locale.ROOT, "; span alignment %.4f", s.spanAlignment()) : "";
             b.append(String.format(Locale.ROOT, "  svd            %d independent; mean singular values %s (count above "
-                            + "%.2g); span alignment %.4f; %.1f s, %.0f states/s%n", s.count(), numbers(s.spectrum()),
-                    s.tolerance(), s.spanAlignment(), s.seconds(), s.statesPerSecond()));
+                            + "%.2g)%s; %.1f s, %.0f states/s%n", s.count(), numbers(s.spectrum()),
+                    s.tolerance(), span, s.seconds(), s.statesPerSecond()));
             b.append(String.format(Locale.ROOT, "                 spread along trajectories per output %s (an output is "
                     + "conserved below %.2g; with none, the count is 0)%n", numbers(s.conservation()),
                     Counter.CONSERVATION_TOLERANCE));

@@ -55,6 +55,20 @@ final class ReproductionGrids {
         }
     }
 
+    /**
+     * The grid file {@code nameOrPath} names: a path with a slash or a {@code .yaml} ending as it is; a bare name, the
+     * installation's {@code examples/grids/NAME.yaml} when there is one (so {@code compare benchmark} works from any
+     * folder); otherwise the path as given, for the command's own "cannot read" message.
+     */
+    static Path file(String nameOrPath) {
+        String lower = nameOrPath.toLowerCase(Locale.ROOT);
+        if (nameOrPath.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return Path.of(nameOrPath);
+        }
+        return folder().map(f -> f.resolve(nameOrPath + ".yaml")).filter(Files::isRegularFile)
+                .orElse(Path.of(nameOrPath));
+    }
+
     /** Reads the grid that {@code paper} names. */
     static Chosen choose(String paper) {
         String lower = paper.toLowerCase(Locale.ROOT);

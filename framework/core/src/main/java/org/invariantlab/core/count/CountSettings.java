@@ -10,7 +10,7 @@ import org.invariantlab.core.train.TrainingConfig;
  * How {@code invariantlab count} trains and decides.
  *
  * <p>Defaults follow what an independent PyTorch implementation measured on this project's machine
- * ({@code ../shared/bench/pyref2}, 2026-12-01/02): constant Adam rate 10⁻³, batch 256, 64-64-64 SiLU; the
+ * (the PyTorch reference measured on 2026-12-01/02, not in this repository): constant Adam rate 10⁻³, batch 256, 64-64-64 SiLU; the
  * singular-value rule "count the mean singular values above 0.2" (observed gap: ≤ 0.10 against ≥ 0.67) and the
  * deflation rule "count the leading stages whose final loss is below 0.05" (observed: ≤ 1.6·10⁻² against
  * ≥ 0.17). States are taken along trajectories of the system (not uniformly in a box, where networks learn

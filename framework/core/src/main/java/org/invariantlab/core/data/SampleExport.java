@@ -29,8 +29,11 @@ import org.invariantlab.core.provenance.Provenance;
  */
 public final class SampleExport {
 
-    /** How every sample CSV begins. */
+    /** How every sample CSV of groups begins. */
     public static final String HEADER_START = "group,member";
+
+    /** How every sample CSV of trajectories begins: the columns {@code count --data} is pointed at. */
+    public static final String TRAJECTORY_HEADER_START = "trajectory,t";
 
     private SampleExport() {
     }
@@ -53,15 +56,39 @@ public final class SampleExport {
     }
 
     /**
+     * Writes trajectories: {@code trajectory, t, <variables…>, <true invariants…>}, one row per state, and the
+     * provenance beside them, as {@link #write} does for groups.
+     */
+    public static void writeTrajectories(SystemModel model, TrajectorySample data, Path csv, Provenance provenance,
+                                         boolean overwrite) {
+        Path meta = provenancePath(csv);
+        checkTarget(csv, overwrite);
+        List<TrueInvariant> invariants = model.invariants();
+        AtomicFiles.write(csv, out -> {
+            out.write(header(TRAJECTORY_HEADER_START, data.variables(), invariants));
+            for (int g = 0; g < data.trajectories(); g++) {
+                for (int k = 0; k < data.times().length; k++) {
+                    out.write(row(g, String.valueOf(data.times()[k]), data.state(g, k), invariants));
+                }
+            }
+        }, overwrite);
+        AtomicFiles.writeString(meta, sidecar(provenance, data.variables(), invariants), overwrite);
+    }
+
+    /**
      * The sidecar: the provenance, then the CSV's {@code variableColumns} and {@code invariantColumns}, so that
      * reading the CSV back ({@link CsvGroupsReader}) takes the variables and leaves the invariants out.
      */
     static String sidecar(Provenance provenance, GroupedData data, List<TrueInvariant> invariants) {
+        return sidecar(provenance, data.variables(), invariants);
+    }
+
+    private static String sidecar(Provenance provenance, List<String> variableNames, List<TrueInvariant> invariants) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
             ObjectNode node = (ObjectNode) mapper.readTree(Json.write(provenance));
             ArrayNode variables = node.putArray("variableColumns");
-            data.variables().forEach(variables::add);
+            variableNames.forEach(variables::add);
             ArrayNode names = node.putArray(CsvGroupsReader.INVARIANT_COLUMNS);
             invariants.forEach(i -> names.add(i.name()));
             return mapper.writeValueAsString(node) + "\n";
@@ -82,9 +109,10 @@ public final class SampleExport {
         Path meta = provenancePath(csv);
         AtomicFiles.checkNewFile(csv, overwrite);
         AtomicFiles.checkNewFile(meta, overwrite);
-        if (Files.exists(csv) && !startsWith(csv, HEADER_START)) {
+        if (Files.exists(csv) && !startsWith(csv, HEADER_START) && !startsWith(csv, TRAJECTORY_HEADER_START)) {
             throw new InvariantLabException(csv + " is not a sample written by InvariantLab (it does not start with '"
-                    + HEADER_START + "'); --force only replaces earlier samples, so choose another --out");
+                    + HEADER_START + "' or '" + TRAJECTORY_HEADER_START + "'); --force only replaces earlier samples, "
+                    + "so choose another --out");
         }
         if (Files.exists(meta) && !contains(meta, "\"invariantlabVersion\"")) {
             throw new InvariantLabException(meta + " is not a provenance file written by InvariantLab; --force only"
@@ -111,24 +139,31 @@ public final class SampleExport {
     }
 
     private static void writeCsv(Writer out, GroupedData data, List<TrueInvariant> invariants) throws IOException {
-        StringBuilder header = new StringBuilder(HEADER_START);
-        data.variables().forEach(v -> header.append(',').append(v));
-        invariants.forEach(i -> header.append(',').append(i.name()));
-        out.write(header.append('\n').toString());
-        StringBuilder row = new StringBuilder();
+        out.write(header(HEADER_START, data.variables(), invariants));
         for (int g = 0; g < data.groups(); g++) {
             for (int m = 0; m < data.perGroup(); m++) {
-                double[] x = data.state(g, m);
-                row.setLength(0);
-                row.append(g).append(',').append(m);
-                for (double v : x) {
-                    row.append(',').append(v);
-                }
-                for (TrueInvariant inv : invariants) {
-                    row.append(',').append(inv.value(x));
-                }
-                out.write(row.append('\n').toString());
+                out.write(row(g, String.valueOf(m), data.state(g, m), invariants));
             }
         }
+    }
+
+    /** The header line: {@code start}, the variables, the invariants' names. */
+    private static String header(String start, List<String> variables, List<TrueInvariant> invariants) {
+        StringBuilder header = new StringBuilder(start);
+        variables.forEach(v -> header.append(',').append(v));
+        invariants.forEach(i -> header.append(',').append(i.name()));
+        return header.append('\n').toString();
+    }
+
+    /** One state's line: its group, its member or time, its variables, the invariants' values at it. */
+    private static String row(int group, String second, double[] x, List<TrueInvariant> invariants) {
+        StringBuilder row = new StringBuilder().append(group).append(',').append(second);
+        for (double v : x) {
+            row.append(',').append(v);
+        }
+        for (TrueInvariant inv : invariants) {
+            row.append(',').append(inv.value(x.clone()));
+        }
+        return row.append('\n').toString();
     }
 }

@@ -9,8 +9,8 @@ import org.invariantlab.core.math.Linalg;
 
 /**
  * Reads learned functions by the <em>direction</em> of their input gradients, which is blind to the unknown
- * reparametrisation of a latent (Patel &amp; Wetzel, "Interpretable conservation laws as sparse invariants",
- * arXiv:2409.05305, 2024; methods.md §10).
+ * reparametrisation of a latent (Patel &amp; Wetzel, "Closed-form interpretation of neural network latent spaces with
+ * symbolic gradients", arXiv:2409.05305, 2024; methods.md §10).
  *
  * <p>A latent {@code f = g(I)} with an unknown monotone {@code g} has {@code ∇f = g'(I) ∇I}: its direction is that
  * of {@code ∇I} at every state, whatever {@code g} is. A candidate {@code p = Σ_m c_m φ_m} over the library is
