@@ -16,9 +16,10 @@ import org.invariantlab.core.verdict.Verdict;
  *       {@code no truth} for data without a declared number. Label: found / truth.</li>
  *   <li><b>Runs:</b> {@code right} when every formula read is conserved (proven, exact, or conserved on held-out
  *       data), {@code wrong} when none is, {@code uncertain} when some are undecided or there is no formula.
- *       {@code shortcut} when the network learned something but every formula is shown not conserved
+ *       {@code shortcut} when a pair network tells pairs apart but every formula is shown not conserved
  *       ({@link LearningVerdict#isShortcut}: the run's own status since 0.2, and the same rule on cells stored
- *       before it). Label: the formulas' verdicts.</li>
+ *       before it); a network without pairs (Ha–Jeong's) whose formulas are not conserved is {@code wrong}. Label:
+ *       the formulas' verdicts.</li>
  *   <li>{@code failed}: the cell could not be run, or its network learned nothing.</li>
  * </ul>
  *
@@ -80,8 +81,8 @@ public record CellOutcome(CellResult result, Kind kind, String label) {
         }
         List<Verdict> verdicts = m.formulas().stream().map(CellResult.Formula::verdict).filter(Objects::nonNull).toList();
         String label = runLabel(m);
-        if (r.status().equals(RunStatus.SHORTCUT.id())
-                || (verdicts.size() == m.formulas().size() && LearningVerdict.isShortcut(verdicts))) {
+        if (r.status().equals(RunStatus.SHORTCUT.id()) || (m.testAccuracy() != null
+                && verdicts.size() == m.formulas().size() && LearningVerdict.isShortcut(verdicts))) {
             return new CellOutcome(r, Kind.SHORTCUT, label);
         }
         long conserved = m.formulas().stream().filter(CellOutcome::conserved).count();

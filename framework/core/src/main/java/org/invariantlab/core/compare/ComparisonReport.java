@@ -216,8 +216,8 @@ public final class ComparisonReport {
             for (Metric m : charted(manifest, e.getValue())) {
                 Path png = folder.resolve(e.getKey() + "--" + m.column() + ".png");
                 List<Row> rows = e.getValue().stream().filter(r -> Double.isFinite(r.stats().get(m).mean())).toList();
-                if (rows.isEmpty() || (manifest.sweep() == null && rows.size() < 2)) {
-                    continue; // nothing, or nothing to compare, to draw
+                if (rows.isEmpty() || (manifest.sweep() == null && rows.size() < 2) || allEqual(m, rows)) {
+                    continue; // nothing, or nothing to compare, to draw (the table says it)
                 }
                 if (manifest.sweep() == null) {
                     Plots.bars(png, e.getKey() + ": " + m.header() + " (mean ± std over seeds)", m.header(),
@@ -249,6 +249,13 @@ public final class ComparisonReport {
             out.put(e.getKey(), files);
         }
         return out;
+    }
+
+    /** Every row has the same mean and no spread: a chart of equal bars (often all 0) would look empty. */
+    static boolean allEqual(Metric m, List<Row> rows) {
+        double first = rows.get(0).stats().get(m).mean();
+        return rows.stream().allMatch(r -> r.stats().get(m).mean() == first
+                && !(clippedError(m, r.stats().get(m).mean(), r.stats().get(m).std()) > 0));
     }
 
     /** The plots of one finished cell per method that explain its answer (all but the training curve). */

@@ -66,19 +66,20 @@ public record LearningVerdict(RunStatus status, String message) {
     }
 
     /**
-     * The verdict once the formulas are read and checked: a completed run whose every formula is shown not conserved
-     * ({@link VerdictKind#NOT_CONSERVED}) learned a {@link RunStatus#SHORTCUT}, whatever its test accuracy: it
-     * separates the pairs by something that changes along the groups. A run with no formula, or with one formula
-     * conserved or undecided, keeps its status.
+     * The verdict once the formulas are read and checked: a completed run of a pair head whose every formula is shown
+     * not conserved ({@link VerdictKind#NOT_CONSERVED}) learned a {@link RunStatus#SHORTCUT}, whatever its test
+     * accuracy: it separates the pairs by something that changes along the groups. A run with no formula, with one
+     * formula conserved or undecided, or of a head without pairs (no accuracy: nothing told apart, its formula is
+     * simply wrong) keeps its status.
      *
      * @param formulas         the verdicts of the formulas read from the network
-     * @param testAccuracy     the test pair accuracy (NaN without pair probabilities)
+     * @param testAccuracy     the test pair accuracy (NaN without pairs: never a shortcut)
      * @param networkAlignment how well the formulas explain the network (the reader's gradient alignment; NaN if
      *                         unknown): below {@link FormulaReport#MIN_NETWORK_ALIGNMENT} the message says the reading is partial
      */
     public LearningVerdict afterReading(List<Verdict> formulas, double testAccuracy, double networkAlignment) {
-        if (status != RunStatus.COMPLETED || !isShortcut(formulas)) {
-            return this;
+        if (status != RunStatus.COMPLETED || Double.isNaN(testAccuracy) || !isShortcut(formulas)) {
+            return this; // a head without pairs (Ha–Jeong's) tells nothing apart: its formula is just wrong
         }
         String read = formulas.stream().map(v -> "`" + v.formula() + "`").collect(Collectors.joining(", "));
         String evidence = formulas.get(0).evidence();

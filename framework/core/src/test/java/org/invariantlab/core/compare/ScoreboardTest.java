@@ -67,6 +67,11 @@ class ScoreboardTest {
         assertEquals("exact", outcomes.get(0).label());
         assertEquals(CellOutcome.Kind.SHORTCUT, CellOutcome.of(run("lorentz", "siamese-150", 4, "shortcut", 0.9,
                 NOT_CONSERVED)).kind(), "the run's own status");
+        CellResult hj = run("hajeong-s2", "ha-jeong", 1, "completed", 0.9, NOT_CONSERVED);
+        CellResult noPairs = new CellResult(hj.cell(), hj.status(), null, CellResult.Metrics.ofRun(new CellResult.Learned(
+                null, 0.87, 0.76, 0.6), 0.0, 2.0, hj.metrics().formulas(), List.of()), null);
+        assertEquals(CellOutcome.Kind.WRONG, CellOutcome.of(noPairs).kind(),
+                "without pairs, a formula not conserved is wrong, not a shortcut");
 
         ComparisonReport.Row lorentz = ComparisonReport.rows(m, outcomes).get("lorentz").get(0);
         assertEquals(2, lorentz.included());

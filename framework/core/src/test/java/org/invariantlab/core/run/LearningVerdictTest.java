@@ -69,6 +69,8 @@ class LearningVerdictTest {
         assertEquals(fine, fine.afterReading(List.of(t, s2), 0.9, 0.999), "one conserved formula: not a shortcut");
         assertEquals(fine, fine.afterReading(List.of(undecided), 0.9, 0.999));
         assertEquals(fine, fine.afterReading(List.of(), 0.9, Double.NaN), "no formula: nothing shown");
+        assertEquals(fine, fine.afterReading(List.of(t), Double.NaN, 0.95),
+                "a head without pairs (Ha–Jeong) tells nothing apart: its formula is wrong, not a shortcut");
         LearningVerdict nothing = LearningVerdict.judge(0.5, 1000, 0.69, "completed", T);
         assertEquals(nothing, nothing.afterReading(List.of(t), 0.5, 0.5));
         assertEquals(RunStatus.SHORTCUT, RunStatus.of("shortcut"));
