@@ -22,5 +22,12 @@ class SystemsCommandIT {
         assertTrue(out.contains("variables:   x, y, vx, vy"), out);
         assertTrue(out.contains("orientation"), "Kepler's parameters are listed:\n" + out);
         assertTrue(out.contains("invR"), "Kepler's extra feature 1/r:\n" + out);
+        // Calogero-Moser-5's tr(L^5) expands to thousands of characters: cut, with its description, unless --full
+        int longest = out.lines().mapToInt(String::length).max().orElse(0);
+        assertTrue(longest < 400, "no line of thousands of characters: " + longest);
+        assertTrue(out.contains("characters; --full prints it)   (tr(L^5) of the Moser Lax matrix"), out);
+        Installation.Result full = Installation.run("systems", "--full");
+        assertEquals(0, full.exitCode(), full.all());
+        assertTrue(full.out().lines().mapToInt(String::length).max().orElse(0) > 1000, "--full: every expansion whole");
     }
 }

@@ -18,6 +18,14 @@ import picocli.CommandLine.Command;
         description = "List physical systems: variables, true invariants as formulas, parameters with defaults.")
 final class SystemsCommand extends LabCommand {
 
+    /** Longest invariant expression printed whole without --full (a line of a terminal, about). */
+    static final int SHORT = 100;
+
+    @picocli.CommandLine.Option(names = "--full", description = "Print every true invariant's expression whole (some "
+            + "expand to thousands of characters, e.g. tr(L^k) of a Lax matrix); by default a long one is cut and its "
+            + "description stands for it.")
+    boolean full;
+
     @Override
     int run(InvariantLab lab, PrintWriter out) {
         List<ExtensionRecord<PhysicalSystem>> systems = lab.registry().all(PhysicalSystem.class);
@@ -34,7 +42,7 @@ final class SystemsCommand extends LabCommand {
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, ExtensionRecord<PhysicalSystem> r) {
+    private void print(PrintWriter out, ExtensionRecord<PhysicalSystem> r) {
         PhysicalSystem s = r.extension();
         StateSpace space = s.stateSpace();
         out.printf("%n%s  (%s %s)%n  %s%n", s.id(), r.origin(), r.originVersion(), s.description());
@@ -46,7 +54,8 @@ final class SystemsCommand extends LabCommand {
             out.printf("  invariants:%n");
             int w = model.invariants().stream().mapToInt(i -> i.name().length()).max().orElse(1);
             for (TrueInvariant inv : model.invariants()) {
-                out.printf("    %-" + w + "s = %s   (%s)%n", inv.name(), inv.expression(), inv.description());
+                out.printf("    %-" + w + "s = %s   (%s)%n", inv.name(), shown(inv.expression(), full),
+                        inv.description());
             }
             if (!model.extraFeatures().isEmpty()) {
                 out.printf("  features:    %s%n", model.extraFeatures().stream()
@@ -59,6 +68,15 @@ final class SystemsCommand extends LabCommand {
             out.printf("  invariants:  unavailable, the defaults do not configure: %s%n", e.getMessage());
         }
         ParameterTable.print(out, "  ", s.parameters(), false);
+    }
+
+    /** The expression whole, or for a long one its start and its length (--full prints it whole). */
+    static String shown(String expression, boolean full) {
+        if (full || expression.length() <= SHORT) {
+            return expression;
+        }
+        return expression.substring(0, SHORT - 40).strip() + " … (" + expression.length()
+                + " characters; --full prints it)";
     }
 
     private static String names(StateSpace space, List<Integer> idx) {
