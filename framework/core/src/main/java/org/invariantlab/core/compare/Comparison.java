@@ -153,7 +153,7 @@ public final class Comparison {
         executor.execute(new CellExecutor.Context(worker, cells, options, progress), pending, new CellExecutor.Sink() {
             @Override
             public void started(Cell cell) {
-                progress.cellStarted(cell, results.size(), total, eta(t0, ran[0], pending.size()));
+                progress.cellStarted(cell, results.size(), total, eta(pending, results, t0, ran[0]));
             }
 
             @Override
@@ -163,7 +163,7 @@ public final class Comparison {
                     errors[0]++;
                 }
                 results.put(result.cell().id(), result);
-                progress.cellFinished(result, results.size(), total, eta(t0, ran[0], pending.size()));
+                progress.cellFinished(result, results.size(), total, eta(pending, results, t0, ran[0]));
             }
         });
         List<CellResult> ordered = new ArrayList<>();
@@ -201,12 +201,60 @@ public final class Comparison {
         }
     }
 
-    private static double eta(long t0, int done, int pending) {
-        if (done == 0) {
+    private static double eta(List<Cell> pending, Map<String, CellResult> results, long t0, int ran) {
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cellSeconds = 0;
+        for (Cell c : pending) {
+            CellResult r = results.get(c.id());
+            if (r != null && r.provenance() != null) {
+                cellSeconds += r.provenance().seconds();
+            }
+        }
+        return eta(pending, results, ran == 0 ? Double.NaN : wall / cellSeconds);
+    }
+
+    /**
+     * The time left: each cell not yet finished is expected to take what the finished cells of its data set and
+     * method took on average (else those of its method, else all finished cells), and the sum is scaled by how wall
+     * time relates to cell time in this run ({@code wallPerCellSecond}: below 1 with cells in parallel). A grid whose
+     * last cells are its heaviest (the benchmark's Calogero–Moser counts) is no longer estimated from its light first
+     * cells alone. NaN before any cell of this run has finished.
+     */
+    static double eta(List<Cell> pending, Map<String, CellResult> results, double wallPerCellSecond) {
+        if (!(wallPerCellSecond > 0) || !Double.isFinite(wallPerCellSecond)) {
             return Double.NaN;
         }
-        double per = (System.nanoTime() - t0) / 1e9 / done;
-        return per * (pending - done);
+        Map<String, double[]> byDataMethod = new LinkedHashMap<>();
+        Map<String, double[]> byMethod = new LinkedHashMap<>();
+        double[] all = new double[2];
+        for (CellResult r : results.values()) {
+            if (r.provenance() == null || !r.finished()) {
+                continue;
+            }
+            double s = r.provenance().seconds();
+            add(byDataMethod, r.cell().data() + "\u0000" + r.cell().method(), s);
+            add(byMethod, r.cell().method(), s);
+            all[0] += s;
+            all[1]++;
+        }
+        if (all[1] == 0) {
+            return Double.NaN;
+        }
+        double left = 0;
+        for (Cell c : pending) {
+            if (results.containsKey(c.id())) {
+                continue;
+            }
+            double[] m = byDataMethod.getOrDefault(c.data() + "\u0000" + c.method(), byMethod.getOrDefault(c.method(), all));
+            left += m[0] / m[1];
+        }
+        return left * wallPerCellSecond;
+    }
+
+    private static void add(Map<String, double[]> sums, String key, double seconds) {
+        double[] v = sums.computeIfAbsent(key, k -> new double[2]);
+        v[0] += seconds;
+        v[1]++;
     }
 
     /** The {@code cell.json} in {@code dir}, if it exists and can be read. */
