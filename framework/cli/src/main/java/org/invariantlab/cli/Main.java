@@ -59,7 +59,8 @@ public final class Main {
             return cl.execute(args);
         } catch (OutOfMemoryError oom) {
             return outOfMemory(oom, verbose, err);
-        } catch (LinkageError missing) { // a class path put together by someone else, e.g. spark-submit's
+        } catch (NoClassDefFoundError | NoSuchMethodError | NoSuchFieldError missing) { // a class path put together
+            // by someone else, e.g. spark-submit's; other linkage errors (native libraries) keep their own reports
             if (verbose) {
                 missing.printStackTrace(err);
             }
@@ -91,9 +92,11 @@ public final class Main {
                     + "without it: put failureaccess-1.0.3.jar (Maven Central, com.google.guava:failureaccess) into "
                     + "the same folder (under spark-submit: Spark's jars/; docs/spark.md, \"Libraries\")";
         }
-        return "a library on the class path is missing or of another version (" + e.getClass().getSimpleName() + ": "
-                + what.replace('/', '.') + "): run InvariantLab with its launcher, bin/invariantlab, or put the "
-                + "installation's lib/ on the class path as it is";
+        String kind = e instanceof NoClassDefFoundError ? "the class " : e instanceof NoSuchMethodError ? "the method "
+                : "the field ";
+        return "a library on the class path is missing or of another version (" + kind + what.replace('/', '.')
+                + " is not there): run InvariantLab with its launcher, bin/invariantlab, or put the installation's lib/ "
+                + "on the class path as it is";
     }
 
     /** Any {@link OutOfMemoryError} of a command, explained in one line; exit 1. */

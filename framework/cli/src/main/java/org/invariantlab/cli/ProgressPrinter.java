@@ -41,16 +41,17 @@ final class ProgressPrinter implements JobListener {
     }
 
     @Override
-    public void stage(String message) {
+    public synchronized void stage(String message) { // a heartbeat calls it from its own thread
         endLine();
         out.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
         out.flush();
     }
 
     @Override
-    public void epochCompleted(EpochStats s) {
+    public synchronized void epochCompleted(EpochStats s) {
         if (s.epoch() == 1 || Double.isNaN(firstEpochSeconds)) {
             firstEpochSeconds = s.seconds();
+            lastPrinted = Double.NEGATIVE_INFINITY; // a new training (reproduce and read run several)
         }
         String eta = eta(s, firstEpochSeconds);
         // Pair accuracy exists only for pair methods; group losses (Ha-Jeong) report NaN and show no accuracy.

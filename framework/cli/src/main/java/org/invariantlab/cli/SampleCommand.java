@@ -101,8 +101,11 @@ final class SampleCommand extends LabCommand {
                     groups, m, system.id(), span, String.join(", ", model.stateSpace().variables()), invariants, out,
                     (System.nanoTime() - t0) / 1e9);
             if (data.drift().length > 0) {
-                pw.printf(Locale.ROOT, "The true invariants change along a trajectory by at most %.1e (relative): "
-                        + "the integration conserves them.%n", drift);
+                pw.printf(Locale.ROOT, "The true invariants change along a trajectory by at most %.1e (relative)%s%n",
+                        drift, drift <= TrajectorySample.DRIFT_TOLERANCE ? ": the integration conserves them."
+                                : String.format(Locale.ROOT, ", more than %.0e: the integration or the declared "
+                                + "invariants are not accurate over this span; try a shorter --time-span",
+                                TrajectorySample.DRIFT_TOLERANCE));
             }
             pw.printf("Count them: invariantlab count --data %s --group-column trajectory --time-column t --out DIR%n",
                     out);

@@ -30,7 +30,7 @@ import org.invariantlab.core.io.Leftovers;
  *       as {@code spark.jars}, and the plugins directory as a zip in {@code spark.archives}, unpacked as
  *       {@value #PLUGINS_ALIAS}. Spark copies them into each executor's work folder; the executors delete them at
  *       their end ({@link WorkerCleanup}).</li>
- *   <li>Local masters run the tasks in this JVM: nothing is shipped. Under {@code spark-submit} ({@code spark.jars}
+ *   <li>Local masters run the tasks in this JVM: nothing is shipped. Under {@code spark-submit} ({@code spark.submit.deployMode}
  *       set), the jars are the command line's; the plugins too when {@code spark.invariantlab.plugins} is set.</li>
  * </ul>
  *
@@ -80,11 +80,14 @@ final class Shipment implements AutoCloseable {
         if (isLocal(master)) {
             return new Shipment("local master: the tasks run in this process", null);
         }
-        conf.setIfMissing("spark.executor.extraJavaOptions", EXECUTOR_OPTIONS + vectorSetting());
+        String options = conf.get("spark.executor.extraJavaOptions", "").strip();
+        if (!options.contains("jdk.incubator.vector")) { // the user's options kept, the launcher's added
+            conf.set("spark.executor.extraJavaOptions", (options + " " + EXECUTOR_OPTIONS + vectorSetting()).strip());
+        }
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS",
                 Optional.ofNullable(System.getenv("OMP_NUM_THREADS")).orElse("1"));
-        if (!conf.get("spark.jars", "").isBlank()) {
-            return new Shipment("jars as spark.jars names them (spark-submit); plugins from "
+        if (conf.contains("spark.submit.deployMode")) { // spark-submit: its command line ships what it names
+            return new Shipment("jars as spark-submit's --jars names them; plugins from "
                     + conf.get(SparkExecutor.PLUGINS_PROPERTY, plugins.toString()), null);
         }
         List<Path> jars = shipped(classPath, executorJar, sparkJar);
@@ -137,8 +140,12 @@ final class Shipment implements AutoCloseable {
 
     /** Adds {@code entry} to a class-path-like setting, before or after what the user set. */
     private static void append(SparkConf conf, String key, String entry, boolean first) {
+        append(conf, key, entry, ":", first);
+    }
+
+    private static void append(SparkConf conf, String key, String entry, String separator, boolean first) {
         String old = conf.get(key, "").strip();
-        conf.set(key, old.isEmpty() ? entry : first ? entry + ":" + old : old + ":" + entry);
+        conf.set(key, old.isEmpty() ? entry : first ? entry + separator + old : old + separator + entry);
     }
 
     /** Nothing on the workers: the jars and a zip of the plugins go with the application. */
@@ -147,15 +154,20 @@ final class Shipment implements AutoCloseable {
         for (Path jar : jars) {
             bytes += size(jar);
         }
-        conf.set("spark.jars", String.join(",", jars.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        for (Path jar : jars) {
+            if (jar.toString().contains(",")) {
+                throw new InvalidInputException("the jar " + jar + " has a comma in its path, which Spark's list of jars "
+                        + "cannot hold; install InvariantLab in a folder without commas");
+            }
+        }
+        append(conf, "spark.jars", String.join(",", jars.stream().map(p -> p.toAbsolutePath().toString()).toList()),
+                ",", false);
         Path temporary = null;
         if (conf.get(SparkExecutor.PLUGINS_PROPERTY, "").isBlank()) {
             temporary = temporaryFolder();
             Path zip = temporary.resolve(PLUGINS_ALIAS + ".zip");
             zip(plugins, zip);
-            String archives = conf.get("spark.archives", "");
-            String entry = zip + "#" + PLUGINS_ALIAS;
-            conf.set("spark.archives", archives.isBlank() ? entry : archives + "," + entry);
+            append(conf, "spark.archives", zip.toUri() + "#" + PLUGINS_ALIAS, ",", false); // a URI: spaces survive
             conf.set(SparkExecutor.PLUGINS_PROPERTY, PLUGINS_ALIAS);
         }
         return new Shipment(String.format(Locale.ROOT, "%d jars (%.0f MB) and the plugins shipped to every executor, "
@@ -226,10 +238,16 @@ final class Shipment implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException("plugins directory " + dir + " does not exist; give --plugins-dir");
         }
-        try (Stream<Path> walk = Files.walk(dir); OutputStream out = Files.newOutputStream(zip);
+        Path real;
+        try {
+            real = dir.toRealPath(); // a plugins folder that is a link: its target's files
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugins folder " + dir + ": " + e.getMessage(), e);
+        }
+        try (Stream<Path> walk = Files.walk(real); OutputStream out = Files.newOutputStream(zip);
              ZipOutputStream z = new ZipOutputStream(out)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                ZipEntry e = new ZipEntry(dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+                ZipEntry e = new ZipEntry(real.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
                 e.setTime(0);
                 z.putNextEntry(e);
                 Files.copy(p, z);

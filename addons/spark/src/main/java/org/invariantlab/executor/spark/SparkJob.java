@@ -16,8 +16,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerExecutorAdded;
-import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.invariantlab.api.InvalidInputException;
 import org.invariantlab.api.InvariantLabException;
@@ -91,9 +89,8 @@ final class SparkJob {
                         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), master, cells.size(),
                         shipment.summary());
                 BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-                Executors executors = new Executors();
+                Executors executors = new Executors(spark);
                 spark.sc().addSparkListener(new TaskStarts(events));
-                spark.sc().addSparkListener(executors);
                 JavaRDD<byte[]> folders = spark.parallelize(tasks, tasks.size()).map(new CellTaskFunction(plugins));
                 SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(folders.rdd(), new OnlyElement(),
                         partitions(tasks.size()), new Results(events), new NoResult());
@@ -316,28 +313,26 @@ final class SparkJob {
         }
     }
 
-    /** On the driver, on Spark's listener thread: counts the live executors. */
-    private static final class Executors extends SparkListener {
-        private final java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
-        private volatile boolean added;
+    /**
+     * The live executors, asked of the context each time (not counted from listener events, which a context that
+     * waits for its executors before it returns would have sent before a listener could be added).
+     */
+    private static final class Executors {
+        private final JavaSparkContext spark;
+        private boolean seen;
 
-        @Override
-        public void onExecutorAdded(SparkListenerExecutorAdded e) {
-            added = true;
-            alive.incrementAndGet();
-        }
-
-        @Override
-        public void onExecutorRemoved(SparkListenerExecutorRemoved e) {
-            alive.decrementAndGet();
+        Executors(JavaSparkContext spark) {
+            this.spark = spark;
         }
 
         int alive() {
-            return alive.get();
+            int n = spark.sc().getExecutorIds().size(); // the driver is not among them
+            seen |= n > 0;
+            return n;
         }
 
         boolean everAdded() {
-            return added;
+            return seen;
         }
     }
 

@@ -69,7 +69,12 @@ final class WorkerCleanup {
 
     private static String lastSegment(String uri) {
         String path = uri.replaceAll("[?#].*$", "");
-        return path.substring(path.lastIndexOf('/') + 1);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            return java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 
     /** A name inside the folder: no separator, not {@code .} or {@code ..}. */

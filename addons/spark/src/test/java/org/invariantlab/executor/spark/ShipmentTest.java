@@ -75,8 +75,8 @@ class ShipmentTest {
                     jars.stream().map(j -> Path.of(j).getFileName().toString()).toList(),
                     "the class path's jars without Spark's own, with the add-on's, without class folders");
             String archive = conf.get("spark.archives");
-            assertTrue(archive.endsWith("#" + Shipment.PLUGINS_ALIAS), archive);
-            zip = Path.of(archive.substring(0, archive.indexOf('#')));
+            assertTrue(archive.startsWith("file:") && archive.endsWith("#" + Shipment.PLUGINS_ALIAS), archive);
+            zip = Path.of(java.net.URI.create(archive.substring(0, archive.indexOf('#'))));
             try (ZipFile z = new ZipFile(zip.toFile())) {
                 assertEquals(List.of("invariantlab-plugin-a-0.2.0.jar", "sub/notes.txt"),
                         z.stream().map(e -> e.getName()).toList());
@@ -97,7 +97,7 @@ class ShipmentTest {
         installation();
         SparkConf conf = new SparkConf(false).set(Shipment.HOME_PROPERTY, "/opt/il/")
                 .set("spark.executor.extraClassPath", "/site/x.jar")
-                .set("spark.executor.extraJavaOptions", "-Dmine=1");
+                .set("spark.executor.extraJavaOptions", "-Dmine=1 --add-modules=jdk.incubator.vector");
         try (Shipment s = prepare(conf, "spark://head:7077")) {
             assertFalse(conf.contains("spark.jars"), "nothing to fetch: spark.jars would be copied");
             assertFalse(conf.contains("spark.archives"));
@@ -107,7 +107,8 @@ class ShipmentTest {
             assertEquals("/opt/il/lib/flatbuffers-java-1.12.0.jar:/site/x.jar",
                     conf.get("spark.executor.extraClassPath"), "ND4J's flatbuffers first, the user's kept");
             assertEquals("/opt/il/plugins", conf.get(SparkExecutor.PLUGINS_PROPERTY));
-            assertEquals("-Dmine=1", conf.get("spark.executor.extraJavaOptions"), "the user's options win");
+            assertEquals("-Dmine=1 --add-modules=jdk.incubator.vector", conf.get("spark.executor.extraJavaOptions"),
+                    "the user's options, which have the Vector API already, kept as they are");
         }
         SparkConf relative = new SparkConf(false).set(Shipment.HOME_PROPERTY, "opt/il");
         String m = assertThrows(InvalidInputException.class, () -> prepare(relative, "spark://h:7077")).getMessage();
@@ -115,9 +116,33 @@ class ShipmentTest {
     }
 
     @Test
+    void theUsersOwnJarsAndOptionsAreKeptBesideTheShippedOnes() throws IOException {
+        installation();
+        SparkConf conf = new SparkConf(false).set("spark.jars", "/site/extra.jar")
+                .set("spark.executor.extraJavaOptions", "-Xss4m");
+        try (Shipment s = prepare(conf, "spark://head:7077")) {
+            assertTrue(conf.get("spark.jars").startsWith("/site/extra.jar,"), conf.get("spark.jars"));
+            assertTrue(conf.get("spark.jars").endsWith("invariantlab-executor-spark-0.2.0.jar"));
+            assertEquals("-Xss4m --add-modules=jdk.incubator.vector -Djava.awt.headless=true",
+                    conf.get("spark.executor.extraJavaOptions"), "the launcher's options added to the user's");
+        }
+    }
+
+    @Test
+    void aPluginsFolderThatIsALinkIsZippedWithItsFiles() throws IOException {
+        installation();
+        Path link = Files.createSymbolicLink(tmp.resolve("plugins-link"), plugins);
+        Path zip = tmp.resolve("p.zip");
+        Shipment.zip(link, zip);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertEquals(2, z.size(), "the target's files, not an empty zip");
+        }
+    }
+
+    @Test
     void underSparkSubmitTheCommandLinesJarsAreKept() throws IOException {
         installation();
-        SparkConf conf = new SparkConf(false).set("spark.jars", "/a.jar,/b.jar")
+        SparkConf conf = new SparkConf(false).set("spark.jars", "/a.jar,/b.jar").set("spark.submit.deployMode", "client")
                 .set(SparkExecutor.PLUGINS_PROPERTY, "plugins");
         try (Shipment s = prepare(conf, "spark://head:7077")) {
             assertEquals("/a.jar,/b.jar", conf.get("spark.jars"));

@@ -2,7 +2,6 @@ package org.invariantlab.core.compare;
 
 import java.util.List;
 import java.util.Objects;
-import org.invariantlab.core.run.LearningVerdict;
 import org.invariantlab.core.run.RunStatus;
 import org.invariantlab.core.verdict.Verdict;
 
@@ -16,10 +15,10 @@ import org.invariantlab.core.verdict.Verdict;
  *       {@code no truth} for data without a declared number. Label: found / truth.</li>
  *   <li><b>Runs:</b> {@code right} when every formula read is conserved (proven, exact, or conserved on held-out
  *       data), {@code wrong} when none is, {@code uncertain} when some are undecided or there is no formula.
- *       {@code shortcut} when a pair network tells pairs apart but every formula is shown not conserved
- *       ({@link LearningVerdict#isShortcut}: the run's own status since 0.2, and the same rule on cells stored
- *       before it); a network without pairs (Ha–Jeong's) whose formulas are not conserved is {@code wrong}. Label:
- *       the formulas' verdicts.</li>
+ *       {@code shortcut} when the run itself said so ({@link LearningVerdict#afterReading}: a pair network that
+ *       tells pairs apart while its latents and every formula read from it are not conserved); the report does not
+ *       guess it from stored formulas, which cannot tell a shortcut from a failed reading. Label: the formulas'
+ *       verdicts.</li>
  *   <li>{@code failed}: the cell could not be run, or its network learned nothing.</li>
  * </ul>
  *
@@ -81,8 +80,7 @@ public record CellOutcome(CellResult result, Kind kind, String label) {
         }
         List<Verdict> verdicts = m.formulas().stream().map(CellResult.Formula::verdict).filter(Objects::nonNull).toList();
         String label = runLabel(m);
-        if (r.status().equals(RunStatus.SHORTCUT.id()) || (m.testAccuracy() != null
-                && verdicts.size() == m.formulas().size() && LearningVerdict.isShortcut(verdicts))) {
+        if (r.status().equals(RunStatus.SHORTCUT.id())) {
             return new CellOutcome(r, Kind.SHORTCUT, label);
         }
         long conserved = m.formulas().stream().filter(CellOutcome::conserved).count();

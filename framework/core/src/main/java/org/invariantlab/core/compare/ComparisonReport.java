@@ -279,7 +279,7 @@ public final class ComparisonReport {
         }
         b.append(overview(manifest, outcomes)).append("\n\n## Scoreboard\n\n").append(board.markdown()).append('\n');
         b.append("Tables: mean ± sample standard deviation over the seeds (n: the cells in the means); ")
-                .append("rates are the share of cells. `results.csv` has every cell.\n");
+                .append("rates are the share of those cells. `results.csv` has every cell.\n");
         for (Map.Entry<String, List<Row>> e : byData.entrySet()) {
             List<Metric> shown = shown(e.getValue());
             b.append("\n## ").append(e.getKey()).append("\n\n| method |");
@@ -360,11 +360,15 @@ public final class ComparisonReport {
                 ? plural(methods.size(), "method") : plural(perData, "method") + " each (of " + methods.size() + ")")
                 + " × " + plural(seeds.size(), "seed");
         int missing = manifest.cells().size() - results.size();
-        return String.format(Locale.ROOT, "Grid `%s`%s: %s%s, %d cells%s: %s%s.", manifest.grid(),
+        if (missing > 0) { // the shape of what finished, not of the whole grid
+            return String.format(Locale.ROOT, "Grid `%s`%s: %d cells, %d finished (%s%s among them): %s; %d not run "
+                    + "yet (run the same compare again to finish them).", manifest.grid(), manifest.quick()
+                    ? " (--quick)" : "", manifest.cells().size(), results.size(), shape, manifest.sweep() == null ? ""
+                    : " at each " + manifest.sweep(), results.isEmpty() ? "none" : Scoreboard.tally(outcomes), missing);
+        }
+        return String.format(Locale.ROOT, "Grid `%s`%s: %s%s, %d cells — %d finished: %s.", manifest.grid(),
                 manifest.quick() ? " (--quick)" : "", shape, manifest.sweep() == null ? "" : " at each "
-                        + manifest.sweep(), manifest.cells().size(), results.isEmpty() ? "" : " — " + results.size()
-                        + " finished", results.isEmpty() ? "none finished" : Scoreboard.tally(outcomes),
-                missing > 0 ? "; " + missing + " not run yet (run the same compare again to finish them)" : "");
+                        + manifest.sweep(), manifest.cells().size(), results.size(), Scoreboard.tally(outcomes));
     }
 
     private static String plural(int n, String word) {
@@ -426,7 +430,7 @@ public final class ComparisonReport {
         b.append("<p>").append(esc(overview(manifest, outcomes)).replaceAll("`([^`]*)`", "<code>$1</code>"))
                 .append("</p>\n<h2>Scoreboard</h2>\n").append(board.html())
                 .append("<p>Tables: mean ± sample standard deviation over the seeds (n: the cells in the means); rates "
-                        + "are the share of cells. <code>results.csv</code> has every cell.</p>\n");
+                        + "are the share of those cells. <code>results.csv</code> has every cell.</p>\n");
         for (Map.Entry<String, List<Row>> e : byData.entrySet()) {
             List<Metric> shown = shown(e.getValue());
             b.append("<section class=\"data\">\n<h2>").append(esc(e.getKey())).append("</h2>\n<table class=\"means\">\n<thead><tr><th>method</th>");

@@ -20,6 +20,7 @@ import org.invariantlab.api.system.TrueInvariant;
 import org.invariantlab.api.training.GradientLoss;
 import org.invariantlab.core.math.Linalg;
 import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.Heartbeat;
 import org.invariantlab.core.job.JobListener;
 import org.invariantlab.core.score.FormulaCheck;
 import org.invariantlab.core.score.Scorer;
@@ -119,7 +120,7 @@ public final class Counter {
             GradientTrainer.Stage stage = GradientTrainer.train(data.train(), data.validation(), orthogonality, p,
                     base.withEncoder(base.encoder().withLatentSize(k)), List.of(), listener,
                     GradientTrainer.Plateau.below(0));
-            svd = svdCount(stage, k, s, data, interpreter, interpreterParameters, search);
+            svd = svdCount(stage, k, s, data, interpreter, interpreterParameters, search, listener);
             networks.add(new CountRun.Network("svd", stage));
             listener.stage(String.format(java.util.Locale.ROOT, "svd count %d; spectrum %s", svd.count(),
                     format(svd.spectrum())));
@@ -217,7 +218,7 @@ public final class Counter {
         double[] conservation = fields.isEmpty() ? new double[0] : conservationRatios(fields, data.test());
         Read read = written(o.quantities(), data);
         if (read == null) { // an expression the host cannot parse: read the method's functions like a network's
-            read = formulas(fields, data, interpreter, interpreterParameters, search);
+            read = formulas(fields, data, interpreter, interpreterParameters, search, listener);
         }
         listener.stage(String.format(java.util.Locale.ROOT, "%s count %d: %s", method.id(), o.independent(), o.rule()));
         return new CountResult.MethodCount(method.id(), o.independent(), o.inInvolution(), o.spectrum(), o.threshold(),
@@ -286,7 +287,7 @@ public final class Counter {
         for (int i = 0; i < count; i++) {
             counted.add(stages.get(i).field(0));
         }
-        Read read = formulas(counted, data, interpreter, interpreterParameters, search);
+        Read read = formulas(counted, data, interpreter, interpreterParameters, search, listener);
         return new CountResult.Deflation(bracket, losses.stream().mapToDouble(Double::doubleValue).toArray(),
                 conservation.stream().mapToDouble(Double::doubleValue).toArray(), tolerance, count,
                 alignment.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -318,7 +319,8 @@ public final class Counter {
     }
 
     private static CountResult.Svd svdCount(GradientTrainer.Stage stage, int k, CountSettings s, CountData data,
-                                            SymbolicInterpreter interpreter, Parameters interpreterParameters, FormulaReport.Search search) {
+                                            SymbolicInterpreter interpreter, Parameters interpreterParameters,
+                                            FormulaReport.Search search, JobListener listener) {
         Encoder e = stage.encoder();
         double[] x = data.testField().states();
         double[] h = data.testField().vectorField();
@@ -403,7 +405,7 @@ public final class Counter {
             conserved.add(candidates.get(o));
         }
         double alignment = spanAlignment(fields, data.model(), x, count);
-        Read read = formulas(conserved, data, interpreter, interpreterParameters, search);
+        Read read = formulas(conserved, data, interpreter, interpreterParameters, search, listener);
         return new CountResult.Svd(k, spectrum, combinations, s.singularValueTolerance(), count, alignment,
                 stage.finalLoss(), stage.statesPerSecond(), stage.seconds(), read.formulas(), read.set(),
                 java.util.Arrays.copyOfRange(ratios, k, ratios.length));
@@ -636,15 +638,18 @@ public final class Counter {
     private record Read(List<CountResult.Formula> formulas, SetVerdict set) {
     }
 
-    private static Read formulas(List<ScalarField> fields, CountData data,
-                                 SymbolicInterpreter interpreter, Parameters parameters, FormulaReport.Search search) {
+    private static Read formulas(List<ScalarField> fields, CountData data, SymbolicInterpreter interpreter,
+                                 Parameters parameters, FormulaReport.Search search, JobListener listener) {
         if (fields.isEmpty()) {
             return new Read(List.of(), null);
         }
         GroupedData test = data.testBlock();
         Scores scores = Scorer.score(fields, data.model(), test, ScoringOptions.defaults());
-        return read(FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(), scores,
-                search), data);
+        try (Heartbeat h = Heartbeat.during(listener, "reading " + fields.size() + " counted "
+                + (fields.size() == 1 ? "quantity" : "quantities") + " as formulas")) {
+            return read(FormulaReport.read(interpreter, parameters, fields, data.model(), test, data.fresh(), scores,
+                    search), data);
+        }
     }
 
     /** A report's formulas with their verdicts (on trajectories no stage and no reading saw) and own spreads. */

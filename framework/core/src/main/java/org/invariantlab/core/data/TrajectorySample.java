@@ -13,8 +13,9 @@ import org.invariantlab.physics.ode.OdeIntegrator;
 
 /**
  * Time-stamped trajectories of a system with a vector field, as a physicist's measurements would come: trajectory
- * {@code g} starts at a state the system itself draws ({@link SystemModel#sample}, one state per group, so the
- * initial states cover the system's own ranges and admissibility), and is integrated along {@code dx/dt = h(x)} to
+ * {@code g} starts at a state the system itself samples ({@link SystemModel#sample}, one state per group: for a
+ * dynamical system a point of one of its trajectories, reached from an admissible state of its ranges), and is
+ * integrated along {@code dx/dt = h(x)} to
  * the evenly spaced times {@code t_k = k·T/(M−1)}, {@code k = 0…M−1} ({@link OdeIntegrator}, local error below
  * {@code 10⁻¹²} of the state). This is the file format {@code count --data FILE --group-column trajectory
  * --time-column t} reads (docs/counting.md).
@@ -28,6 +29,12 @@ import org.invariantlab.physics.ode.OdeIntegrator;
  */
 public record TrajectorySample(List<String> variables, int trajectories, double[] times, double[] values,
                                double[] drift) {
+
+    /**
+     * Largest relative drift of a true invariant along a trajectory that counts as conserved by the integration,
+     * {@code 10⁻⁸}: the bound of the systems' own sampling (TrajectoryModel.CONSERVATION_TOLERANCE).
+     */
+    public static final double DRIFT_TOLERANCE = 1e-8;
 
     /** Fewest states per trajectory: finite differences in time need three. */
     public static final int MIN_STATES = 3;
@@ -66,6 +73,12 @@ public record TrajectorySample(List<String> variables, int trajectories, double[
         }
         if (!(span > 0) || !Double.isFinite(span)) {
             throw new InvalidInputException("--time-span must be a positive number of time units, got " + span);
+        }
+        try {
+            Math.multiplyExact(Math.multiplyExact(trajectories, states), model.stateSpace().dimension());
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(trajectories + " trajectories × " + states + " states are too many for one "
+                    + "file; write fewer (--groups, --per-group)");
         }
         GroupedData starts = model.sample(new SamplingRequest(trajectories, 1, seed));
         int d = starts.variables().size();

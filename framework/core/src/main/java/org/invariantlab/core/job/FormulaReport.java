@@ -213,7 +213,7 @@ public record FormulaReport(List<Interpretation> readings, List<Double> truthAli
      * search looks for the formula of a conserved function; a network the dynamics moves has no conserved formula to
      * be found, and searching it would only cost the search's budget (at quick sizes, minutes per cell).
      */
-    private static boolean conservedNetworks(List<ScalarField> latents, GroupedData fresh) {
+    public static boolean conservedNetworks(List<ScalarField> latents, GroupedData fresh) {
         RaggedGroups groups = RaggedGroups.of(fresh);
         for (ScalarField f : latents) {
             java.util.Optional<HeldOutSpread> h = HeldOutSpread.measure(f, groups, VERDICT_SEED);

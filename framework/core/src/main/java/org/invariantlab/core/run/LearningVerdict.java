@@ -2,6 +2,7 @@ package org.invariantlab.core.run;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.verdict.Verdict;
@@ -70,15 +71,21 @@ public record LearningVerdict(RunStatus status, String message) {
      * not conserved ({@link VerdictKind#NOT_CONSERVED}) learned a {@link RunStatus#SHORTCUT}, whatever its test
      * accuracy: it separates the pairs by something that changes along the groups. A run with no formula, with one
      * formula conserved or undecided, or of a head without pairs (no accuracy: nothing told apart, its formula is
-     * simply wrong) keeps its status.
+     * simply wrong), or whose own latents are conserved on held-out groups (the reading failed, not the network)
+     * keeps its status.
      *
      * @param formulas         the verdicts of the formulas read from the network
      * @param testAccuracy     the test pair accuracy (NaN without pairs: never a shortcut)
      * @param networkAlignment how well the formulas explain the network (the reader's gradient alignment; NaN if
      *                         unknown): below {@link FormulaReport#MIN_NETWORK_ALIGNMENT} the message says the reading is partial
+     * @param networkConserved whether the network's own latents are conserved along held-out groups
+     *                         ({@link FormulaReport#conservedNetworks}); asked only when every formula is not: a
+     *                         conserved network read badly is a reading that failed, not a shortcut
      */
-    public LearningVerdict afterReading(List<Verdict> formulas, double testAccuracy, double networkAlignment) {
-        if (status != RunStatus.COMPLETED || Double.isNaN(testAccuracy) || !isShortcut(formulas)) {
+    public LearningVerdict afterReading(List<Verdict> formulas, double testAccuracy, double networkAlignment,
+                                        BooleanSupplier networkConserved) {
+        if (status != RunStatus.COMPLETED || Double.isNaN(testAccuracy) || !isShortcut(formulas)
+                || networkConserved.getAsBoolean()) {
             return this; // a head without pairs (Ha–Jeong's) tells nothing apart: its formula is just wrong
         }
         String read = formulas.stream().map(v -> "`" + v.formula() + "`").collect(Collectors.joining(", "));

@@ -1,6 +1,7 @@
 package org.invariantlab.core.run;
 
 import org.invariantlab.core.job.FormulaReport;
+import org.invariantlab.core.job.Heartbeat;
 import org.invariantlab.core.job.JobListener;
 
 import org.invariantlab.core.job.ResultDirectory;
@@ -119,9 +120,12 @@ public final class ResultReader {
         }
         Scores scores = Scorer.score(latents, r.model(), test, ScoringOptions.defaults());
         listener.stage("reading the latent as a formula (" + spec.interpreter() + ")");
-        FormulaReport formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                UserFeatures.model(r.model(), spec.features()), test, fresh, scores,
-                runner.search(r.interpreter().id()));
+        FormulaReport formulas;
+        try (Heartbeat h = Heartbeat.during(listener, "reading the latent as a formula")) {
+            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
+                    UserFeatures.model(r.model(), spec.features()), test, fresh, scores,
+                    runner.search(r.interpreter().id()));
+        }
         if (out == null) {
             return new Reading(spec, formulas, scores, null);
         }

@@ -3,6 +3,7 @@ package org.invariantlab.core.run;
 import org.invariantlab.core.data.Rectangular;
 import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.job.FormulaSummary;
+import org.invariantlab.core.job.Heartbeat;
 
 import org.invariantlab.core.job.DataFile;
 
@@ -272,8 +273,10 @@ public final class Runner {
     record Judgement(Evaluation train, Evaluation test, LearningVerdict verdict) {
 
         /** With the verdict after the formulas were checked ({@link LearningVerdict#afterReading}), said if changed. */
-        Judgement afterReading(FormulaSummary f, JobListener listener) {
-            LearningVerdict v = verdict.afterReading(f.verdicts(), test.accuracy(), f.networkAlignment());
+        Judgement afterReading(FormulaSummary f, java.util.function.BooleanSupplier networkConserved,
+                               JobListener listener) {
+            LearningVerdict v = verdict.afterReading(f.verdicts(), test.accuracy(), f.networkAlignment(),
+                    networkConserved);
             if (v == verdict) {
                 return this;
             }
@@ -301,7 +304,8 @@ public final class Runner {
         try {
             FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
                     FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
-            Judgement read = judgement.afterReading(formulas.metrics(), listener);
+            Judgement read = judgement.afterReading(formulas.metrics(),
+                    () -> FormulaReport.conservedNetworks(latents, fresh(spec, r, seeds, data)), listener);
             metrics = metrics(spec, r.model(), examples, result, read, scores, formulas);
             store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
         } catch (RuntimeException | Error e) {
@@ -449,9 +453,11 @@ public final class Runner {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
-            formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                    UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores,
-                    search);
+            try (Heartbeat h = Heartbeat.during(listener, "reading the latent as a formula")) {
+                formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
+                        UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores,
+                        search);
+            }
         } else {
             formulas = FormulaReport.failed("the network failed to learn, so there is no formula to read");
         }

@@ -44,7 +44,7 @@ class ScoreboardTest {
                 {"kepler-fixed-l", "siamese-150"}, {"em", "siamese-40"}}) {
             for (long s = 1; s <= 3; s++) {
                 boolean t = dm[0].equals("lorentz") && s == 3;
-                r.add(run(dm[0], dm[1], s, "completed", t ? 0.825 : 0.98, t ? NOT_CONSERVED : EXACT));
+                r.add(run(dm[0], dm[1], s, t ? "shortcut" : "completed", t ? 0.825 : 0.98, t ? NOT_CONSERVED : EXACT));
             }
         }
         return r;
@@ -61,12 +61,12 @@ class ScoreboardTest {
         Manifest m = manifest(results, List.of("lorentz", "kepler", "kepler-fixed-l", "em"),
                 List.of("siamese-150", "siamese-60", "siamese-40"));
         List<CellOutcome> outcomes = CellOutcome.of(results);
-        assertEquals(CellOutcome.Kind.SHORTCUT, outcomes.get(2).kind(), "stored before runs had the status: the rule");
+        assertEquals(CellOutcome.Kind.SHORTCUT, outcomes.get(2).kind(), "the run's own status");
         assertEquals("not conserved: t", outcomes.get(2).label());
         assertEquals(CellOutcome.Kind.RIGHT, outcomes.get(0).kind());
         assertEquals("exact", outcomes.get(0).label());
-        assertEquals(CellOutcome.Kind.SHORTCUT, CellOutcome.of(run("lorentz", "siamese-150", 4, "shortcut", 0.9,
-                NOT_CONSERVED)).kind(), "the run's own status");
+        assertEquals(CellOutcome.Kind.WRONG, CellOutcome.of(run("lorentz", "siamese-150", 4, "completed", 0.9,
+                NOT_CONSERVED)).kind(), "a completed run whose formula is not conserved: wrong, in the means");
         CellResult hj = run("hajeong-s2", "ha-jeong", 1, "completed", 0.9, NOT_CONSERVED);
         CellResult noPairs = new CellResult(hj.cell(), hj.status(), null, CellResult.Metrics.ofRun(new CellResult.Learned(
                 null, 0.87, 0.76, 0.6), 0.0, 2.0, hj.metrics().formulas(), List.of()), null);

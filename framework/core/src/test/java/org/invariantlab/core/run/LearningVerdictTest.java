@@ -59,20 +59,22 @@ class LearningVerdictTest {
     void aRunWhoseEveryFormulaIsNotConservedLearnedAShortcut() {
         LearningVerdict fine = LearningVerdict.judge(0.825, 1000, 0.4, "completed", T);
         Verdict t = Verdict.of("t", VerdictKind.NOT_CONSERVED, "spread along 2000 held-out groups 0.128");
-        LearningVerdict shortcut = fine.afterReading(List.of(t), 0.825, 0.77);
+        LearningVerdict shortcut = fine.afterReading(List.of(t), 0.825, 0.77, () -> false);
         assertEquals(RunStatus.SHORTCUT, shortcut.status());
         assertTrue(shortcut.message().startsWith("the network learned a shortcut, not an invariant: `t` read from it "
                 + "is not conserved (spread along 2000 held-out groups 0.128), although it tells 82.5 % of the test "
                 + "pairs apart (the formula explains the network only in part: alignment 0.7700)"), shortcut.message());
         Verdict s2 = Verdict.of("-t^2+x^2", VerdictKind.EXACT, "a function of s2");
         Verdict undecided = Verdict.of("u", VerdictKind.UNDECIDED, "no held-out groups");
-        assertEquals(fine, fine.afterReading(List.of(t, s2), 0.9, 0.999), "one conserved formula: not a shortcut");
-        assertEquals(fine, fine.afterReading(List.of(undecided), 0.9, 0.999));
-        assertEquals(fine, fine.afterReading(List.of(), 0.9, Double.NaN), "no formula: nothing shown");
-        assertEquals(fine, fine.afterReading(List.of(t), Double.NaN, 0.95),
+        assertEquals(fine, fine.afterReading(List.of(t, s2), 0.9, 0.999, () -> false), "one conserved formula: not a shortcut");
+        assertEquals(fine, fine.afterReading(List.of(undecided), 0.9, 0.999, () -> false));
+        assertEquals(fine, fine.afterReading(List.of(), 0.9, Double.NaN, () -> false), "no formula: nothing shown");
+        assertEquals(fine, fine.afterReading(List.of(t), Double.NaN, 0.95, () -> false),
                 "a head without pairs (Ha–Jeong) tells nothing apart: its formula is wrong, not a shortcut");
         LearningVerdict nothing = LearningVerdict.judge(0.5, 1000, 0.69, "completed", T);
-        assertEquals(nothing, nothing.afterReading(List.of(t), 0.5, 0.5));
+        assertEquals(nothing, nothing.afterReading(List.of(t), 0.5, 0.5, () -> false));
+        assertEquals(fine, fine.afterReading(List.of(t), 0.9, 0.6, () -> true),
+                "the network's latents conserved on held-out groups: the reading failed, not the network");
         assertEquals(RunStatus.SHORTCUT, RunStatus.of("shortcut"));
     }
 }
