@@ -10,6 +10,7 @@ import org.invariantlab.api.symbolic.Interpretation;
 import org.invariantlab.core.InvariantLab;
 import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.run.ResultReader;
+import org.invariantlab.core.run.RunStatus;
 import org.invariantlab.core.score.FormulaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {"Read the saved model of a finished run again as a formula, with other interpreter settings, "
             + "without retraining.",
             "The run's test and fresh groups are drawn again from its spec and seed. Prints the formulas and their "
-            + "checks; with --out also writes a new result folder (the old one is never changed)."})
+            + "checks; with --out also writes a new result folder (the old one is never changed).",
+            "The run's status is judged again with the new formulas: exit 3 when the network and every formula read "
+            + "from it are shown not conserved (a shortcut), as 'run' does."})
 final class ReadCommand extends LabCommand {
 
     @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "Folder written by 'invariantlab run --out'.")
@@ -70,6 +73,14 @@ final class ReadCommand extends LabCommand {
         }
         if (r.written() != null) {
             out.printf(Locale.ROOT, "Result in %s%n", r.written());
+        }
+        if (r.verdict().status() == RunStatus.SHORTCUT) {
+            out.printf(Locale.ROOT, "  status        %s: %s%n", r.verdict().status(), r.verdict().message());
+            return ExitCodes.FAILED_TO_LEARN;
+        }
+        if (r.statusChanged()) {
+            out.printf(Locale.ROOT, "  status        %s (the run was stored as %s; this reading's formulas are not all"
+                    + " shown wrong)%n", r.verdict().status(), r.stored());
         }
         return ExitCodes.OK;
     }

@@ -421,7 +421,9 @@ public final class ComparisonReport {
                 .append("details img{max-width:32%}\nli{margin:3px 0}\nmath{font-size:110%}\n")
                 .append("figure{display:inline-block;width:48%;margin:4px}\nfigure img{max-width:100%}\n")
                 .append("figcaption{font-size:12px;color:#555}\n")
-                .append("code{background:#f4f4f4;padding:0 3px}\n").append(Scoreboard.CSS)
+                .append("code{background:#f4f4f4;padding:0 3px}\n")
+                // long formulas and cell links wrap; a wide MathML formula scrolls inside its section, not the page
+                .append("li,p,code{overflow-wrap:anywhere}\nsection.data{overflow-x:auto}\n").append(Scoreboard.CSS)
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>Comparison: ").append(esc(manifest.name())).append("</h1>\n");
         if (!manifest.description().isBlank()) {

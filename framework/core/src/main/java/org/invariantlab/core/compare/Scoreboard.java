@@ -116,7 +116,7 @@ public record Scoreboard(String sweep, List<String> methods, List<Row> rows) {
                 for (CellOutcome o : cells) {
                     String message = o.result().message() == null ? "" : " — " + o.result().message();
                     b.append("<span class=\"cell o-").append(o.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                            .append("\" title=\"").append(ComparisonReport.esc(o.result().cell().id() + ": "
+                            .append(o.label().length() > LONG_LABEL ? " long" : "").append("\" title=\"").append(ComparisonReport.esc(o.result().cell().id() + ": "
                                     + o.kind().word() + message)).append("\">s").append(o.result().cell().seed())
                             .append(' ').append(ComparisonReport.esc(o.label())).append("</span>");
                 }
@@ -140,8 +140,14 @@ public record Scoreboard(String sweep, List<String> methods, List<Row> rows) {
             + ".cell{display:inline-block;margin:2px;padding:1px 6px;border-radius:3px;border:1px solid #999;"
             + "font-size:13px}\n.o-right{background:#c8e6c9}\n.o-wrong{background:#ffcdd2}\n"
             + ".o-uncertain{background:#ffecb3}\n.o-no-truth{background:#fff}\n.o-shortcut{background:#e1bee7}\n"
-            + ".o-failed{background:#cfd8dc;color:#333}\n.secs{color:#555;font-size:12px;margin-left:4px}\n"
-            + ".legend .cell{margin-right:4px}\n";
+            + ".o-failed{background:#cfd8dc;color:#333}\n.secs{color:#555;font-size:12px;margin-left:4px;white-space:nowrap}\n"
+            + ".legend .cell{margin-right:4px}\n"
+            // a count's short label stays on one line; a formula wraps inside its mark, so no column takes the page
+            + ".cell{white-space:nowrap;vertical-align:top}\n.cell.long{white-space:normal;overflow-wrap:anywhere;"
+            + "max-width:18em}\n";
+
+    /** Labels longer than this (formulas, not counts) wrap inside their mark. */
+    private static final int LONG_LABEL = 24;
 
     private static final String LEGEND = "✓ right · ? uncertain · · no truth declared · ✗ wrong or failed · "
             + "⚠ shortcut (a network that tells pairs apart by something that is not conserved). Failed and "

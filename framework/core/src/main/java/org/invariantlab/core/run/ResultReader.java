@@ -61,9 +61,18 @@ public final class ResultReader {
      * @param spec     the result's spec with the interpreter used now, fully resolved
      * @param formulas the formulas and their checks
      * @param scores   the network's scores on the test groups (as in the result)
+     * @param verdict  the run's status judged again with the new formulas ({@link LearningVerdict#afterReading}): a
+     *                 run stored as a shortcut whose new formulas are conserved is completed, and the reverse
+     * @param stored   the status stored with the run
      * @param written  the new result folder, or {@code null} when nothing was written
      */
-    public record Reading(RunSpec spec, FormulaReport formulas, Scores scores, Path written) {
+    public record Reading(RunSpec spec, FormulaReport formulas, Scores scores, LearningVerdict verdict,
+                          RunStatus stored, Path written) {
+
+        /** True when the new reading changed the run's status. */
+        public boolean statusChanged() {
+            return verdict.status() != stored;
+        }
     }
 
     /**
@@ -126,10 +135,11 @@ public final class ResultReader {
                     UserFeatures.model(r.model(), spec.features()), test, fresh, scores,
                     runner.search(r.interpreter().id()));
         }
+        LearningVerdict verdict = judgeAgain(stored, formulas, latents, fresh);
         if (out == null) {
-            return new Reading(spec, formulas, scores, null);
+            return new Reading(spec, formulas, scores, verdict, stored.status(), null);
         }
-        RunMetrics metrics = stored.withFormulas(formulas.metrics());
+        RunMetrics metrics = stored.withFormulas(formulas.metrics()).withStatus(verdict);
         try (ResultDirectory dir = ResultDirectory.open(out, ResultDirectory.Kind.RUN, overwrite)) {
             copyUnchanged(input, dir);
             dir.writeString("spec.yaml", SpecFiles.toYaml(spec));
@@ -140,8 +150,23 @@ public final class ResultReader {
                 Runner.writeReadingPlots(dir, spec, formulas.readings(), r.model(), test, scores);
             }
             dir.commit();
-            return new Reading(spec, formulas, scores, dir.target());
+            return new Reading(spec, formulas, scores, verdict, stored.status(), dir.target());
         }
+    }
+
+    /**
+     * The run's status with the new formulas: the shortcut rule ({@link LearningVerdict#afterReading}) applied again
+     * to a run that completed or was stored as a shortcut (the network is the same; only the formulas are new, and a
+     * shortcut is a property of the network <i>and</i> its formulas); any other status (diverged) is kept.
+     */
+    static LearningVerdict judgeAgain(RunMetrics stored, FormulaReport formulas, List<ScalarField> latents,
+                                      GroupedData fresh) {
+        if (stored.status() != RunStatus.COMPLETED && stored.status() != RunStatus.SHORTCUT) {
+            return new LearningVerdict(stored.status(), stored.statusMessage());
+        }
+        double accuracy = stored.testAccuracy() == null ? Double.NaN : stored.testAccuracy();
+        return new LearningVerdict(RunStatus.COMPLETED, null).afterReading(formulas.metrics().verdicts(), accuracy,
+                formulas.metrics().networkAlignment(), () -> FormulaReport.conservedNetworks(latents, fresh));
     }
 
     /**

@@ -126,6 +126,16 @@ public record RunMetrics(
                 bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond);
     }
 
+    /** These metrics with another status (a run judged again after a new reading). */
+    public RunMetrics withStatus(LearningVerdict verdict) {
+        return new RunMetrics(system, seed, verdict.status(), verdict.message(), stopReason, trainAccuracy, testAccuracy,
+                testLoss, gradientAlignment, matchedInvariants, alignmentPerInvariant, pearsonPerInvariant, r2,
+                withinGroupSpread, constantOnData, formula, formulaLatex, formulas, formulaReading, formulaR2,
+                formulaAlignment, formulaNetworkAlignment, formulaExact, formulaMatches, formulaFreshSpread, formulaFlags,
+                formulaError, formulaVerdicts, formulaSet, trueInvariants, bestEpoch, epochsRun, trainExamples,
+                trainSeconds, examplesPerSecond);
+    }
+
     /** Examples × epochs over the training seconds (validation included); NaN without a duration. */
     public static double examplesPerSecond(long examples, int epochs, double seconds) {
         return seconds > 0 ? examples * (double) epochs / seconds : Double.NaN;

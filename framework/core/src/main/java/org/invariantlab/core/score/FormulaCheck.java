@@ -169,9 +169,15 @@ public final class FormulaCheck {
         return Linalg.solveSymmetric(normal, rhs);
     }
 
-    /** One line saying what the result means, for logs and tables. */
+    /**
+     * One line saying what the result means, for logs and tables. This check asks only for an <i>affine</i>
+     * combination of the true invariants; a formula such as {@code (p1+p2+p3)^2/2} is a function of one without being
+     * affine, so the line says "not affine", never "not exact": whether a formula is a function of the truth is its
+     * verdict's to say (verdict "exact").
+     */
     public static String describe(Result r) {
         return String.format(Locale.ROOT, "%s; fresh-group spread %.2e (limit %.2e)",
-                r.exact() ? "exactly " + r.combination() : "not exact", r.freshSpread(), r.spreadLimit());
+                r.exact() ? "exactly " + r.combination() : "not an affine combination of the true invariants",
+                r.freshSpread(), r.spreadLimit());
     }
 }

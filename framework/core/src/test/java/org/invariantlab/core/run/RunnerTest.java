@@ -128,6 +128,29 @@ class RunnerTest {
     }
 
     @Test
+    void aNewReadingJudgesTheRunAgainSoAStoredShortcutWithConservedFormulasIsCompleted() throws IOException {
+        Path out = tmp.resolve("ring-shortcut");
+        RunOutcome o = lab.services().getInstance(Runner.class).run(small(), out, false, "test", JobListener.silent());
+        assertEquals(RunStatus.COMPLETED, o.status(), "the ring's small run learns r2");
+        // the same run as if an earlier reading had found only non-conserved formulas
+        Path metrics = out.resolve("metrics.json");
+        String json = Files.readString(metrics);
+        assertTrue(json.contains("\"status\" : \"completed\""), json);
+        Files.writeString(metrics, json.replace("\"status\" : \"completed\"", "\"status\" : \"shortcut\""));
+        ResultReader reader = lab.services().getInstance(ResultReader.class);
+
+        Path again = tmp.resolve("ring-shortcut-read");
+        ResultReader.Reading r = reader.read(out, null, Map.of("maxDegree", "2"), again, false, "test",
+                JobListener.silent());
+        assertEquals(RunStatus.SHORTCUT, r.stored());
+        assertEquals(RunStatus.COMPLETED, r.verdict().status(), "an exact formula read from the same network: no shortcut");
+        assertTrue(r.statusChanged());
+        assertEquals(RunStatus.COMPLETED, ResultReader.readMetrics(again.resolve("metrics.json")).status(),
+                "the new result carries the new status");
+        assertEquals(RunStatus.SHORTCUT, ResultReader.readMetrics(metrics).status(), "the run read is never changed");
+    }
+
+    @Test
     void theDefaultLatentSizeIsTheNumberOfIndependentInvariantsOfTheData() {
         assertEquals(RunSpec.Training.AUTO_LATENT_SIZE, RunSpec.of("ring").training().latentSize());
         assertEquals(1, lab.services().getInstance(Runner.class).resolve(RunSpec.of("ring")).training().latentSize(), "the ring has one: r2");

@@ -45,6 +45,18 @@ class FormulaCheckTest {
     }
 
     @Test
+    void aFunctionOfAnInvariantThatIsNotAffineIsDescribedAsSuchNotAsInexact() {
+        // (x²+y²)²/2 is a function of r2 (conserved on every group) but no affine combination of it
+        String formula = "(x^2+y^2)^2/2";
+        FormulaCheck.Result r = FormulaCheck.check(formula, field(formula), RING, List.of("r2"), FRESH);
+        assertFalse(r.exact(), "this check asks for an affine combination");
+        assertTrue(r.constantOnFreshGroups(), "spread " + r.freshSpread() + " limit " + r.spreadLimit());
+        String line = FormulaCheck.describe(r);
+        assertTrue(line.startsWith("not an affine combination of the true invariants"), line);
+        assertFalse(line.contains("not exact"), "whether it is a function of the truth is the verdict's word: " + line);
+    }
+
+    @Test
     void withoutCandidatesNothingIsExactButTheSpreadIsStillChecked() {
         FormulaCheck.Result r = FormulaCheck.check("x^2+y^2", field("x^2+y^2"), RING, List.of(), FRESH);
         assertFalse(r.exact());
@@ -62,6 +74,10 @@ class FormulaCheckTest {
                     s -> new double[] {-s[0], -s[1]});
             case "x^2+1001/1000*y^2" -> ScalarField.of(s -> s[0] * s[0] + 1.001 * s[1] * s[1],
                     s -> new double[] {2 * s[0], 2.002 * s[1]});
+            case "(x^2+y^2)^2/2" -> ScalarField.of(s -> Math.pow(s[0] * s[0] + s[1] * s[1], 2) / 2, s -> {
+                double r2 = s[0] * s[0] + s[1] * s[1];
+                return new double[] {2 * r2 * s[0], 2 * r2 * s[1]};
+            });
             default -> throw new IllegalArgumentException(formula);
         };
     }
