@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.OK + ":the command did what was asked",
             ExitCodes.FAILURE + ":a failure while running (I/O error, a sampling or reading that failed)",
             ExitCodes.USAGE + ":a usage error (bad option value, unknown id, invalid parameter, bad spec file)",
-            ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn, learned a shortcut, or training diverged",
+            ExitCodes.FAILED_TO_LEARN + ":the run finished but the network failed to learn, learned a shortcut (also after read), or training diverged",
             ExitCodes.DIFFERS + ":rerun: the cell ran again and some metric differs from the stored one"})
 final class InvariantLabCommand implements Runnable {
 
