@@ -75,7 +75,7 @@ final class CountCommand extends LabCommand {
             description = "Hidden-layer widths (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "swish", description = "Hidden activation: swish, tanh, sigmoid, softplus or gelu (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "swish", description = "Hidden activation: swish, tanh, sigmoid, softplus, gelu or mish (default: ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "Network precision: float (the fast kernel) or double (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,7 @@
 package org.invariantlab.cli;
 
+import org.invariantlab.core.score.GroupCorrelation;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,6 +54,11 @@ final class RunCommand extends LabCommand {
             description = "Measurement noise: Gaussian, standard deviation SIGMA times each variable's spread (default 0).")
     Double noise;
 
+    @Option(names = "--test-from", paramLabel = "WHERE",
+            description = "Test states from fresh-groups (default: groups no network saw) or training-groups (Ha and "
+                    + "Jeong's protocol: more states of each training group; scores on fresh groups are kept too).")
+    String testFrom;
+
     @Option(names = "--sampler", paramLabel = "ID", description = "Pair sampler (default permutation).")
     String sampler;
 
@@ -85,7 +92,7 @@ final class RunCommand extends LabCommand {
     @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 64,64,64 (default).")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "swish (default), tanh, relu, softplus, sigmoid, gelu.")
+    @Option(names = "--activation", paramLabel = "NAME", description = "swish (default), tanh, relu, softplus, sigmoid, gelu, mish (Ha and Jeong's).")
     String activation;
 
     @Option(names = "--latent-size", paramLabel = "K",
@@ -136,6 +143,8 @@ final class RunCommand extends LabCommand {
             return ExitCodes.FAILED_TO_LEARN;
         }
         out.printf(Locale.ROOT, "  alignment     %.5f with %s%n", m.gradientAlignment(), m.matchedInvariants());
+        printCorrelations(out, "correlation", m.correlation(), m.matchedInvariants(), "test");
+        printCorrelations(out, "fresh groups", m.freshCorrelation(), m.matchedInvariants(), "fresh");
         if (m.formulaError() != null) {
             out.printf(Locale.ROOT, "  formula       none: %s%n", m.formulaError());
         } else {
@@ -159,6 +168,27 @@ final class RunCommand extends LabCommand {
             return ExitCodes.FAILED_TO_LEARN;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * One line per matched invariant (the best-correlated one when none is matched): |r| and Spearman |ρ| with their
+     * 95 % intervals over groups, the within-group spread and Ha and Jeong's MV.
+     */
+    static void printCorrelations(PrintWriter out, String label, Map<String, GroupCorrelation> correlations,
+                                  List<String> matched, String groupsWord) {
+        List<Map.Entry<String, GroupCorrelation>> shown = correlations.entrySet().stream()
+                .filter(e -> matched.contains(e.getKey())).toList();
+        if (shown.isEmpty()) {
+            shown = correlations.entrySet().stream().filter(e -> Double.isFinite(e.getValue().pearson()))
+                    .max(java.util.Comparator.comparingDouble(e -> e.getValue().pearson())).stream().toList();
+        }
+        for (Map.Entry<String, GroupCorrelation> e : shown) {
+            GroupCorrelation c = e.getValue();
+            out.printf(Locale.ROOT, "  %-13s %s: |r| %.4f (95 %% %.4f–%.4f), Spearman %.4f (%.4f–%.4f), within-group "
+                    + "spread %.3g, MV %.3g; %d %s groups%n", label, e.getKey(), c.pearson(), c.pearsonLow(),
+                    c.pearsonHigh(), c.spearman(), c.spearmanLow(), c.spearmanHigh(), c.spread(), c.mv(), c.groups(),
+                    groupsWord);
+        }
     }
 
     private RunSpec buildSpec() {
@@ -197,7 +227,8 @@ final class RunCommand extends LabCommand {
                 head != null ? head : base.head(), merge(base.headParams(), headParams),
                 interpreter != null ? interpreter : base.interpreter(), merge(base.interpreterParams(), interpreterParams),
                 new RunSpec.Data(or(trainGroups, d.trainGroups()), or(validationGroups, d.validationGroups()),
-                        or(testGroups, d.testGroups()), or(perGroup, d.perGroup()), noise != null ? noise : d.noise()),
+                        or(testGroups, d.testGroups()), or(perGroup, d.perGroup()), noise != null ? noise : d.noise(),
+                        testFrom != null ? RunSpec.TestFrom.of(testFrom) : d.testFrom()),
                 new RunSpec.Training(hidden != null ? hidden : t.hidden(), activation != null ? activation : t.activation(),
                         or(latentSize, t.latentSize()), or(epochs, t.epochs()), or(batchSize, t.batchSize()),
                         learningRate != null ? learningRate : t.learningRate(), schedule != null ? schedule : t.schedule(),

@@ -41,6 +41,11 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
      *                            directions (counts), mean principal-angle cosine
      * @param absR                largest |Pearson r| between the latent and a true invariant (runs)
      * @param r2                  R² of the true invariants from the latents (runs)
+     * @param spearman            Spearman |ρ| of the latent with the invariant of {@code absR} (runs; null in cells
+     *                            stored before it existed)
+     * @param spread              the latent's within-group spread relative to its spread over all test states
+     * @param mv                  Ha &amp; Jeong's MV for that invariant (in its units)
+     * @param freshAbsR           |Pearson r| on fresh groups when the test states came from the training groups
      * @param independent         counted independent conserved quantities (counts)
      * @param inInvolution        counted quantities in involution (counts with a (q, p) layout)
      * @param trueIndependent     the declared (or, for files, suspected) independent count
@@ -56,7 +61,8 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
      * @param plots               the cell's plots, relative to its folder
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metrics(Double testAccuracy, Double alignment, Double absR, Double r2, Integer independent,
+    public record Metrics(Double testAccuracy, Double alignment, Double absR, Double r2, Double spearman, Double spread,
+                          Double mv, Double freshAbsR, Integer independent,
                           Integer inInvolution, Integer trueIndependent, Integer trueInInvolution,
                           Boolean independentRight, Boolean involutionRight, Boolean independentUncertain, Double exactFormulaRate,
                           double trainSeconds, List<Formula> formulas, List<String> plots) {
@@ -74,7 +80,8 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
          */
         public static Metrics ofRun(Learned learned, Double exactFormulaRate, double trainSeconds,
                                     List<Formula> formulas, List<String> plots) {
-            return new Metrics(learned.testAccuracy(), learned.alignment(), learned.absR(), learned.r2(), null, null,
+            return new Metrics(learned.testAccuracy(), learned.alignment(), learned.absR(), learned.r2(),
+                    learned.spearman(), learned.spread(), learned.mv(), learned.freshAbsR(), null, null,
                     null, null, null, null, null, exactFormulaRate, trainSeconds, formulas, plots);
         }
 
@@ -87,7 +94,8 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
          */
         public static Metrics ofCount(Counted counted, Double alignment, Double exactFormulaRate, double seconds,
                                       List<Formula> formulas, List<String> plots) {
-            return new Metrics(null, alignment, null, null, counted.independent(), counted.inInvolution(),
+            return new Metrics(null, alignment, null, null, null, null, null, null, counted.independent(),
+                    counted.inInvolution(),
                     counted.trueIndependent(), counted.trueInInvolution(),
                     same(counted.independent(), counted.trueIndependent()),
                     same(counted.inInvolution(), counted.trueInInvolution()), counted.uncertain(), exactFormulaRate,
@@ -106,8 +114,18 @@ public record CellResult(Cell cell, String status, String message, Metrics metri
      * @param alignment    gradient alignment with the true invariants
      * @param absR         largest |Pearson r| between the latent and a true invariant
      * @param r2           R² of the true invariants from the latents
+     * @param spearman     Spearman |ρ| with the invariant of {@code absR}
+     * @param spread       within-group spread of that latent relative to its spread over all test states
+     * @param mv           Ha &amp; Jeong's MV for that invariant
+     * @param freshAbsR    |Pearson r| on fresh groups (runs tested on their training groups only)
      */
-    public record Learned(Double testAccuracy, Double alignment, Double absR, Double r2) {
+    public record Learned(Double testAccuracy, Double alignment, Double absR, Double r2, Double spearman, Double spread,
+                          Double mv, Double freshAbsR) {
+
+        /** Without the correlation details (results stored before they existed). */
+        public Learned(Double testAccuracy, Double alignment, Double absR, Double r2) {
+            this(testAccuracy, alignment, absR, r2, null, null, null, null);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.invariantlab.core.compare;
 
+import org.invariantlab.core.score.GroupCorrelation;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,8 +141,13 @@ public final class CellWorker {
                     j < m.formulaVerdicts().size() ? m.formulaVerdicts().get(j) : null));
         }
         Double exactRate = m.formulas().isEmpty() ? null : (m.formulaExact() ? 1.0 : 0.0);
+        GroupCorrelation c = m.correlation().values().stream().filter(g -> Double.isFinite(g.pearson()))
+                .max(java.util.Comparator.comparingDouble(GroupCorrelation::pearson)).orElse(null);
+        Double freshAbsR = m.freshCorrelation().values().stream().map(GroupCorrelation::pearson)
+                .filter(Double::isFinite).max(Double::compare).orElse(null);
         return CellResult.Metrics.ofRun(new CellResult.Learned(m.testAccuracy(), finite(m.gradientAlignment()), absR,
-                finite(m.r2())), exactRate, m.trainSeconds(), formulas, plots(dir));
+                finite(m.r2()), c == null ? null : finite(c.spearman()), c == null ? null : finite(c.spread()),
+                c == null ? null : finite(c.mv()), freshAbsR), exactRate, m.trainSeconds(), formulas, plots(dir));
     }
 
     /**

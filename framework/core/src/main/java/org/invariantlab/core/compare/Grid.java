@@ -110,7 +110,7 @@ public record Grid(String name, String description, String source, List<Data> da
         /** The run of this method on a system or file, at {@code seed}, with {@code noise} and {@code size} (≤ 0: as set). */
         public RunSpec spec(Data d, long seed, double noise, int size) {
             RunSpec.Data sized = size > 0 ? new RunSpec.Data(size, data.validationGroups(), data.testGroups(),
-                    data.perGroup(), data.noise()) : data;
+                    data.perGroup(), data.noise(), data.testFrom()) : data;
             RunSpec.Data noisy = noise >= 0 ? sized.withNoise(noise) : sized;
             RunSpec base = d.file() != null
                     ? new RunSpec(null, null, null, null, null, null, null, null, noisy, training, seed, d.file())

@@ -272,7 +272,9 @@ public final class GridFile {
         base.set("headParams", JSON.createObjectNode());
         base.put("interpreter", "polynomial");
         base.set("interpreterParams", JSON.createObjectNode());
-        base.set("data", JSON.valueToTree(RunSpec.Data.defaults()));
+        ObjectNode data = JSON.valueToTree(RunSpec.Data.defaults());
+        data.put("testFrom", RunSpec.TestFrom.FRESH_GROUPS.word()); // a spec file leaves the default out; a grid may set it
+        base.set("data", data);
         base.set("training", JSON.valueToTree(RunSpec.Training.defaults()));
         int before = problems.size();
         if (settings != null && !settings.isNull()) {

@@ -12,6 +12,10 @@ public enum Metric {
     ALIGNMENT("alignment", "alignment", m -> m.alignment(), false),
     ABS_R("abs_r", "|r|", m -> m.absR(), false),
     R2("r2", "R²", m -> m.r2(), false),
+    SPEARMAN("spearman", "Spearman |ρ|", m -> m.spearman(), false),
+    SPREAD("within_group_spread", "within-group spread", m -> m.spread(), false),
+    MV("mv", "MV", m -> m.mv(), false),
+    FRESH_ABS_R("fresh_abs_r", "|r| on fresh groups", m -> m.freshAbsR(), false),
     INDEPENDENT("independent", "independent", m -> m.independent() == null ? null : m.independent().doubleValue(), false),
     IN_INVOLUTION("in_involution", "in involution", m -> m.inInvolution() == null ? null
             : m.inInvolution().doubleValue(), false),
@@ -83,7 +87,7 @@ public enum Metric {
     /** The largest value the metric can take (a bound for error bars). */
     public double highest() {
         return switch (this) {
-            case INDEPENDENT, IN_INVOLUTION, TRAIN_SECONDS -> Double.POSITIVE_INFINITY;
+            case INDEPENDENT, IN_INVOLUTION, TRAIN_SECONDS, MV, SPREAD -> Double.POSITIVE_INFINITY;
             default -> 1;
         };
     }

@@ -26,7 +26,7 @@ import org.invariantlab.core.train.TrainingConfig;
  * @param schedule               learning-rate schedule per epoch: {@code constant}, {@code cosine} or {@code step}
  *                               ({@link TrainingConfig})
  * @param hidden                 hidden-layer widths
- * @param activation             hidden activation (smooth: swish, tanh, sigmoid, softplus or gelu)
+ * @param activation             hidden activation (smooth: swish, tanh, sigmoid, softplus, gelu or mish)
  * @param dataType               network precision: {@code float} (the fast kernel) or {@code double} (the reference)
  * @param trajectories           training trajectories (groups)
  * @param statesPerTrajectory    states per trajectory

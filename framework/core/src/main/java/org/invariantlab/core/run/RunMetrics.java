@@ -1,5 +1,7 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.score.GroupCorrelation;
+
 import org.invariantlab.core.job.FormulaReport;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -62,6 +64,11 @@ import org.invariantlab.core.verdict.Verdict;
  * @param examplesPerSecond       training throughput as the user sees it: examples × epochs run over the training
  *                                time, validation and model keeping included (varies between identical runs;
  *                                {@code pairs_per_second} before 0.2.0 counted the steps' time only, and is read too)
+ * @param correlation             per varying invariant, how the latent that follows it best does so on the test
+ *                                states ({@link GroupCorrelation}: |r|, Spearman |ρ| with 95 % intervals over groups,
+ *                                within-group spread, Ha &amp; Jeong's MV); empty in results written before 0.2.0
+ * @param freshCorrelation        the same on fresh groups when the test states come from the training groups
+ *                                ({@link RunSpec.TestFrom#TRAINING_GROUPS}); empty otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunMetrics(
@@ -99,9 +106,13 @@ public record RunMetrics(
         @JsonProperty("epochs_run") int epochsRun,
         @JsonProperty("train_examples") @JsonAlias("train_pairs") long trainExamples,
         @JsonProperty("train_seconds") double trainSeconds,
-        @JsonProperty("examples_per_second") @JsonAlias("pairs_per_second") double examplesPerSecond) {
+        @JsonProperty("examples_per_second") @JsonAlias("pairs_per_second") double examplesPerSecond,
+        @JsonProperty("correlation") Map<String, GroupCorrelation> correlation,
+        @JsonProperty("fresh_correlation") Map<String, GroupCorrelation> freshCorrelation) {
 
     public RunMetrics {
+        correlation = correlation == null ? Map.of() : ordered(correlation);
+        freshCorrelation = freshCorrelation == null ? Map.of() : ordered(freshCorrelation);
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(status, "status");
         matchedInvariants = List.copyOf(matchedInvariants);
@@ -123,7 +134,7 @@ public record RunMetrics(
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),
                 f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(),
                 trueInvariants,
-                bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond);
+                bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond, correlation, freshCorrelation);
     }
 
     /** These metrics with another status (a run judged again after a new reading). */
@@ -133,7 +144,7 @@ public record RunMetrics(
                 withinGroupSpread, constantOnData, formula, formulaLatex, formulas, formulaReading, formulaR2,
                 formulaAlignment, formulaNetworkAlignment, formulaExact, formulaMatches, formulaFreshSpread, formulaFlags,
                 formulaError, formulaVerdicts, formulaSet, trueInvariants, bestEpoch, epochsRun, trainExamples,
-                trainSeconds, examplesPerSecond);
+                trainSeconds, examplesPerSecond, correlation, freshCorrelation);
     }
 
     /** Examples × epochs over the training seconds (validation included); NaN without a duration. */

@@ -156,13 +156,25 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
      * @param perGroup         states per group
      * @param noise            measurement noise: Gaussian with this standard deviation relative to each variable's
      *                         spread is added to every state (simulated or file data); 0 = none
+     * @param testFrom         where the test states come from: {@link TestFrom#FRESH_GROUPS} (default: groups no
+     *                         network saw) or {@link TestFrom#TRAINING_GROUPS} (Ha &amp; Jeong's protocol: every
+     *                         training group is drawn with twice {@code perGroup} states, the first half trains, the
+     *                         second half is the test set; {@code testGroups} then sizes the fresh groups that
+     *                         formulas and the held-out correlation are checked on)
      */
-    @JsonPropertyOrder({"trainGroups", "validationGroups", "testGroups", "perGroup", "noise"})
-    public record Data(int trainGroups, int validationGroups, int testGroups, int perGroup, double noise) {
+    @JsonPropertyOrder({"trainGroups", "validationGroups", "testGroups", "perGroup", "noise", "testFrom"})
+    public record Data(int trainGroups, int validationGroups, int testGroups, int perGroup, double noise,
+                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TestFrom.Default.class)
+                       TestFrom testFrom) {
 
         /** Data sizes without noise. */
         public Data(int trainGroups, int validationGroups, int testGroups, int perGroup) {
             this(trainGroups, validationGroups, testGroups, perGroup, 0.0);
+        }
+
+        /** Data sizes with noise, tested on fresh groups. */
+        public Data(int trainGroups, int validationGroups, int testGroups, int perGroup, double noise) {
+            this(trainGroups, validationGroups, testGroups, perGroup, noise, TestFrom.FRESH_GROUPS);
         }
 
         public Data {
@@ -176,6 +188,9 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
             if (perGroup < 2) {
                 throw new InvalidInputException("data.perGroup must be at least 2 (a group needs two states to make a pair), got " + perGroup);
             }
+            if (testFrom == null) {
+                testFrom = TestFrom.FRESH_GROUPS;
+            }
         }
 
         public static Data defaults() {
@@ -186,17 +201,65 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         @JsonCreator
         static Data fromJson(@JsonProperty("trainGroups") Integer trainGroups, @JsonProperty("validationGroups") Integer validationGroups,
                              @JsonProperty("testGroups") Integer testGroups, @JsonProperty("perGroup") Integer perGroup,
-                             @JsonProperty("noise") Double noise) {
+                             @JsonProperty("noise") Double noise, @JsonProperty("testFrom") String testFrom) {
             Data d = defaults();
             return new Data(trainGroups == null ? d.trainGroups() : trainGroups,
                     validationGroups == null ? d.validationGroups() : validationGroups,
                     testGroups == null ? d.testGroups() : testGroups, perGroup == null ? d.perGroup() : perGroup,
-                    noise == null ? 0.0 : noise);
+                    noise == null ? 0.0 : noise, testFrom == null ? TestFrom.FRESH_GROUPS : TestFrom.of(testFrom));
         }
 
         /** These sizes with noise {@code sigma}. */
         public Data withNoise(double sigma) {
-            return new Data(trainGroups, validationGroups, testGroups, perGroup, sigma);
+            return new Data(trainGroups, validationGroups, testGroups, perGroup, sigma, testFrom);
+        }
+    }
+
+    /** Where a run's test states come from ({@link Data#testFrom()}). */
+    public enum TestFrom {
+        /** Groups drawn apart from the training groups, which no network saw (the default). */
+        FRESH_GROUPS("fresh-groups"),
+        /** The training groups' own level sets: more states of each, drawn with them (Ha &amp; Jeong's protocol). */
+        TRAINING_GROUPS("training-groups");
+
+        private final String word;
+
+        TestFrom(String word) {
+            this.word = word;
+        }
+
+        /** The value in spec files. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String word() {
+            return word;
+        }
+
+        /** The protocol written as {@code word}; a plain refusal otherwise. */
+        public static TestFrom of(String word) {
+            for (TestFrom t : values()) {
+                if (t.word.equals(word)) {
+                    return t;
+                }
+            }
+            throw new InvalidInputException("data.testFrom must be fresh-groups or training-groups, got '" + word + "'");
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+
+        /** Jackson's filter: the default is left out of spec files, so specs written before it read the same. */
+        static final class Default {
+            @Override
+            public boolean equals(Object o) {
+                return o == null || o == FRESH_GROUPS;
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
         }
     }
 

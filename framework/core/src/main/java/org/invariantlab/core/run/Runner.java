@@ -1,5 +1,7 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.score.GroupCorrelation;
+
 import org.invariantlab.core.data.Rectangular;
 import org.invariantlab.core.job.FormulaReport;
 import org.invariantlab.core.job.FormulaSummary;
@@ -261,6 +263,19 @@ public final class Runner {
                 pairsPerGroup);
     }
 
+    /** How the latents follow the true invariants on the test states, and on fresh groups under Ha &amp; Jeong's protocol. */
+    record Correlations(Map<String, GroupCorrelation> test, Map<String, GroupCorrelation> fresh) {
+    }
+
+    /** The {@link GroupCorrelation}s of a run (fresh groups only when the test states are the training groups'). */
+    static Correlations correlations(RunSpec spec, Resolved r, RunSeeds seeds, Splits data, List<ScalarField> latents) {
+        Map<String, GroupCorrelation> test = Scorer.correlations(latents, r.model(), data.test(), seeds.testPairs());
+        Map<String, GroupCorrelation> fresh = spec.data().testFrom() == RunSpec.TestFrom.TRAINING_GROUPS
+                ? Scorer.correlations(latents, r.model(), fresh(spec, r, seeds, data), seeds.testPairs())
+                : Map.of();
+        return new Correlations(test, fresh);
+    }
+
     /** The three splits of a run's data. */
     record Splits(GroupedData train, GroupedData validation, GroupedData test) {
     }
@@ -306,7 +321,8 @@ public final class Runner {
                     FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
             Judgement read = judgement.afterReading(formulas.metrics(),
                     () -> FormulaReport.conservedNetworks(latents, fresh(spec, r, seeds, data)), listener);
-            metrics = metrics(spec, r.model(), examples, result, read, scores, formulas);
+            metrics = metrics(spec, r.model(), examples, result, read, scores, formulas,
+                    correlations(spec, r, seeds, data, latents));
             store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
         } catch (RuntimeException | Error e) {
             finish(plots, e); // nothing may write into the folder once it is abandoned
@@ -379,6 +395,10 @@ public final class Runner {
         java.util.SplittableRandom noise = new java.util.SplittableRandom(seeds.noise());
         long[] noiseSeeds = {noise.nextLong(), noise.nextLong(), noise.nextLong()};
         if (r.model() instanceof FileDataModel f) {
+            if (d.testFrom() == RunSpec.TestFrom.TRAINING_GROUPS) {
+                throw new InvalidInputException("data.testFrom training-groups draws more states of each training "
+                        + "group from a system; a data file's groups are split by --split: remove testFrom");
+            }
             List<Double> fr = spec.file().split();
             GroupSplit split = GroupSplit.split(f.groups(), fr.get(0), fr.get(1), fr.get(2), seeds.trainGroups(), f.name());
             return new Splits(prepared(split.train(), d.noise(), noiseSeeds[0], f.name()),
@@ -386,6 +406,14 @@ public final class Runner {
                     prepared(split.test(), d.noise(), noiseSeeds[2], f.name()));
         }
         SystemModel model = r.model();
+        if (d.testFrom() == RunSpec.TestFrom.TRAINING_GROUPS) {
+            // Ha & Jeong's protocol: each training group drawn with 2m states, the first m train, the last m test
+            GroupedData both = model.sample(new SamplingRequest(d.trainGroups(), 2 * d.perGroup(), seeds.trainGroups()));
+            return new Splits(noisy(half(both, 0), d.noise(), noiseSeeds[0]),
+                    noisy(model.sample(new SamplingRequest(d.validationGroups(), d.perGroup(), seeds.validationGroups())),
+                            d.noise(), noiseSeeds[1]),
+                    noisy(half(both, 1), d.noise(), noiseSeeds[2]));
+        }
         return new Splits(
                 noisy(model.sample(new SamplingRequest(d.trainGroups(), d.perGroup(), seeds.trainGroups())), d.noise(),
                         noiseSeeds[0]),
@@ -393,6 +421,18 @@ public final class Runner {
                         d.noise(), noiseSeeds[1]),
                 noisy(model.sample(new SamplingRequest(d.testGroups(), d.perGroup(), seeds.testGroups())), d.noise(),
                         noiseSeeds[2]));
+    }
+
+    /** The first ({@code which = 0}) or second half of every group's states, in their order. */
+    static GroupedData half(GroupedData data, int which) {
+        int m = data.perGroup() / 2;
+        int d = data.dimension();
+        double[] all = data.values();
+        double[] out = new double[data.groups() * m * d];
+        for (int g = 0; g < data.groups(); g++) {
+            System.arraycopy(all, (g * data.perGroup() + which * m) * d, out, g * m * d, m * d);
+        }
+        return new GroupedData(data.variables(), data.groups(), m, out);
     }
 
     /**
@@ -469,7 +509,7 @@ public final class Runner {
     }
 
     private static RunMetrics metrics(RunSpec spec, SystemModel model, Examples examples, TrainingResult result,
-                                      Judgement j, Scores scores, FormulaReport formulas) {
+                                      Judgement j, Scores scores, FormulaReport formulas, Correlations correlations) {
         LearningVerdict verdict = j.verdict();
         FormulaSummary f = formulas.metrics();
         return new RunMetrics(spec.dataName(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
@@ -480,7 +520,8 @@ public final class Runner {
                 f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(), trueInvariants(model),
                 result.bestEpoch(),
                 result.history().size(), examples.train().count(), result.seconds(),
-                RunMetrics.examplesPerSecond(examples.train().count(), result.history().size(), result.seconds()));
+                RunMetrics.examplesPerSecond(examples.train().count(), result.history().size(), result.seconds()),
+                correlations.test(), correlations.fresh());
     }
 
     /** The pair accuracy of an evaluation; {@code null} for heads without pair probabilities (whole groups). */

@@ -90,7 +90,8 @@ public final class SpecFiles {
         if (text.isBlank()) {
             throw new InvalidInputException(source + " is empty; a spec needs at least 'system: <id>'");
         }
-        String firstLine = text.strip().lines().findFirst().orElse("");
+        // the first line that is not a YAML comment: a spec may open with comments full of commas
+        String firstLine = text.strip().lines().filter(l -> !l.stripLeading().startsWith("#")).findFirst().orElse("");
         if (source.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
                 || (firstLine.chars().filter(c -> c == ',').count() >= 2 && !firstLine.contains(":"))) {
             throw new InvalidInputException(source + " looks like a CSV data file (first line '"

@@ -182,6 +182,47 @@ public final class Scorer {
         return new Scores(alignment, matchedNames, perInvariant, pearson, r2, spread / k, st.constantNames(), n);
     }
 
+    /** At most this many states enter {@link #correlations} (whole groups, evenly spaced). */
+    public static final int MAX_CORRELATION_STATES = 10_000;
+
+    /**
+     * For each true invariant that varies on {@code data}, the {@link GroupCorrelation} of the learned function that
+     * follows it best (the largest {@code |Pearson r|}), on every state of {@code data} up to
+     * {@value #MAX_CORRELATION_STATES} (whole groups): only values are evaluated, so many more groups enter than
+     * the gradient scores of {@link #score} use.
+     *
+     * @param seed seed of the bootstrap over groups
+     */
+    public static Map<String, GroupCorrelation> correlations(List<? extends ScalarField> learned, SystemModel model,
+                                                            GroupedData data, long seed) {
+        ScoredStates st = new ScoredStates(model, data, ScoringOptions.defaults()
+                .withMaxStates(Math.max(data.perGroup(), Math.min(data.size(), MAX_CORRELATION_STATES))));
+        int n = st.size();
+        double[][] values = new double[learned.size()][n];
+        for (int j = 0; j < learned.size(); j++) {
+            for (int s = 0; s < n; s++) {
+                values[j][s] = st.value(learned.get(j), s, "learned function #" + j);
+            }
+        }
+        Map<String, GroupCorrelation> out = new LinkedHashMap<>();
+        for (int a : st.varying()) {
+            int best = -1;
+            double bestR = -1;
+            for (int j = 0; j < learned.size(); j++) {
+                double r = Math.abs(pearson(values[j], st.invariantValues[a]));
+                if (r > bestR) {
+                    best = j;
+                    bestR = r;
+                }
+            }
+            if (best >= 0) {
+                out.put(st.invariants.get(a).name(),
+                        GroupCorrelation.of(values[best], st.invariantValues[a], st.groups, st.members, seed));
+            }
+        }
+        return out;
+    }
+
     /**
      * How many independent true invariants vary on {@code data}: the rank of the gradients of the invariants that
      * are not constant on the data, projected on its tangent space (see {@link #score}), taken at each state; the

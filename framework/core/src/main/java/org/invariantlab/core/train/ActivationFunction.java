@@ -4,6 +4,7 @@ import org.invariantlab.api.InvalidInputException;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationMish;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
@@ -24,12 +25,20 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
  *   tanh      φ = t = tanh a        φ' = 1 − t²                   φ'' = −2t(1 − t²)
  *   softplus  φ = ln(1 + e^a)       φ' = σ(a)                     φ'' = s'
  *   relu      φ = max(a, 0)         φ' = [a > 0]                  (none)
+ *   mish      φ = a·t, t = tanh(softplus a)
+ *                                   φ' = t + a(1 − t²)s           φ'' = (1 − t²)s·(2 + a(1 − s − 2ts))   (s = σ(a))
  * </pre>
+ * Mish (Misra, arXiv:1908.08681) is the activation of Ha and Jeong's networks; with {@code u = eᵃ},
+ * {@code t = u(u + 2)/(u(u + 2) + 2)} needs only the exponential (for {@code a > 20}, {@code t = 1} in float and
+ * double alike, and the ratio would overflow: it is evaluated at {@code min(a, 20)}).
  * ({@code gelu} is DL4J's default, non-precise form, Hendrycks and Gimpel, arXiv:1606.08415.) ReLU has no
  * second derivative, so losses on input gradients cannot train through it: it is refused with a plain message.
  */
 enum ActivationFunction {
-    IDENTITY, SWISH, GELU, SIGMOID, TANH, SOFTPLUS, RELU;
+    IDENTITY, SWISH, GELU, SIGMOID, TANH, SOFTPLUS, RELU, MISH;
+
+    /** Above this, {@code tanh(softplus a) = 1} to double precision; Mish's ratio is evaluated at most here. */
+    static final double MISH_CLAMP = 20;
 
     /** DL4J's sigmoid approximation constant of GELU. */
     static final double GELU_C = 1.702f; // the single-precision constant of libnd4j's gelu kernel
@@ -38,7 +47,7 @@ enum ActivationFunction {
     static ActivationFunction of(IActivation a) {
         if (a instanceof ActivationGELU g && g.isPrecise()) {
             throw new InvalidInputException("the precise GELU is not supported by second-order training; use the "
-                    + "default gelu, swish, tanh, sigmoid or softplus");
+                    + "default gelu, swish, tanh, sigmoid, softplus or mish");
         }
         ActivationFunction f = find(a);
         if (f == null || !f.smooth()) {
@@ -76,6 +85,9 @@ enum ActivationFunction {
         if (a instanceof ActivationReLU) {
             return RELU;
         }
+        if (a instanceof ActivationMish) {
+            return MISH;
+        }
         return null;
     }
 
@@ -111,7 +123,15 @@ enum ActivationFunction {
             case SOFTPLUS -> Math.max(a, 0.0) + Math.log1p(Math.exp(-Math.abs(a)));
             case SIGMOID -> sigmoid(a);
             case GELU -> a * sigmoid(GELU_C * a);
+            case MISH -> a * mishT(a);
         };
+    }
+
+    /** {@code tanh(softplus a) = u(u + 2)/(u(u + 2) + 2)} with {@code u = e^{min(a, 20)}}. */
+    static double mishT(double a) {
+        double u = Math.exp(Math.min(a, MISH_CLAMP));
+        double n = u * (u + 2);
+        return n / (n + 2);
     }
 
     /** {@code φ'(a)}. */
@@ -135,6 +155,10 @@ enum ActivationFunction {
             case GELU -> {
                 double s = sigmoid(GELU_C * a);
                 yield s + GELU_C * a * s * (1.0 - s);
+            }
+            case MISH -> {
+                double t = mishT(a);
+                yield t + a * (1 - t * t) * sigmoid(a);
             }
         };
     }
@@ -194,6 +218,17 @@ enum ActivationFunction {
                     h[i] = x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
                     d1[i] = s;
                     d2[i] = s * (1 - s);
+                }
+            }
+            case MISH -> {
+                for (int i = 0; i < n; i++) {
+                    double x = a[i];
+                    double t = mishT(x);
+                    double s = sigmoid(x);
+                    double dt = 1 - t * t;
+                    h[i] = x * t;
+                    d1[i] = t + x * dt * s;
+                    d2[i] = dt * s * (2 + x * (1 - s - 2 * t * s));
                 }
             }
             default -> throw new IllegalStateException(name());

@@ -34,13 +34,15 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
                             String dataType) {
 
     /** Allowed activations. */
-    public static final List<String> ACTIVATIONS = List.of("swish", "tanh", "relu", "softplus", "sigmoid", "gelu");
+    public static final List<String> ACTIVATIONS = List.of("swish", "tanh", "relu", "softplus", "sigmoid", "gelu",
+            "mish");
 
     /**
      * The activations with a second derivative, which training on input gradients needs ({@code relu} has none);
      * {@code ActivationFunction} implements exactly these.
      */
-    public static final List<String> SECOND_ORDER_ACTIVATIONS = List.of("swish", "tanh", "sigmoid", "softplus", "gelu");
+    public static final List<String> SECOND_ORDER_ACTIVATIONS = List.of("swish", "tanh", "sigmoid", "softplus", "gelu",
+            "mish");
 
     /** Allowed weight initialisations. */
     public static final List<String> WEIGHT_INITS = List.of("he", "xavier");
@@ -121,6 +123,7 @@ public record EncoderConfig(List<Integer> hiddenWidths, String activation, int l
             case "softplus" -> Activation.SOFTPLUS;
             case "sigmoid" -> Activation.SIGMOID;
             case "gelu" -> Activation.GELU;
+            case "mish" -> Activation.MISH;
             default -> throw new IllegalStateException("unchecked activation " + activation);
         };
     }

@@ -88,6 +88,18 @@ final class FloatActivations {
                         d2[i] = s * (1 - s);
                     }
                 }
+                case MISH -> {
+                    float u = (float) Math.exp(Math.min(x, (float) ActivationFunction.MISH_CLAMP));
+                    float nn = u * (u + 2);
+                    float t = nn / (nn + 2);
+                    float s = (float) (1 / (1 + Math.exp(-x)));
+                    float dt = 1 - t * t;
+                    h[i] = x * t;
+                    d1[i] = t + x * dt * s;
+                    if (second) {
+                        d2[i] = dt * s * (2 + x * (1 - s - 2 * t * s));
+                    }
+                }
                 default -> throw new IllegalStateException(f.name());
             }
         }

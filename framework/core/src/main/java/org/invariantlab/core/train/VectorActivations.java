@@ -83,6 +83,21 @@ final class VectorActivations {
                         t.mul(-2f).mul(dt).intoArray(d2, i);
                     }
                 }
+                case MISH -> {
+                    // t = tanh(softplus x) = n/(n + 2), n = u(u + 2), u = e^{min(x, 20)}; s = σ(x) = 1 − 1/(1 + e^x)
+                    FloatVector u = exp(x.min((float) ActivationFunction.MISH_CLAMP));
+                    FloatVector nn = u.mul(u.add(2f));
+                    FloatVector t = nn.div(nn.add(2f));
+                    FloatVector s = sigmoid(x);
+                    FloatVector dt = t.mul(t).neg().add(1f);
+                    x.mul(t).intoArray(h, i);
+                    t.add(x.mul(dt).mul(s)).intoArray(d1, i);
+                    if (second) {
+                        // (1 − t²)s·(2 + x(1 − s − 2ts))
+                        FloatVector inner = s.neg().add(1f).sub(t.mul(s).mul(2f));
+                        dt.mul(s).mul(x.mul(inner).add(2f)).intoArray(d2, i);
+                    }
+                }
                 default -> throw new IllegalStateException(f.name());
             }
         }

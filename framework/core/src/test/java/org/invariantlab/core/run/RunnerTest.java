@@ -1,6 +1,7 @@
 package org.invariantlab.core.run;
 
 import org.invariantlab.core.job.JobListener;
+import org.invariantlab.core.score.GroupCorrelation;
 import org.invariantlab.core.job.ResultDirectory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,8 @@ class RunnerTest {
     /** A few seconds of training on 3000 pairs reaches this on the ring; measured ≈ 0.99+. */
     private static final double MIN_ALIGNMENT = 0.95;
     private static final double MIN_TEST_ACCURACY = 0.85;
+    /** A latent aligned with r2's gradient to ≥ 0.95 is close to monotone in r2: its rank correlation stays near 1. */
+    private static final double MIN_SPEARMAN = 0.95;
 
     @TempDir
     static Path tmp;
@@ -148,6 +151,32 @@ class RunnerTest {
         assertEquals(RunStatus.COMPLETED, ResultReader.readMetrics(again.resolve("metrics.json")).status(),
                 "the new result carries the new status");
         assertEquals(RunStatus.SHORTCUT, ResultReader.readMetrics(metrics).status(), "the run read is never changed");
+    }
+
+    @Test
+    void haJeongsProtocolTestsOnMoreStatesOfTheTrainingGroupsAndKeepsTheFreshGroupsScore() throws IOException {
+        Runner runner = lab.services().getInstance(Runner.class);
+        RunSpec.Data d = new RunSpec.Data(300, 100, 200, 6, 0.0, RunSpec.TestFrom.TRAINING_GROUPS);
+        RunSpec spec = runner.resolve(small().withData(d));
+        Runner.Resolved r = runner.resolveExtensions(spec);
+        Runner.Splits splits = Runner.splits(spec, r, RunSeeds.of(spec.seed()));
+        assertEquals(300, splits.test().groups(), "the test groups are the training groups");
+        assertEquals(6, splits.test().perGroup());
+        for (int g = 0; g < 300; g += 37) {
+            double[] a = splits.train().state(g, 0);
+            double[] b = splits.test().state(g, 5);
+            assertEquals(a[0] * a[0] + a[1] * a[1], b[0] * b[0] + b[1] * b[1], 1e-9,
+                    "group " + g + ": test states lie on the training group's circle");
+            assertTrue(a[0] != b[0], "but are other states of it");
+        }
+        RunOutcome o = runner.run(small().withData(d), tmp.resolve("ring-protocol"), false, "test", JobListener.silent());
+        GroupCorrelation test = o.metrics().correlation().get("r2");
+        GroupCorrelation fresh = o.metrics().freshCorrelation().get("r2");
+        assertEquals(300, test.groups(), "scored on the training groups' other states");
+        assertEquals(200, fresh.groups(), "and on testGroups fresh groups");
+        assertTrue(test.spearman() > MIN_SPEARMAN && fresh.spearman() > MIN_SPEARMAN, test + " / " + fresh);
+        assertTrue(Files.readString(tmp.resolve("ring-protocol/spec.yaml")).contains("testFrom: training-groups"));
+        assertFalse(SpecFiles.toYaml(small()).contains("testFrom"), "the default is not written: older specs read the same");
     }
 
     @Test

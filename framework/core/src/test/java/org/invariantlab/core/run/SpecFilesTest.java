@@ -92,9 +92,19 @@ class SpecFilesTest {
                         "line 2: a second YAML document starts here"),
                 Arguments.of("out of range", "system: lorentz\ndata:\n  perGroup: 1\n", "line 2: data.perGroup must be at least 2"),
                 Arguments.of("broken YAML", "system: [unclosed\n", "not valid YAML"),
+                Arguments.of("unknown test protocol", "system: lorentz\ndata:\n  testFrom: same-groups\n",
+                        "data.testFrom must be fresh-groups or training-groups, got 'same-groups'"),
                 Arguments.of("csv data file", csv, "looks like a CSV data file (first line 'group,member,x,y,vx,vy,L,E')"),
                 Arguments.of("long unknown key", "system: lorentz\n" + "k".repeat(500) + ": 1\n", "unknown key 'kkkk"),
                 Arguments.of("huge line", "system: lorentz\n" + "k".repeat(50_000) + ": 1\n", "not valid YAML (while scanning a simple key"));
+    }
+
+    @Test
+    void aSpecMayOpenWithCommentsFullOfCommas() {
+        RunSpec spec = SpecFiles.parse("# Ha & Jeong, Phys. Rev. Research 3, L042035 (2021), their settings\n"
+                + "system: lorentz\ndata:\n  testFrom: training-groups\n", "authors.yaml");
+        assertEquals("lorentz", spec.system());
+        assertEquals(RunSpec.TestFrom.TRAINING_GROUPS, spec.data().testFrom());
     }
 
     @ParameterizedTest(name = "{0}")

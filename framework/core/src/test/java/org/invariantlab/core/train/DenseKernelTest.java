@@ -40,7 +40,7 @@ class DenseKernelTest {
 
     /** Forward pass and parameter gradient agree with DL4J's feedForward/backpropGradient, for every activation. */
     @ParameterizedTest
-    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu"})
+    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu", "mish"})
     void matchesDl4jBackprop(String activation) {
         EncoderConfig config = new EncoderConfig(List.of(8, 7), activation, 2, "he", "double");
         MultiLayerNetwork net = Encoder.network(config, 3, 11);

@@ -44,7 +44,7 @@ class EncoderTest {
      * central differences of {@code latents} in the raw input, for every activation.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu"})
+    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu", "mish"})
     void inputGradientsMatchCentralDifferences(String activation) {
         Encoder e = encoder(activation, "double");
         double[] x = states(20, 1);
@@ -65,7 +65,7 @@ class EncoderTest {
 
     /** The pointwise field agrees with the batch methods: to rounding in double, to float rounding in float. */
     @ParameterizedTest
-    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu"})
+    @ValueSource(strings = {"swish", "tanh", "relu", "softplus", "sigmoid", "gelu", "mish"})
     void fieldAgreesWithTheNetwork(String activation) {
         for (String type : new String[] {"double", "float"}) {
             Encoder e = encoder(activation, type);
