@@ -269,9 +269,9 @@ public final class Runner {
 
     /** The {@link GroupCorrelation}s of a run (fresh groups only when the test states are the training groups'). */
     static Correlations correlations(RunSpec spec, Resolved r, RunSeeds seeds, Splits data, List<ScalarField> latents) {
-        Map<String, GroupCorrelation> test = Scorer.correlations(latents, r.model(), data.test(), seeds.testPairs());
+        Map<String, GroupCorrelation> test = Scorer.correlations(latents, r.model(), data.test());
         Map<String, GroupCorrelation> fresh = spec.data().testFrom() == RunSpec.TestFrom.TRAINING_GROUPS
-                ? Scorer.correlations(latents, r.model(), fresh(spec, r, seeds, data), seeds.testPairs())
+                ? Scorer.correlations(latents, r.model(), fresh(spec, r, seeds, data))
                 : Map.of();
         return new Correlations(test, fresh);
     }

@@ -190,11 +190,9 @@ public final class Scorer {
      * follows it best (the largest {@code |Pearson r|}), on every state of {@code data} up to
      * {@value #MAX_CORRELATION_STATES} (whole groups): only values are evaluated, so many more groups enter than
      * the gradient scores of {@link #score} use.
-     *
-     * @param seed seed of the bootstrap over groups
      */
     public static Map<String, GroupCorrelation> correlations(List<? extends ScalarField> learned, SystemModel model,
-                                                            GroupedData data, long seed) {
+                                                            GroupedData data) {
         ScoredStates st = new ScoredStates(model, data, ScoringOptions.defaults()
                 .withMaxStates(Math.max(data.perGroup(), Math.min(data.size(), MAX_CORRELATION_STATES))));
         int n = st.size();
@@ -217,7 +215,7 @@ public final class Scorer {
             }
             if (best >= 0) {
                 out.put(st.invariants.get(a).name(),
-                        GroupCorrelation.of(values[best], st.invariantValues[a], st.groups, st.members, seed));
+                        GroupCorrelation.of(values[best], st.invariantValues[a], st.groups, st.members));
             }
         }
         return out;
