@@ -397,7 +397,7 @@ public final class Runner {
         if (r.model() instanceof FileDataModel f) {
             if (d.testFrom() == RunSpec.TestFrom.TRAINING_GROUPS) {
                 throw new InvalidInputException("data.testFrom training-groups draws more states of each training "
-                        + "group from a system; a data file's groups are split by --split: remove testFrom");
+                        + "group from a system; a data file's groups are split by --split: leave out --test-from (data.testFrom)");
             }
             List<Double> fr = spec.file().split();
             GroupSplit split = GroupSplit.split(f.groups(), fr.get(0), fr.get(1), fr.get(2), seeds.trainGroups(), f.name());
