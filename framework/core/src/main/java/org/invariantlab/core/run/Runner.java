@@ -268,10 +268,11 @@ public final class Runner {
     }
 
     /** The {@link GroupCorrelation}s of a run (fresh groups only when the test states are the training groups'). */
-    static Correlations correlations(RunSpec spec, Resolved r, RunSeeds seeds, Splits data, List<ScalarField> latents) {
+    static Correlations correlations(RunSpec spec, Resolved r, Splits data,
+                                     java.util.function.Supplier<GroupedData> freshGroups, List<ScalarField> latents) {
         Map<String, GroupCorrelation> test = Scorer.correlations(latents, r.model(), data.test());
         Map<String, GroupCorrelation> fresh = spec.data().testFrom() == RunSpec.TestFrom.TRAINING_GROUPS
-                ? Scorer.correlations(latents, r.model(), fresh(spec, r, seeds, data))
+                ? Scorer.correlations(latents, r.model(), freshGroups.get())
                 : Map.of();
         return new Correlations(test, fresh);
     }
@@ -316,13 +317,15 @@ public final class Runner {
         CompletableFuture<Void> plots = plotsInBackground(dir, spec, latents.get(0), r.model(), data.test(), scores,
                 result.history());
         RunMetrics metrics;
+        // fresh groups are drawn at most once, when the reading, the shortcut rule or the correlations first need them
+        java.util.function.Supplier<GroupedData> freshGroups = once(() -> fresh(spec, r, seeds, data));
         try {
-            FormulaReport formulas = read(spec, r, latents, data, seeds, scores, judgement.verdict(),
+            FormulaReport formulas = read(spec, r, latents, data, freshGroups, scores, judgement.verdict(),
                     FormulaReport.searchIn(lab.registry(), r.interpreter().id()), listener);
             Judgement read = judgement.afterReading(formulas.metrics(),
-                    () -> FormulaReport.conservedNetworks(latents, fresh(spec, r, seeds, data)), listener);
+                    () -> FormulaReport.conservedNetworks(latents, freshGroups.get()), listener);
             metrics = metrics(spec, r.model(), examples, result, read, scores, formulas,
-                    correlations(spec, r, seeds, data, latents));
+                    correlations(spec, r, data, freshGroups, latents));
             store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
         } catch (RuntimeException | Error e) {
             finish(plots, e); // nothing may write into the folder once it is abandoned
@@ -423,6 +426,19 @@ public final class Runner {
                         noiseSeeds[2]));
     }
 
+    /** {@code s}, evaluated on the first call only. */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> s) {
+        Object[] held = new Object[1];
+        return () -> {
+            if (held[0] == null) {
+                held[0] = s.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) held[0];
+            return t;
+        };
+    }
+
     /** The first ({@code which = 0}) or second half of every group's states, in their order. */
     static GroupedData half(GroupedData data, int which) {
         int m = data.perGroup() / 2;
@@ -488,14 +504,15 @@ public final class Runner {
     }
 
     private static FormulaReport read(RunSpec spec, Resolved r, List<ScalarField> latents, Splits data,
-                                      RunSeeds seeds, Scores scores, LearningVerdict verdict, FormulaReport.Search search,
+                                      java.util.function.Supplier<GroupedData> freshGroups, Scores scores,
+                                      LearningVerdict verdict, FormulaReport.Search search,
                                       JobListener listener) {
         FormulaReport formulas;
         if (verdict.learned()) {
             listener.stage("reading the latent as a formula (" + spec.interpreter() + ") and checking it on fresh groups");
             try (Heartbeat h = Heartbeat.during(listener, "reading the latent as a formula")) {
                 formulas = FormulaReport.read(r.interpreter().extension(), r.interpreterParams(), latents,
-                        UserFeatures.model(r.model(), spec.features()), data.test(), fresh(spec, r, seeds, data), scores,
+                        UserFeatures.model(r.model(), spec.features()), data.test(), freshGroups.get(), scores,
                         search);
             }
         } else {
