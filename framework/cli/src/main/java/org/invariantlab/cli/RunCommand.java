@@ -114,6 +114,10 @@ final class RunCommand extends LabCommand {
     @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N epochs without improvement (0 = off).")
     Integer patience;
 
+    @Option(names = "--track-every", paramLabel = "N", description = "Follow the test states' |r| with the true "
+            + "invariants every N epochs (and at the last) into correlation_history.csv; 0 = off (default).")
+    Integer trackEvery;
+
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default 1).")
     Long seed;
 
@@ -232,7 +236,7 @@ final class RunCommand extends LabCommand {
                 new RunSpec.Training(hidden != null ? hidden : t.hidden(), activation != null ? activation : t.activation(),
                         or(latentSize, t.latentSize()), or(epochs, t.epochs()), or(batchSize, t.batchSize()),
                         learningRate != null ? learningRate : t.learningRate(), schedule != null ? schedule : t.schedule(),
-                        or(patience, t.patience())),
+                        or(patience, t.patience()), or(trackEvery, t.trackEvery())),
                 seed != null ? seed : base.seed(), base.file(), merge(base.features(), features.features));
     }
 

@@ -275,7 +275,9 @@ public final class GridFile {
         ObjectNode data = JSON.valueToTree(RunSpec.Data.defaults());
         data.put("testFrom", RunSpec.TestFrom.FRESH_GROUPS.word()); // a spec file leaves the default out; a grid may set it
         base.set("data", data);
-        base.set("training", JSON.valueToTree(RunSpec.Training.defaults()));
+        ObjectNode training = JSON.valueToTree(RunSpec.Training.defaults());
+        training.put("trackEvery", 0); // left out of spec files at its default; a grid may set it
+        base.set("training", training);
         int before = problems.size();
         if (settings != null && !settings.isNull()) {
             if (quick == null) {

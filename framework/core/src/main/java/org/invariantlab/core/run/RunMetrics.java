@@ -1,5 +1,6 @@
 package org.invariantlab.core.run;
 
+import org.invariantlab.core.score.CorrelationTrack;
 import org.invariantlab.core.score.GroupCorrelation;
 
 import org.invariantlab.core.job.FormulaReport;
@@ -69,6 +70,8 @@ import org.invariantlab.core.verdict.Verdict;
  *                                within-group spread, Ha &amp; Jeong's MV); empty in results written before 0.2.0
  * @param freshCorrelation        the same on fresh groups when the test states come from the training groups
  *                                ({@link RunSpec.TestFrom#TRAINING_GROUPS}); empty otherwise
+ * @param trackedCorrelation      per varying invariant, the highest test |r| over the epochs followed during training
+ *                                ({@link RunSpec.Training#trackEvery()}) and where; empty when not followed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunMetrics(
@@ -108,9 +111,12 @@ public record RunMetrics(
         @JsonProperty("train_seconds") double trainSeconds,
         @JsonProperty("examples_per_second") @JsonAlias("pairs_per_second") double examplesPerSecond,
         @JsonProperty("correlation") Map<String, GroupCorrelation> correlation,
-        @JsonProperty("fresh_correlation") Map<String, GroupCorrelation> freshCorrelation) {
+        @JsonProperty("fresh_correlation") Map<String, GroupCorrelation> freshCorrelation,
+        @JsonProperty("tracked_correlation") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, CorrelationTrack.Peak> trackedCorrelation) {
 
     public RunMetrics {
+        trackedCorrelation = trackedCorrelation == null ? Map.of() : ordered(trackedCorrelation);
         correlation = correlation == null ? Map.of() : ordered(correlation);
         freshCorrelation = freshCorrelation == null ? Map.of() : ordered(freshCorrelation);
         Objects.requireNonNull(system, "system");
@@ -134,7 +140,8 @@ public record RunMetrics(
                 constantOnData, f.formula(), f.latex(), f.formulas(), f.reading(), f.r2(), f.alignment(),
                 f.networkAlignment(), f.exact(), f.matches(), f.freshSpread(), f.flags(), f.error(), f.verdicts(), f.set(),
                 trueInvariants,
-                bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond, correlation, freshCorrelation);
+                bestEpoch, epochsRun, trainExamples, trainSeconds, examplesPerSecond, correlation, freshCorrelation,
+                trackedCorrelation);
     }
 
     /** These metrics with another status (a run judged again after a new reading). */
@@ -144,7 +151,8 @@ public record RunMetrics(
                 withinGroupSpread, constantOnData, formula, formulaLatex, formulas, formulaReading, formulaR2,
                 formulaAlignment, formulaNetworkAlignment, formulaExact, formulaMatches, formulaFreshSpread, formulaFlags,
                 formulaError, formulaVerdicts, formulaSet, trueInvariants, bestEpoch, epochsRun, trainExamples,
-                trainSeconds, examplesPerSecond, correlation, freshCorrelation);
+                trainSeconds, examplesPerSecond, correlation, freshCorrelation,
+                trackedCorrelation);
     }
 
     /** Examples × epochs over the training seconds (validation included); NaN without a duration. */

@@ -274,10 +274,14 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
      * @param learningRate Adam step size at the start of the schedule
      * @param schedule     learning-rate schedule
      * @param patience     epochs without validation improvement before stopping; 0 never stops early
+     * @param trackEvery   follow the test states' correlation with the true invariants every this many epochs (and at
+     *                     the last), into {@code correlation_history.csv}; 0 (default, left out of spec files) does not
      */
-    @JsonPropertyOrder({"hidden", "activation", "latentSize", "epochs", "batchSize", "learningRate", "schedule", "patience"})
+    @JsonPropertyOrder({"hidden", "activation", "latentSize", "epochs", "batchSize", "learningRate", "schedule", "patience",
+            "trackEvery"})
     public record Training(List<Integer> hidden, String activation, int latentSize, int epochs, int batchSize,
-                           double learningRate, String schedule, int patience) {
+                           double learningRate, String schedule, int patience,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int trackEvery) {
         public Training {
             hidden = List.copyOf(hidden == null ? List.of(64, 64, 64) : hidden);
             activation = activation == null ? "swish" : activation;
@@ -294,6 +298,26 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
             if (patience < 0) {
                 throw new InvalidInputException("training.patience must be 0 (off) or positive, got " + patience);
             }
+            if (trackEvery < 0) {
+                throw new InvalidInputException("training.trackEvery must be 0 (off) or a positive number of epochs, got "
+                        + trackEvery);
+            }
+        }
+
+        /** Settings that do not follow the correlation during training. */
+        public Training(List<Integer> hidden, String activation, int latentSize, int epochs, int batchSize,
+                        double learningRate, String schedule, int patience) {
+            this(hidden, activation, latentSize, epochs, batchSize, learningRate, schedule, patience, 0);
+        }
+
+        /** These settings with {@code k} latents. */
+        public Training withLatentSize(int k) {
+            return new Training(hidden, activation, k, epochs, batchSize, learningRate, schedule, patience, trackEvery);
+        }
+
+        /** These settings, following the correlation every {@code every} epochs (0: not). */
+        public Training withTrackEvery(int every) {
+            return new Training(hidden, activation, latentSize, epochs, batchSize, learningRate, schedule, patience, every);
         }
 
         /**
@@ -317,12 +341,13 @@ public record RunSpec(String system, Map<String, String> systemParams, String sa
         static Training fromJson(@JsonProperty("hidden") List<Integer> hidden, @JsonProperty("activation") String activation,
                                  @JsonProperty("latentSize") Integer latentSize, @JsonProperty("epochs") Integer epochs,
                                  @JsonProperty("batchSize") Integer batchSize, @JsonProperty("learningRate") Double learningRate,
-                                 @JsonProperty("schedule") String schedule, @JsonProperty("patience") Integer patience) {
+                                 @JsonProperty("schedule") String schedule, @JsonProperty("patience") Integer patience,
+                                 @JsonProperty("trackEvery") Integer trackEvery) {
             Training t = defaults();
             return new Training(hidden, activation, latentSize == null ? t.latentSize() : latentSize,
                     epochs == null ? t.epochs() : epochs, batchSize == null ? t.batchSize() : batchSize,
                     learningRate == null ? t.learningRate() : learningRate, schedule,
-                    patience == null ? t.patience() : patience);
+                    patience == null ? t.patience() : patience, trackEvery == null ? 0 : trackEvery);
         }
     }
 

@@ -68,6 +68,9 @@ import org.invariantlab.core.train.TrainingResult;
  */
 public final class Runner {
 
+    /** The test |r| of every followed epoch ({@link RunSpec.Training#trackEvery()}), in a run's folder. */
+    public static final String CORRELATION_HISTORY = "correlation_history.csv";
+
     /** Accuracy threshold on p(same), methods.md §6. */
     public static final double DECISION_THRESHOLD = 0.5;
 
@@ -174,8 +177,7 @@ public final class Runner {
                             Math.min(LATENT_SIZE_GROUPS, f.groups().groupCount())).toArray()), spec.dataName())
                     : r.model().sample(new SamplingRequest(LATENT_SIZE_GROUPS, spec.data().perGroup(), spec.seed()));
             int k = Math.max(1, Scorer.independentInvariants(r.model(), probe, ScoringOptions.defaults()));
-            t = new RunSpec.Training(t.hidden(), t.activation(), k, t.epochs(), t.batchSize(), t.learningRate(),
-                    t.schedule(), t.patience());
+            t = t.withLatentSize(k);
         }
         RunSpec out = spec.withTraining(t);
         for (Choice c : r.choices().values()) {
@@ -214,9 +216,7 @@ public final class Runner {
         }
         // validates the training settings before any work (an automatic latent size is resolved later)
         trainingConfig(spec.training().latentSize() == RunSpec.Training.AUTO_LATENT_SIZE
-                ? spec.withTraining(new RunSpec.Training(spec.training().hidden(), spec.training().activation(), 1,
-                        spec.training().epochs(), spec.training().batchSize(), spec.training().learningRate(),
-                        spec.training().schedule(), spec.training().patience()))
+                ? spec.withTraining(spec.training().withLatentSize(1))
                 : spec, 0L);
         return new Resolved(choices, model);
     }
@@ -306,7 +306,15 @@ public final class Runner {
         RunSeeds seeds = RunSeeds.of(spec.seed());
         Splits data = data(spec, r, seeds, listener);
         Examples examples = examples(r, data, seeds);
-        TrainingResult result = train(spec, r, examples, seeds, trainer, listener);
+        CorrelationFollower follower = spec.training().trackEvery() > 0
+                ? CorrelationFollower.of(listener, spec.training().trackEvery(), r.model(), data.test()) : null;
+        TrainingResult result = train(spec, r, examples, seeds, trainer, listener, follower);
+        if (follower != null) {
+            follower.peaks().forEach((name, p) -> listener.stage(String.format(Locale.ROOT, "test |r| with %s followed "
+                    + "every %d epochs: highest %.4f at epoch %d (the epoch Ha and Jeong's code keeps, chosen on the "
+                    + "test states); the model kept is epoch %d's, chosen on the validation loss", name,
+                    spec.training().trackEvery(), p.absR(), p.epoch(), result.bestEpoch())));
+        }
         Judgement judgement = judge(spec, r, examples, result, trainer, listener);
         List<ScalarField> latents = new ArrayList<>();
         for (int k = 0; k < result.encoder().latentSize(); k++) {
@@ -325,8 +333,8 @@ public final class Runner {
             Judgement read = judgement.afterReading(formulas.metrics(),
                     () -> FormulaReport.conservedNetworks(latents, freshGroups.get()), listener);
             metrics = metrics(spec, r.model(), examples, result, read, scores, formulas,
-                    correlations(spec, r, data, freshGroups, latents));
-            store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, listener);
+                    correlations(spec, r, data, freshGroups, latents), follower);
+            store(spec, r, dir, command, metrics, formulas, result, data.test(), scores, follower, listener);
         } catch (RuntimeException | Error e) {
             finish(plots, e); // nothing may write into the folder once it is abandoned
             throw e;
@@ -480,13 +488,14 @@ public final class Runner {
     }
 
     private static TrainingResult train(RunSpec spec, Resolved r, Examples examples, RunSeeds seeds, Trainer trainer,
-                                        JobListener listener) {
+                                        JobListener listener, CorrelationFollower follower) {
         listener.stage(String.format(Locale.ROOT, "training %s on %d examples (%d epochs, batch %d, %s %s)",
                 spec.head(), examples.train().count(), spec.training().epochs(), spec.training().batchSize(),
                 spec.training().activation(), spec.training().hidden()));
         return trainer.train(trainingConfig(spec, seeds.network()), examples.train(), examples.validation(),
                 r.head().extension(), r.headParams(),
-                r.sampler().extension().perturbation(r.samplerParams()).orElse(null), listener);
+                r.sampler().extension().perturbation(r.samplerParams()).orElse(null),
+                follower != null ? follower : listener);
     }
 
     private static Judgement judge(RunSpec spec, Resolved r, Examples examples, TrainingResult result, Trainer trainer,
@@ -526,7 +535,8 @@ public final class Runner {
     }
 
     private static RunMetrics metrics(RunSpec spec, SystemModel model, Examples examples, TrainingResult result,
-                                      Judgement j, Scores scores, FormulaReport formulas, Correlations correlations) {
+                                      Judgement j, Scores scores, FormulaReport formulas, Correlations correlations,
+                                      CorrelationFollower follower) {
         LearningVerdict verdict = j.verdict();
         FormulaSummary f = formulas.metrics();
         return new RunMetrics(spec.dataName(), spec.seed(), verdict.status(), verdict.message(), result.stopReason(),
@@ -538,7 +548,7 @@ public final class Runner {
                 result.bestEpoch(),
                 result.history().size(), examples.train().count(), result.seconds(),
                 RunMetrics.examplesPerSecond(examples.train().count(), result.history().size(), result.seconds()),
-                correlations.test(), correlations.fresh());
+                correlations.test(), correlations.fresh(), follower != null ? follower.peaks() : Map.of());
     }
 
     /** The pair accuracy of an evaluation; {@code null} for heads without pair probabilities (whole groups). */
@@ -548,9 +558,12 @@ public final class Runner {
 
     private static void store(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,
                               FormulaReport formulas, TrainingResult result, GroupedData test, Scores scores,
-                              JobListener listener) {
+                              CorrelationFollower follower, JobListener listener) {
         listener.stage("writing " + dir.target());
         write(spec, r, dir, command, metrics, formulas, result, test, scores);
+        if (follower != null) {
+            dir.writeString(CORRELATION_HISTORY, follower.csv());
+        }
     }
 
     private static void write(RunSpec spec, Resolved r, ResultDirectory dir, String command, RunMetrics metrics,

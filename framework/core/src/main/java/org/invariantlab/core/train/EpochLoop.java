@@ -47,6 +47,11 @@ final class EpochLoop {
         /** Remember the network as it is now as the best so far ({@link Rules#keepBest}). */
         default void keepBest() {
         }
+
+        /** The network as it is now, for {@link TrainingListener#epochNetwork}; {@code null} when there is none to show. */
+        default TrainingListener.Network network() {
+            return null;
+        }
     }
 
     /**
@@ -198,6 +203,10 @@ final class EpochLoop {
             }
             if (listener != null) {
                 listener.epochCompleted(stats);
+                TrainingListener.Network network = objective.network();
+                if (network != null) {
+                    listener.epochNetwork(stats, network);
+                }
             }
             if (validationDiverged) {
                 stopReason = TrainingResult.DIVERGED + ": " + (Double.isFinite(validation.loss()) ? "validation loss "

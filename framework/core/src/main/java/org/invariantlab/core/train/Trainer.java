@@ -436,6 +436,11 @@ public final class Trainer {
                 best = new Encoder(net.clone(), standardization);
                 bestTheta = theta.clone();
             }
+
+            @Override
+            public TrainingListener.Network network() {
+                return states -> Encoder.latentsOfStandardized(net, standardization.apply(states), d);
+            }
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.invariantlab.core.run;
 
 import org.invariantlab.core.job.JobListener;
+import org.invariantlab.core.score.CorrelationTrack;
 import org.invariantlab.core.score.GroupCorrelation;
 import org.invariantlab.core.job.ResultDirectory;
 
@@ -69,6 +70,8 @@ class RunnerTest {
         Path out = tmp.resolve("ring-run");
         RunOutcome o = lab.services().getInstance(Runner.class).run(small(), out, false, "test", JobListener.silent());
         assertTrue(o.completed(), String.valueOf(o.statusMessage()));
+        assertFalse(Files.exists(out.resolve(Runner.CORRELATION_HISTORY)), "nothing followed unless asked");
+        assertTrue(o.metrics().trackedCorrelation().isEmpty());
         assertTrue(o.metrics().gradientAlignment() > MIN_ALIGNMENT, "alignment " + o.metrics().gradientAlignment());
         assertTrue(o.metrics().testAccuracy() > MIN_TEST_ACCURACY, "test accuracy " + o.metrics().testAccuracy());
         assertEquals(List.of("r2"), o.metrics().matchedInvariants());
@@ -177,6 +180,24 @@ class RunnerTest {
         assertTrue(test.spearman() > MIN_SPEARMAN && fresh.spearman() > MIN_SPEARMAN, test + " / " + fresh);
         assertTrue(Files.readString(tmp.resolve("ring-protocol/spec.yaml")).contains("testFrom: training-groups"));
         assertFalse(SpecFiles.toYaml(small()).contains("testFrom"), "the default is not written: older specs read the same");
+    }
+
+    @Test
+    void theCorrelationFollowedDuringTrainingIsTheRunsOwnAtTheKeptEpochAndPeaksAtLeastThere() throws IOException {
+        RunSpec spec = small().withTraining(small().training().withTrackEvery(1));
+        Path out = tmp.resolve("ring-followed");
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec, out, false, "test", JobListener.silent());
+        List<String> lines = Files.readAllLines(out.resolve(Runner.CORRELATION_HISTORY));
+        assertEquals("epoch,abs_r_r2", lines.get(0));
+        assertEquals(1 + o.metrics().epochsRun(), lines.size(), "every epoch followed at trackEvery 1");
+        double atKept = Double.parseDouble(lines.get(o.metrics().bestEpoch()).split(",")[1]);
+        double scored = o.metrics().correlation().get("r2").pearson();
+        // same states, same network, same Pearson: only the CSV's six decimals differ
+        assertEquals(scored, atKept, 5e-7, "the followed |r| at the kept epoch is the one the run reports");
+        CorrelationTrack.Peak peak = o.metrics().trackedCorrelation().get("r2");
+        assertTrue(peak.absR() >= scored - 5e-7, "the highest followed |r| is at least the kept epoch's: " + peak);
+        assertTrue(Files.readString(out.resolve("spec.yaml")).contains("trackEvery: 1"));
+        assertFalse(SpecFiles.toYaml(small()).contains("trackEvery"), "the default is not written: older specs read the same");
     }
 
     @Test
