@@ -30,7 +30,24 @@ import org.pf4j.Extension;
  * is left to an independence penalty. The head has no learned parameters and reports no pair
  * probabilities.
  *
- * <p>Defaults {@code β = 1}, {@code Q = 1}. Reference: S. Ha, H. Jeong, "Discovering invariants via machine
+ * <p><b>The weight of the spread term ({@code betaRatio}).</b> Scaling a latent by {@code λ} scales {@code V} and
+ * {@code W} by {@code λ²}, so below the target ({@code W < Q}) the loss changes with {@code λ²} at the rate
+ * {@code V − β·W}: whenever {@code β < V/W} a smaller latent has a smaller loss, and training can slide to the
+ * constant network (loss {@code β·Q}); whenever {@code β > V/W}, the smaller {@code β} the more the loss asks for
+ * constancy on the group. A fixed {@code β} is therefore too large for an easy invariant (Ha &amp; Jeong's S1 at
+ * {@code β = 1}: within-group spread 0.12) and too small for a hard one (S2 at {@code β = 0.1} collapsed in three
+ * seeds of three). With {@code betaRatio = κ > 0} each group's weight is
+ * <pre>
+ *   β_g = min(β, κ·V_g/W_g),    L = (1/G) Σ_g Σ_c [ V_g + β_g·|Q − W_g| ],
+ * </pre>
+ * with {@code β_g} held fixed in the gradient (a weight, not a term): the rate above is then {@code V − κ·V < 0}
+ * for {@code κ > 1}, so the latent keeps its scale, while the weight follows the smallest safe value as the network
+ * becomes constant on the groups. The margin {@code κ} absorbs the noise of one group's {@code V_g/W_g}: measured
+ * (2026-12-07, five systems × three seeds, docs/results.md) {@code κ = 2} still collapsed on S2, S3 and Kepler,
+ * {@code κ = 5} and {@code 10} did not, and {@code κ = 30} is back to {@code β} on S2 and S3. {@code κ = 0} (the
+ * default) is the paper's fixed weight. This weighting is this project's, not the paper's.
+ *
+ * <p>Defaults {@code β = 1}, {@code Q = 1}, {@code betaRatio = 0}. Reference: S. Ha, H. Jeong, "Discovering invariants via machine
  * learning", Phys. Rev. Research 3, L042035 (2021), arXiv:2102.04008.
  */
 @Extension
@@ -45,11 +62,17 @@ public final class NoiseVarianceHead implements NetworkHead {
     /** Parameter: target variance {@code Q > 0} of the latents of the perturbed states. */
     public static final String Q = "Q";
 
+    /** Parameter: {@code κ ≥ 0}; above 0 each group's weight is {@code min(β, κ·V_g/W_g)} (0: always {@code β}). */
+    public static final String BETA_RATIO = "betaRatio";
+
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.realIn(BETA, 1.0, Bound.atLeast(0.0), Bound.atMost(1e6),
                     "weight beta of the term |Q - Var F(x + delta)|"),
             ParameterSpec.realIn(Q, 1.0, Bound.above(0.0), Bound.atMost(1e6),
-                    "target variance Q of the network on the perturbed states of a group"));
+                    "target variance Q of the network on the perturbed states of a group"),
+            ParameterSpec.realIn(BETA_RATIO, 0.0, Bound.atLeast(0.0), Bound.atMost(1e6),
+                    "0: the weight is beta; above 0, each group's weight is min(beta, betaRatio*V/W), "
+                            + "the smallest that keeps the latent's scale"));
 
     /** Built by PF4J (or the host's injector); stateless. */
     public NoiseVarianceHead() {
@@ -90,6 +113,7 @@ public final class NoiseVarianceHead implements NetworkHead {
         }
         double beta = parameters.getDouble(BETA);
         double q = parameters.getDouble(Q);
+        double ratio = parameters.getDouble(BETA_RATIO);
         int groups = layout.groups();
         int m = layout.perGroup();
         int p = layout.perturbedPerGroup();
@@ -116,13 +140,14 @@ public final class NoiseVarianceHead implements NetworkHead {
                     w += e * e;
                 }
                 w /= p - 1;
-                loss += v + beta * Math.abs(q - w);
+                double weight = ratio > 0 && w > 0 ? Math.min(beta, ratio * v / w) : beta;
+                loss += v + weight * Math.abs(q - w);
                 double ga = 2.0 / ((m - 1) * (double) groups);
                 for (int j = 0; j < m; j++) {
                     int i = (a0 + j) * k + c;
                     grad[i] = ga * (z[i] - am);
                 }
-                double gb = -beta * Math.signum(q - w) * 2.0 / ((p - 1) * (double) groups);
+                double gb = -weight * Math.signum(q - w) * 2.0 / ((p - 1) * (double) groups);
                 for (int j = 0; j < p; j++) {
                     int i = (b0 + j) * k + c;
                     grad[i] = gb * (z[i] - bm);

@@ -71,6 +71,59 @@ class NoiseVarianceHeadTest {
         }
     }
 
+    /**
+     * The scale of a latent under the loss: with {@code z → λz}, {@code dL/dλ} at {@code λ = 1} is
+     * {@code Σ_i z_i·∂L/∂z_i} (Euler's relation for the homogeneous pieces), which must be negative for a latent far
+     * below its target spread (here {@code W = 2} against {@code Q = 4}) so that training grows it back. One group with
+     * {@code V/W = 1/4} (originals spread half as much as perturbed states): a fixed {@code β = 0.1 < V/W} pulls the
+     * latent towards the constant network; {@code betaRatio = 2} weighs the group by {@code min(β, 2·V/W) = 0.5 > V/W}
+     * and pushes it back up, by {@code 2V − 2β_g·W = 2V(1 − κ)} exactly.
+     */
+    @Test
+    void aRatioWeightKeepsTheLatentsScaleWhereAFixedSmallBetaShrinksIt() {
+        double[] z = {-0.5, 0.5, -1, 1}; // two originals, then two perturbed states
+        BatchLayout.Grouped layout = new BatchLayout.Grouped(1, 2, 2);
+        double v = 0.5;                  // Σ(a − ā)²/(m − 1) = 0.25 + 0.25
+        double w = 2.0;                  // 1 + 1
+        Parameters fixed = Parameters.resolve(NoiseVarianceHead.ID, head.parameters(),
+                Map.of("beta", "0.1", "Q", "4"));
+        Parameters ratio = Parameters.resolve(NoiseVarianceHead.ID, head.parameters(),
+                Map.of("beta", "1", "Q", "4", "betaRatio", "2"));
+        double shrink = scaleRate(head.evaluate(new LatentBatch(layout, 1, z), new double[0], fixed), z);
+        double grow = scaleRate(head.evaluate(new LatentBatch(layout, 1, z), new double[0], ratio), z);
+        assertEquals(2 * v - 2 * 0.1 * w, shrink, 1e-12, "fixed beta below V/W = 1/4");
+        assertTrue(shrink > 0, "a fixed beta = 0.1 < V/W lowers the loss by shrinking the latent: " + shrink);
+        assertEquals(2 * v * (1 - 2), grow, 1e-12, "beta_g = min(1, 2V/W) = 0.5");
+        HeadOutput out = head.evaluate(new LatentBatch(layout, 1, z), new double[0], ratio);
+        assertEquals(v + 0.5 * Math.abs(4 - w), out.loss(), 1e-12, "the loss carries the group's weight");
+    }
+
+    @Test
+    void aRatioAboveTheFixedBetaIsTheFixedBeta() {
+        SplittableRandom rng = new SplittableRandom(9);
+        BatchLayout.Grouped layout = new BatchLayout.Grouped(2, 5, 5);
+        double[] z = new double[layout.rows()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rng.nextGaussian();
+        }
+        // V/W of Gaussian groups is near 1, so 1e5·V/W is far above beta = 0.7: the weight is beta itself
+        HeadOutput plain = head.evaluate(new LatentBatch(layout, 1, z), new double[0], parameters("0.7", "2"));
+        HeadOutput capped = head.evaluate(new LatentBatch(layout, 1, z), new double[0], Parameters.resolve(
+                NoiseVarianceHead.ID, head.parameters(), Map.of("beta", "0.7", "Q", "2", "betaRatio", "1e5")));
+        assertEquals(plain.loss(), capped.loss(), 0.0);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(plain.latentGradient()[i], capped.latentGradient()[i], 0.0, "component " + i);
+        }
+    }
+
+    private static double scaleRate(HeadOutput out, double[] z) {
+        double s = 0;
+        for (int i = 0; i < z.length; i++) {
+            s += z[i] * out.latentGradient()[i];
+        }
+        return s;
+    }
+
     @Test
     void acceptsOnlyGroupsWithTwoStatesAndTwoPerturbedStates() {
         assertTrue(head.accepts(new BatchLayout.Grouped(1, 2, 2)));
