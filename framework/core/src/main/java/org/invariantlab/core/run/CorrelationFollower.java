@@ -14,9 +14,10 @@ import org.invariantlab.core.train.TrainingListener;
 
 /**
  * Follows the test states' |Pearson r| with the true invariants during training ({@code training.trackEvery}): every
- * {@code every}-th epoch and the last, the network as it then is on the run's test states ({@link CorrelationTrack}).
- * The run keeps its model by the validation loss as always; the followed values show how far that choice is from the
- * epoch Ha &amp; Jeong's code would have kept (the highest test |r|, chosen on the test states, hence optimistic).
+ * {@code every}-th epoch and the last (also when training stops early), the network as it then is on the run's test
+ * states ({@link CorrelationTrack}). The run keeps its model by the validation loss as always; the highest followed
+ * value is the figure Ha &amp; Jeong's saved models report as {@code best_corr} (the largest test |r| over the epochs,
+ * chosen on the test states, hence optimistic).
  */
 final class CorrelationFollower implements TrainingListener {
 
@@ -43,15 +44,25 @@ final class CorrelationFollower implements TrainingListener {
         if (every < 1) {
             throw new IllegalArgumentException("every must be positive, got " + every);
         }
-        if (model.invariants().isEmpty()) {
-            throw new InvalidInputException("training.trackEvery follows the correlation with the true invariants, and "
-                    + "these data declare none: give one with --truth NAME=EXPR, or leave trackEvery at 0");
-        }
+        checkTruth(model, every);
         try {
             return new CorrelationFollower(next, every, CorrelationTrack.of(model, test));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("training.trackEvery: " + e.getMessage() + ", so there is no correlation to "
                     + "follow; leave trackEvery at 0");
+        }
+    }
+
+    /**
+     * Refuses following without a true invariant to follow, before any work.
+     *
+     * @throws InvalidInputException when {@code every > 0} and the model declares no invariant
+     */
+    static void checkTruth(SystemModel model, int every) {
+        if (every > 0 && model.invariants().isEmpty()) {
+            throw new InvalidInputException("training.trackEvery follows the correlation with the true invariants, and "
+                    + "these data declare none: for a data file give one with --truth NAME=EXPR, or leave trackEvery "
+                    + "at 0");
         }
     }
 
@@ -61,9 +72,9 @@ final class CorrelationFollower implements TrainingListener {
     }
 
     @Override
-    public void epochNetwork(EpochStats stats, Network network) {
-        next.epochNetwork(stats, network);
-        if (stats.epoch() % every != 0 && stats.epoch() != stats.epochs()) {
+    public void epochNetwork(EpochStats stats, Network network, boolean last) {
+        next.epochNetwork(stats, network, last);
+        if (stats.epoch() % every != 0 && !last) {
             return;
         }
         double[] z = network.latents(states);

@@ -209,6 +209,7 @@ public final class Runner {
                         file.ignore(), file.statesArray(), file.timesArray(), file.truth()).checkColumns()
                 : resolved.system().extension().configure(resolved.systemParams());
         UserFeatures.of(spec.features(), model.stateSpace().variables()); // a feature's problems before any work
+        CorrelationFollower.checkTruth(model, spec.training().trackEvery());
         if (file == null && model.invariants().isEmpty()
                 && model.conservedCounts().map(c -> c.independent().orElse(-1) == 0).orElse(false)) {
             throw new InvalidInputException("system '" + resolved.system().id() + "' conserves nothing (it is a negative "
@@ -311,8 +312,8 @@ public final class Runner {
         TrainingResult result = train(spec, r, examples, seeds, trainer, listener, follower);
         if (follower != null) {
             follower.peaks().forEach((name, p) -> listener.stage(String.format(Locale.ROOT, "test |r| with %s followed "
-                    + "every %d epochs: highest %.4f at epoch %d (the epoch Ha and Jeong's code keeps, chosen on the "
-                    + "test states); the model kept is epoch %d's, chosen on the validation loss", name,
+                    + "every %d epochs: highest %.4f at epoch %d (the figure Ha and Jeong's saved models report, chosen "
+                    + "on the test states); the model kept is epoch %d's, chosen on the validation loss", name,
                     spec.training().trackEvery(), p.absR(), p.epoch(), result.bestEpoch())));
         }
         Judgement judgement = judge(spec, r, examples, result, trainer, listener);

@@ -14,9 +14,9 @@ import org.invariantlab.api.system.SystemModel;
  *   |r|(C) = max_j |Pearson(f_j, C)|,
  * </pre>
  * the best of the {@code k} latents, as {@link Scorer#correlations} matches them. Ha &amp; Jeong's code measures this
- * after every epoch on its test states and keeps the epoch where it is highest (S. Ha, H. Jeong, Phys. Rev. Research 3,
- * L042035 (2021); nokpil/ConservNet); followed here, the highest value is the one their protocol would report —
- * optimistic, because the test states choose the epoch.
+ * after every epoch on its test states, and their saved models report the largest value over the epochs as
+ * {@code best_corr} (S. Ha, H. Jeong, Phys. Rev. Research 3, L042035 (2021); nokpil/ConservNet); followed here, the
+ * highest value is that figure — optimistic, because the test states choose the epoch.
  */
 public final class CorrelationTrack {
 

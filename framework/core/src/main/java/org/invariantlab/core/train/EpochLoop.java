@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * ({@code η_e = schedule(e)}; past the planned epochs the last one's); a Fisher–Yates shuffle of the example order by
  * the caller's generator; steps over consecutive batches of that order (the last one smaller, or left out, by
  * {@link Rules#wholeBatchesOnly}); a step that reports a non-finite loss or gradient ends training as diverged; then
- * the objective's validation, the epoch's {@link EpochStats} to the listener, and the stopping rules: a mean training
+ * the objective's validation, the stopping rules, then the epoch's {@link EpochStats} to the listener (and, when the
+ * objective shows its network, the network itself, saying whether the epoch is the last), and the stop: a mean training
  * or validation loss above {@link Trainer#DIVERGED_LOSS} or not finite (when {@link Rules#keepBest}), no improvement
  * for {@code patience} epochs, and the plateau rule ({@link GradientTrainer.Plateau}): a network still improving when
  * its epochs end ({@link GradientTrainer#stillImproving}) trains on, a fifth of its epochs at a time, up to its
@@ -113,8 +114,11 @@ final class EpochLoop {
      * @param stopReason        {@link TrainingResult#COMPLETED}, {@link TrainingResult#EARLY_STOPPED} or
      *                          {@code diverged: …}
      * @param examplesPerSecond examples of the steps over the steps' wall time
+     * @param followSeconds     wall time the listener spent on {@link TrainingListener#epochNetwork} (left out of
+     *                          {@link EpochStats#seconds()} and of the training time)
      */
-    record Outcome(List<EpochStats> history, int bestEpoch, String stopReason, double examplesPerSecond) {
+    record Outcome(List<EpochStats> history, int bestEpoch, String stopReason, double examplesPerSecond,
+                   double followSeconds) {
 
         double[] trainLoss() {
             return history.stream().mapToDouble(EpochStats::trainLoss).toArray();
@@ -157,6 +161,7 @@ final class EpochLoop {
         long stepNanos = 0;
         long examplesDone = 0;
         long iteration = 0;
+        long followNanos = 0;
         String stopReason = TrainingResult.COMPLETED;
         for (int epoch = 0; epoch < limit; epoch++) {
             double eta = config.learningRateAt(Math.min(epoch, config.epochs() - 1));
@@ -190,7 +195,7 @@ final class EpochLoop {
             Measure validation = objective.validate();
             validationCurve[epoch] = validation.loss();
             EpochStats stats = new EpochStats(epoch + 1, limit, trainLoss, tally.accuracy(), validation.loss(),
-                    validation.accuracy(), eta, (System.nanoTime() - start) / 1e9);
+                    validation.accuracy(), eta, (System.nanoTime() - start - followNanos) / 1e9);
             history.add(stats);
             boolean validationDiverged = rules.keepBest() && validation.measured() && !Trainer.sane(validation.loss());
             double criterion = validation.measured() ? validation.loss() : trainLoss;
@@ -201,33 +206,34 @@ final class EpochLoop {
                 objective.keepBest();
                 bestEpoch = epoch + 1;
             }
+            String stop = null;
+            if (validationDiverged) {
+                stop = TrainingResult.DIVERGED + ": " + (Double.isFinite(validation.loss()) ? "validation loss "
+                        + validation.loss() : "non-finite validation loss") + " at epoch " + (epoch + 1);
+            } else if (rules.keepBest() && !Trainer.sane(trainLoss)) {
+                stop = TrainingResult.DIVERGED + ": mean training loss " + trainLoss + " at epoch " + (epoch + 1);
+            } else if (rules.patience() > 0 && epoch + 1 < config.epochs() && epoch + 1 - bestEpoch >= rules.patience()) {
+                stop = TrainingResult.EARLY_STOPPED;
+            } else if (epoch + 1 == limit && limit < budget && validation.loss() >= rules.plateau().settled()
+                    && GradientTrainer.stillImproving(java.util.Arrays.copyOf(validationCurve, limit))) {
+                limit = Math.min(budget, limit + Math.max(1, config.epochs() / 5));
+            }
             if (listener != null) {
                 listener.epochCompleted(stats);
                 TrainingListener.Network network = objective.network();
                 if (network != null) {
-                    listener.epochNetwork(stats, network);
+                    long followStart = System.nanoTime();
+                    listener.epochNetwork(stats, network, stop != null || epoch + 1 == limit);
+                    followNanos += System.nanoTime() - followStart;
                 }
             }
-            if (validationDiverged) {
-                stopReason = TrainingResult.DIVERGED + ": " + (Double.isFinite(validation.loss()) ? "validation loss "
-                        + validation.loss() : "non-finite validation loss") + " at epoch " + (epoch + 1);
+            if (stop != null) {
+                stopReason = stop;
                 break;
-            }
-            if (rules.keepBest() && !Trainer.sane(trainLoss)) {
-                stopReason = TrainingResult.DIVERGED + ": mean training loss " + trainLoss + " at epoch " + (epoch + 1);
-                break;
-            }
-            if (rules.patience() > 0 && epoch + 1 < config.epochs() && epoch + 1 - bestEpoch >= rules.patience()) {
-                stopReason = TrainingResult.EARLY_STOPPED;
-                break;
-            }
-            if (epoch + 1 == limit && limit < budget && validation.loss() >= rules.plateau().settled()
-                    && GradientTrainer.stillImproving(java.util.Arrays.copyOf(validationCurve, limit))) {
-                limit = Math.min(budget, limit + Math.max(1, config.epochs() / 5));
             }
         }
         double perSecond = stepNanos > 0 ? examplesDone / (stepNanos / 1e9) : Double.NaN;
-        return new Outcome(List.copyOf(history), bestEpoch, stopReason, perSecond);
+        return new Outcome(List.copyOf(history), bestEpoch, stopReason, perSecond, followNanos / 1e9);
     }
 
     /** The running sums of one epoch's steps. */

@@ -345,8 +345,8 @@ public final class Trainer {
                         + "finite loss, so there is no model to keep; lower the learning rate (now "
                         + config.learningRate() + ") or check the head '" + head.id() + "'");
             }
-            return new TrainingResult(steps.best, steps.bestTheta, o.history(), o.bestEpoch(), seconds(start),
-                    o.examplesPerSecond(), o.stopReason());
+            return new TrainingResult(steps.best, steps.bestTheta, o.history(), o.bestEpoch(),
+                    seconds(start) - o.followSeconds(), o.examplesPerSecond(), o.stopReason());
         }
 
         /** A step: the network on the batch's rows, the head on the latents, back-propagation and Adam. */

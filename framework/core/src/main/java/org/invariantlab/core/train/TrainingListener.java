@@ -10,9 +10,12 @@ public interface TrainingListener {
     /**
      * Called after {@link #epochCompleted} with the network as it is after that epoch, for a caller that follows more
      * than the losses (e.g. the correlation of the latents with a known invariant). {@code network} is valid only
-     * during the call. The default ignores it; trainers without a single network to show do not call it.
+     * during the call; the time spent here is not counted as training time. The default ignores it; trainers without
+     * a single network to show do not call it.
+     *
+     * @param last whether training ends after this epoch (its planned end, early stopping or divergence)
      */
-    default void epochNetwork(EpochStats stats, Network network) {
+    default void epochNetwork(EpochStats stats, Network network, boolean last) {
     }
 
     /** The network being trained, as a function of raw (not standardised) states. */

@@ -25,7 +25,8 @@
  *   <li>{@link org.invariantlab.core.train.TrainerBenchmark}: training throughput on this machine.</li>
  * </ul>
  *
- * <p>Heads see only latents and return {@code ∂(mean loss)/∂latents}; the trainer owns the network and
+ * <p>Heads see only latents and return {@code ∂(mean loss)/∂latents} (a head may hold weights inside its loss fixed,
+ * as the noise-variance head's {@code betaRatio} does); the trainer owns the network and
  * carries those gradients back to the weights, so plugins never depend on the neural-network library.
  */
 package org.invariantlab.core.train;

@@ -45,7 +45,7 @@ class CorrelationFollowerTest {
             f.epochCompleted(s);
             int epochNumber = e;
             // epochs 3 and 6 learn x (nothing conserved), the last r2 itself
-            f.epochNetwork(s, states -> {
+            f.epochNetwork(s, (double[] states) -> {
                 double[] z = new double[states.length / 2];
                 for (int i = 0; i < z.length; i++) {
                     double x = states[2 * i];
@@ -53,7 +53,7 @@ class CorrelationFollowerTest {
                     z[i] = epochNumber == 8 ? 3 * (x * x + y * y) - 1 : x;
                 }
                 return z;
-            });
+            }, e == 8);
         }
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), passedOn, "every epoch still reaches the next listener");
         String[] lines = f.csv().split("\n");
@@ -64,6 +64,20 @@ class CorrelationFollowerTest {
         Map<String, CorrelationTrack.Peak> peaks = f.peaks();
         assertEquals(8, peaks.get("r2").epoch());
         assertEquals(1.0, peaks.get("r2").absR(), ROUNDING);
+    }
+
+    @Test
+    void anEpochWhereTrainingStopsEarlyIsFollowedThoughNotAMultiple() {
+        CorrelationFollower f = CorrelationFollower.of(s -> { }, 3, RING, TEST);
+        for (int e = 1; e <= 5; e++) { // 8 planned, early stopping after the fifth
+            EpochStats s = epoch(e, 8);
+            f.epochCompleted(s);
+            f.epochNetwork(s, states -> new double[states.length / 2], e == 5);
+        }
+        String[] lines = f.csv().split("\n");
+        assertEquals(3, lines.length, f.csv());
+        assertEquals("3", lines[1].split(",")[0]);
+        assertEquals("5", lines[2].split(",")[0], "the last epoch trained is followed");
     }
 
     @Test
@@ -87,5 +101,6 @@ class CorrelationFollowerTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> CorrelationFollower.of(s -> { }, 1, none, TEST));
         assertTrue(e.getMessage().contains("--truth"), e.getMessage());
+        CorrelationFollower.checkTruth(none, 0); // not following: nothing to refuse
     }
 }

@@ -201,6 +201,19 @@ class RunnerTest {
     }
 
     @Test
+    void aRunThatStopsEarlyFollowsItsLastEpoch() throws IOException {
+        // patience 1 over 60 epochs: the validation loss of a small ring network fails to improve long before the end
+        RunSpec spec = small().withTraining(new RunSpec.Training(List.of(32, 32), "swish", 1, 60, 64, 3e-3, "cosine", 1,
+                7));
+        Path out = tmp.resolve("ring-followed-early");
+        RunOutcome o = lab.services().getInstance(Runner.class).run(spec, out, false, "test", JobListener.silent());
+        assertTrue(o.metrics().epochsRun() < 60, "stopped early: " + o.metrics().epochsRun());
+        List<String> lines = Files.readAllLines(out.resolve(Runner.CORRELATION_HISTORY));
+        assertEquals(String.valueOf(o.metrics().epochsRun()), lines.get(lines.size() - 1).split(",")[0],
+                "the last epoch trained is followed");
+    }
+
+    @Test
     void theDefaultLatentSizeIsTheNumberOfIndependentInvariantsOfTheData() {
         assertEquals(RunSpec.Training.AUTO_LATENT_SIZE, RunSpec.of("ring").training().latentSize());
         assertEquals(1, lab.services().getInstance(Runner.class).resolve(RunSpec.of("ring")).training().latentSize(), "the ring has one: r2");

@@ -19,9 +19,9 @@ import org.pf4j.Extension;
  * {@code j = 1..p}, of its perturbed states, for each latent {@code c = 1..k}:
  * <pre>
  *   V_g  = Var_j a_gj = Σ_j (a_gj − ā_g)²/(m − 1),      W_g = Var_j b_gj = Σ_j (b_gj − b̄_g)²/(p − 1)
- *   L    = (1/G) Σ_g Σ_c [ V_g + β·|Q − W_g| ]
+ *   L    = (1/G) Σ_g Σ_c [ V_g + β_g·|Q − W_g| ]                  (β_g = β unless betaRatio is set, below)
  *   ∂L/∂a_gj = 2(a_gj − ā_g)/((m − 1)·G)
- *   ∂L/∂b_gj = −β·sgn(Q − W_g)·2(b_gj − b̄_g)/((p − 1)·G)       (sgn 0 = 0, the subgradient at the kink)
+ *   ∂L/∂b_gj = −β_g·sgn(Q − W_g)·2(b_gj − b̄_g)/((p − 1)·G)     (sgn 0 = 0, the subgradient at the kink)
  * </pre>
  * The first term makes {@code F} constant on a group; the second makes it change by the prescribed spread
  * {@code Q} off the group, which excludes the constant solution and fixes the scale. The variance is the
@@ -40,9 +40,13 @@ import org.pf4j.Extension;
  * <pre>
  *   β_g = min(β, κ·V_g/W_g),    L = (1/G) Σ_g Σ_c [ V_g + β_g·|Q − W_g| ],
  * </pre>
- * with {@code β_g} held fixed in the gradient (a weight, not a term): the rate above is then {@code V − κ·V < 0}
- * for {@code κ > 1}, so the latent keeps its scale, while the weight follows the smallest safe value as the network
- * becomes constant on the groups. The margin {@code κ} absorbs the noise of one group's {@code V_g/W_g}: measured
+ * with {@code β_g} held fixed in the gradient (a weight, not a term: the gradient returned is then that of the loss
+ * at fixed weights, not its total derivative, which would add {@code ∂β_g/∂z·|Q − W_g|}). Where {@code κ·V/W ≤ β}
+ * the rate above is {@code V − κ·V < 0} for {@code κ > 1}, so the latent keeps its scale; where {@code β} is the
+ * smaller, it is {@code V − β·W}, negative as long as {@code β > V/W}. The weight is thus a margin {@code κ} above the
+ * least weight {@code V/W} that keeps the scale, and falls with it as the network becomes constant on the groups;
+ * {@code 0 < κ ≤ 1} would let the latent shrink and is refused. The margin absorbs the noise of one group's
+ * {@code V_g/W_g}: measured
  * (2026-12-07, five systems × three seeds, docs/results.md) {@code κ = 2} still collapsed on S2, S3 and Kepler,
  * {@code κ = 5} and {@code 10} did not, and {@code κ = 30} is back to {@code β} on S2 and S3. {@code κ = 0} (the
  * default) is the paper's fixed weight. This weighting is this project's, not the paper's.
@@ -62,7 +66,7 @@ public final class NoiseVarianceHead implements NetworkHead {
     /** Parameter: target variance {@code Q > 0} of the latents of the perturbed states. */
     public static final String Q = "Q";
 
-    /** Parameter: {@code κ ≥ 0}; above 0 each group's weight is {@code min(β, κ·V_g/W_g)} (0: always {@code β}). */
+    /** Parameter: {@code κ}, 0 or above 1; above 1 each group's weight is {@code min(β, κ·V_g/W_g)} (0: always {@code β}). */
     public static final String BETA_RATIO = "betaRatio";
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
@@ -71,8 +75,8 @@ public final class NoiseVarianceHead implements NetworkHead {
             ParameterSpec.realIn(Q, 1.0, Bound.above(0.0), Bound.atMost(1e6),
                     "target variance Q of the network on the perturbed states of a group"),
             ParameterSpec.realIn(BETA_RATIO, 0.0, Bound.atLeast(0.0), Bound.atMost(1e6),
-                    "0: the weight is beta; above 0, each group's weight is min(beta, betaRatio*V/W), "
-                            + "the smallest that keeps the latent's scale"));
+                    "0 (the paper's fixed beta) or above 1: each group's weight is min(beta, betaRatio*V/W), a margin "
+                            + "betaRatio above the least weight V/W that keeps the latent's scale"));
 
     /** Built by PF4J (or the host's injector); stateless. */
     public NoiseVarianceHead() {
@@ -86,7 +90,8 @@ public final class NoiseVarianceHead implements NetworkHead {
 
     @Override
     public String description() {
-        return "per group Var F(x) + beta*|Q - Var F(x + delta)|, averaged over groups (Ha & Jeong 2021)";
+        return "per group Var F(x) + beta*|Q - Var F(x + delta)|, averaged over groups (Ha & Jeong 2021); "
+                + "betaRatio > 1 weighs each group by min(beta, betaRatio*V/W)";
     }
 
     @Override
@@ -114,6 +119,10 @@ public final class NoiseVarianceHead implements NetworkHead {
         double beta = parameters.getDouble(BETA);
         double q = parameters.getDouble(Q);
         double ratio = parameters.getDouble(BETA_RATIO);
+        if (ratio > 0 && ratio <= 1) {
+            throw new IllegalArgumentException("betaRatio must be 0 (off) or above 1, got " + ratio + ": at or below 1 "
+                    + "the weighted loss lets the latent shrink to a constant (the head's documentation)");
+        }
         int groups = layout.groups();
         int m = layout.perGroup();
         int p = layout.perturbedPerGroup();

@@ -116,6 +116,14 @@ class NoiseVarianceHeadTest {
         }
     }
 
+    @Test
+    void aRatioThatLetsTheLatentShrinkIsRefused() {
+        LatentBatch batch = new LatentBatch(new BatchLayout.Grouped(1, 2, 2), 1, new double[] {-0.5, 0.5, -1, 1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> head.evaluate(batch,
+                new double[0], Parameters.resolve(NoiseVarianceHead.ID, head.parameters(), Map.of("betaRatio", "0.5"))));
+        assertTrue(e.getMessage().contains("above 1"), e.getMessage());
+    }
+
     private static double scaleRate(HeadOutput out, double[] z) {
         double s = 0;
         for (int i = 0; i < z.length; i++) {
