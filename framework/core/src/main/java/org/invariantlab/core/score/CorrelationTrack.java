@@ -46,8 +46,7 @@ public final class CorrelationTrack {
      * @throws IllegalArgumentException when no declared invariant varies on the data (nothing to correlate with)
      */
     public static CorrelationTrack of(SystemModel model, GroupedData data) {
-        ScoredStates st = new ScoredStates(model, data, ScoringOptions.defaults()
-                .withMaxStates(Math.max(data.perGroup(), Math.min(data.size(), Scorer.MAX_CORRELATION_STATES))));
+        ScoredStates st = Scorer.correlationStates(model, data);
         int n = st.size();
         int d = st.dimension;
         double[] flat = new double[n * d];

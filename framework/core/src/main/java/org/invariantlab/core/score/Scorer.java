@@ -185,6 +185,12 @@ public final class Scorer {
     /** At most this many states enter {@link #correlations} (whole groups, evenly spaced). */
     public static final int MAX_CORRELATION_STATES = 10_000;
 
+    /** The states correlations are measured on: whole groups of {@code data}, up to {@value #MAX_CORRELATION_STATES}. */
+    static ScoredStates correlationStates(SystemModel model, GroupedData data) {
+        return new ScoredStates(model, data, ScoringOptions.defaults()
+                .withMaxStates(Math.max(data.perGroup(), Math.min(data.size(), MAX_CORRELATION_STATES))));
+    }
+
     /**
      * For each true invariant that varies on {@code data}, the {@link GroupCorrelation} of the learned function that
      * follows it best (the largest {@code |Pearson r|}), on every state of {@code data} up to
@@ -193,8 +199,7 @@ public final class Scorer {
      */
     public static Map<String, GroupCorrelation> correlations(List<? extends ScalarField> learned, SystemModel model,
                                                             GroupedData data) {
-        ScoredStates st = new ScoredStates(model, data, ScoringOptions.defaults()
-                .withMaxStates(Math.max(data.perGroup(), Math.min(data.size(), MAX_CORRELATION_STATES))));
+        ScoredStates st = correlationStates(model, data);
         int n = st.size();
         double[][] values = new double[learned.size()][n];
         for (int j = 0; j < learned.size(); j++) {
